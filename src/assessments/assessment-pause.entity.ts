@@ -1,0 +1,31 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { LocalDate } from '../calendar/local-date';
+import { LocalDateScalar } from '../graphql/scalars';
+
+/**
+ * A stop of an assessment's clock: Working Days d with from <= d < to do not count.
+ * The database refuses overlapping pauses and a second open one.
+ */
+@ObjectType()
+@Entity('assessment_pause')
+@Index(['assessmentId'])
+export class AssessmentPause {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'assessment_id' })
+  assessmentId!: string;
+
+  @Field(() => LocalDateScalar)
+  @Column('date', { name: 'from_on' })
+  from!: LocalDate;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Null while the pause is open.' })
+  @Column('date', { name: 'to_on', nullable: true })
+  to!: LocalDate | null;
+
+  @Field()
+  @Column('text')
+  reason!: string;
+}

@@ -1,0 +1,35 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum AssessmentType {
+  PRELIMINARY = 'PRELIMINARY',
+  IMPACT = 'IMPACT',
+}
+
+/** The GraphQL face of `sla/sla-calculator`'s statuses; the values are the same strings. */
+export enum SlaStatusEnum {
+  AWAITING_ACCEPTANCE = 'AWAITING_ACCEPTANCE',
+  ON_TRACK = 'ON_TRACK',
+  DUE_SOON = 'DUE_SOON',
+  OVERDUE = 'OVERDUE',
+  PAUSED = 'PAUSED',
+  COMPLETED_ON_TIME = 'COMPLETED_ON_TIME',
+  COMPLETED_LATE = 'COMPLETED_LATE',
+  COMPLETED = 'COMPLETED',
+}
+
+/** Target durations of the Code: a Preliminary Assessment in 15, an Impact Assessment in 40. */
+export const DEFAULT_TARGET_WORKING_DAYS: Readonly<Record<AssessmentType, number>> = {
+  [AssessmentType.PRELIMINARY]: 15,
+  [AssessmentType.IMPACT]: 40,
+};
+
+registerEnumType(AssessmentType, { name: 'AssessmentType' });
+registerEnumType(SlaStatusEnum, {
+  name: 'SlaStatus',
+  valuesConfig: {
+    AWAITING_ACCEPTANCE: { description: 'Requested of the DCC but not yet accepted: no clock runs.' },
+    DUE_SOON: { description: 'Open, with no more than the configured number of Working Days left (default 3).' },
+    PAUSED: { description: 'The clock is stopped by an open pause.' },
+    COMPLETED: { description: 'Returned, but its acceptance date is not recorded, so its timeliness cannot be judged.' },
+  },
+});

@@ -1,0 +1,110 @@
+import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Access } from '../auth/role';
+import type { LocalDate } from '../calendar/local-date';
+import { Allow } from '../graphql/access';
+import type { RequestContext } from '../graphql/context';
+import { LocalDateScalar } from '../graphql/scalars';
+import { Modification } from '../modifications/modification.entity';
+import { slaOn, targetCompletionOn } from '../sla/sla-calculator';
+import { Assessment } from './assessment.entity';
+import { SlaStatusEnum } from './assessment.enums';
+import { AssessmentPause } from './assessment-pause.entity';
+import { AssessmentConnection, AssessmentFilter, AssessmentSla, RequestAssessmentInput } from './assessment.types';
+
+@Resolver(() => Assessment)
+export class AssessmentResolver {
+  @Query(() => AssessmentConnection, { description: 'A page of assessments, oldest request first; `first` is at most 500.' })
+  @Allow(Access.read)
+  assessments(
+    @Ctx() ctx: RequestContext,
+    @Arg('filter', () => AssessmentFilter, { nullable: true }) filter: AssessmentFilter | undefined,
+    @Arg('first', () => Int, { defaultValue: 100 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<AssessmentConnection> {
+    return ctx.services.assessments.list(ctx, filter, first, after);
+  }
+
+  @Query(() => Assessment, { nullable: true })
+  @Allow(Access.read)
+  async assessment(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Assessment | null> {
+    return ctx.services.assessments.find(ctx, id);
+  }
+
+  @Mutation(() => Assessment)
+  @Allow(Access.admin)
+  requestAssessment(@Ctx() ctx: RequestContext, @Arg('input') input: RequestAssessmentInput): Promise<Assessment> {
+    return ctx.services.assessments.request(ctx, input);
+  }
+
+  @Mutation(() => Assessment)
+  @Allow(Access.assessmentWork)
+  acceptAssessment(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('acceptedOn', () => LocalDateScalar) acceptedOn: LocalDate): Promise<Assessment> {
+    return ctx.services.assessments.accept(ctx, id, acceptedOn);
+  }
+
+  @Mutation(() => Assessment)
+  @Allow(Access.assessmentWork)
+  pauseAssessment(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('from', () => LocalDateScalar) from: LocalDate,
+    @Arg('reason') reason: string,
+  ): Promise<Assessment> {
+    return ctx.services.assessments.pause(ctx, id, from, reason);
+  }
+
+  @Mutation(() => Assessment)
+  @Allow(Access.assessmentWork)
+  resumeAssessment(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('on', () => LocalDateScalar) on: LocalDate): Promise<Assessment> {
+    return ctx.services.assessments.resume(ctx, id, on);
+  }
+
+  @Mutation(() => Assessment)
+  @Allow(Access.assessmentWork)
+  setExpectedCompletion(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedCompletionOn', () => LocalDateScalar) expectedCompletionOn: LocalDate,
+    @Arg('commentary', () => String, { nullable: true }) commentary: string | null,
+  ): Promise<Assessment> {
+    return ctx.services.assessments.setExpectedCompletion(ctx, id, expectedCompletionOn, commentary);
+  }
+
+  @Mutation(() => Assessment)
+  @Allow(Access.assessmentWork)
+  returnAssessment(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('returnedOn', () => LocalDateScalar) returnedOn: LocalDate,
+    @Arg('costGbp', () => Float, { nullable: true }) costGbp: number | null,
+  ): Promise<Assessment> {
+    return ctx.services.assessments.return(ctx, id, returnedOn, costGbp);
+  }
+
+  @FieldResolver(() => Modification)
+  async modification(@Root() a: Assessment, @Ctx() ctx: RequestContext): Promise<Modification> {
+    return (await ctx.loaders.modificationById.load(a.modificationId))!;
+  }
+
+  @FieldResolver(() => [AssessmentPause])
+  pauses(@Root() a: Assessment, @Ctx() ctx: RequestContext): Promise<AssessmentPause[]> {
+    return ctx.loaders.pausesByAssessment.load(a.id);
+  }
+
+  @FieldResolver(() => LocalDateScalar, { nullable: true, description: 'targetWorkingDays Working Days after acceptedOn, moved on by paused Working Days.' })
+  async targetCompletionOn(@Root() a: Assessment, @Ctx() ctx: RequestContext): Promise<LocalDate | null> {
+    const [pauses, calendar] = await Promise.all([ctx.loaders.pausesByAssessment.load(a.id), ctx.calendar()]);
+    return targetCompletionOn({ ...a, pauses }, calendar);
+  }
+
+  @FieldResolver(() => AssessmentSla, { description: 'The SLA position on a given day (default: today in Europe/London).' })
+  async sla(
+    @Root() a: Assessment,
+    @Ctx() ctx: RequestContext,
+    @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf: LocalDate | null,
+  ): Promise<AssessmentSla> {
+    const [pauses, calendar] = await Promise.all([ctx.loaders.pausesByAssessment.load(a.id), ctx.calendar()]);
+    const position = slaOn({ ...a, pauses }, asOf ?? ctx.clock.today(), calendar, ctx.dueSoonWorkingDays);
+    return { ...position, status: position.status as SlaStatusEnum };
+  }
+}

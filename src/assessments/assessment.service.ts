@@ -1,0 +1,166 @@
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { LocalDate } from '../calendar/local-date';
+import { InvalidInputError, InvalidTransitionError, NotFoundError } from '../common/errors';
+import type { RequestContext } from '../graphql/context';
+import { groupBy } from '../common/group-by';
+import { checkPageSize, decodeCursor, encodeCursor, type Page, toPage } from '../graphql/pagination';
+import { Modification } from '../modifications/modification.entity';
+import { slaOn } from '../sla/sla-calculator';
+import { Assessment } from './assessment.entity';
+import { DEFAULT_TARGET_WORKING_DAYS } from './assessment.enums';
+import { AssessmentPause } from './assessment-pause.entity';
+import { type AssessmentFilter, MAX_COST_GBP, type RequestAssessmentInput } from './assessment.types';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Oldest request first; an assessment known only by its acceptance or return sorts by that. */
+const ORDER_KEY = `coalesce(a.requested_on, a.accepted_on, a.returned_on, 'infinity'::date)`;
+
+export class AssessmentService {
+  async find(ctx: RequestContext, id: string): Promise<Assessment | null> {
+    return UUID.test(id) ? ctx.db.getRepository(Assessment).findOneBy({ id }) : null;
+  }
+
+  async list(ctx: RequestContext, filter: AssessmentFilter | undefined, first: number, after?: string | null): Promise<Page<Assessment>> {
+    checkPageSize(first);
+    const query = ctx.db.getRepository(Assessment).createQueryBuilder('a').addSelect(`${ORDER_KEY}::text`, 'order_key');
+    if (filter?.type) query.andWhere('a.type = :type', { type: filter.type });
+    if (filter?.modification) {
+      const m = await ctx.db.getRepository(Modification).findOneBy({ reference: filter.modification });
+      if (!m) throw new NotFoundError('Proposal', filter.modification);
+      query.andWhere('a.modification_id = :mid', { mid: m.id });
+    }
+    query.orderBy(ORDER_KEY, 'ASC').addOrderBy('a.id', 'ASC');
+    const cursorOf = (a: Assessment & { orderKey?: string }) => encodeCursor([a.orderKey, a.id]);
+    const afterKey = after ? decodeCursor(after, 2).map(String) : null;
+
+    if (!filter?.statuses?.length) {
+      const totalCount = await query.clone().getCount();
+      if (afterKey) query.andWhere(`(${ORDER_KEY}, a.id) > (:k::date, :id::uuid)`, { k: afterKey[0], id: afterKey[1] });
+      const rows = await withOrderKeys(query.limit(first + 1));
+      return toPage(rows, first, totalCount, cursorOf);
+    }
+
+    // A status is a function of the facts and the day, so it is judged here, on every candidate.
+    const asOf = filter.asOf ?? ctx.clock.today();
+    const wanted = new Set<string>(filter.statuses);
+    const [all, calendar] = await Promise.all([withOrderKeys(query), ctx.calendar()]);
+    const pauses = await ctx.loaders.pausesByAssessment.loadMany(all.map((a) => a.id));
+    const matching = all.filter((a, i) => {
+      const p = pauses[i];
+      const status = slaOn({ ...a, pauses: p instanceof Error ? [] : p }, asOf, calendar, ctx.dueSoonWorkingDays).status;
+      return wanted.has(status);
+    });
+    const start = afterKey ? matching.findIndex((a) => a.orderKey! > afterKey[0] || (a.orderKey === afterKey[0] && a.id > afterKey[1])) : 0;
+    const rest = start < 0 ? [] : matching.slice(start);
+    return toPage(rest.slice(0, first + 1), first, matching.length, cursorOf);
+  }
+
+  /** Every assessment with its pauses: the input of the report figures. */
+  async allFacts(ctx: RequestContext): Promise<Array<Assessment & { pauses: AssessmentPause[] }>> {
+    const [assessments, pauses] = await Promise.all([
+      ctx.db.getRepository(Assessment).find(),
+      ctx.db.getRepository(AssessmentPause).find({ order: { from: 'ASC' } }),
+    ]);
+    const byAssessment = groupBy(pauses, (p) => p.assessmentId);
+    return assessments.map((a) => Object.assign(a, { pauses: byAssessment.get(a.id) ?? [] }));
+  }
+
+  async request(ctx: RequestContext, input: RequestAssessmentInput): Promise<Assessment> {
+    return ctx.db.transaction(async (tx) => {
+      const m = await tx.getRepository(Modification).findOneBy({ reference: input.modification });
+      if (!m) throw new NotFoundError('Proposal', input.modification);
+      const repo = tx.getRepository(Assessment);
+      return repo.save(
+        repo.create({
+          modificationId: m.id,
+          type: input.type,
+          requestedOn: input.requestedOn,
+          targetWorkingDays: input.targetWorkingDays ?? DEFAULT_TARGET_WORKING_DAYS[input.type],
+          changeRequest: input.changeRequest?.trim() || null,
+          acceptedOn: null, returnedOn: null, expectedCompletionOn: null, costGbpText: null, commentary: null, note: null,
+        }),
+      );
+    });
+  }
+
+  async accept(ctx: RequestContext, id: string, acceptedOn: LocalDate): Promise<Assessment> {
+    return this.change(ctx, id, async (a) => {
+      if (a.acceptedOn) throw new InvalidTransitionError(`The assessment was already accepted on ${a.acceptedOn}`);
+      if (a.returnedOn) throw new InvalidTransitionError(`The assessment was already returned on ${a.returnedOn}`);
+      if (a.requestedOn && acceptedOn < a.requestedOn) {
+        throw new InvalidInputError(`acceptedOn ${acceptedOn} is before the request of ${a.requestedOn}`);
+      }
+      a.acceptedOn = acceptedOn;
+    });
+  }
+
+  async pause(ctx: RequestContext, id: string, from: LocalDate, reason: string): Promise<Assessment> {
+    if (!reason.trim()) throw new InvalidInputError('A pause needs a reason');
+    return this.change(ctx, id, async (a, tx) => {
+      if (!a.acceptedOn) throw new InvalidTransitionError('No clock runs before the DCC accepts the assessment: nothing to pause');
+      if (from <= a.acceptedOn) throw new InvalidInputError(`A pause starts after acceptance (${a.acceptedOn}); got ${from}`);
+      if (a.returnedOn && from >= a.returnedOn) throw new InvalidInputError(`The assessment was returned on ${a.returnedOn}; it cannot be paused from ${from}`);
+      const pauses = await tx.getRepository(AssessmentPause).find({ where: { assessmentId: a.id }, order: { from: 'ASC' } });
+      const open = pauses.find((p) => p.to === null);
+      if (open) throw new InvalidTransitionError(`The assessment is already paused since ${open.from}: resume it first`);
+      const overlapping = pauses.find((p) => p.to !== null && from < p.to);
+      if (overlapping) {
+        throw new InvalidInputError(`A pause from ${from} overlaps the pause from ${overlapping.from} to ${overlapping.to}`);
+      }
+      await tx.getRepository(AssessmentPause).insert({ assessmentId: a.id, from, to: null, reason: reason.trim() });
+    });
+  }
+
+  async resume(ctx: RequestContext, id: string, on: LocalDate): Promise<Assessment> {
+    return this.change(ctx, id, async (a, tx) => {
+      const open = await tx.getRepository(AssessmentPause).findOneBy({ assessmentId: a.id, to: null as never });
+      if (!open) throw new InvalidTransitionError('The assessment is not paused: nothing to resume');
+      if (on <= open.from) throw new InvalidInputError(`The pause began on ${open.from}; it cannot end on ${on}`);
+      await tx.getRepository(AssessmentPause).update({ id: open.id }, { to: on });
+    });
+  }
+
+  async setExpectedCompletion(ctx: RequestContext, id: string, expectedOn: LocalDate, commentary?: string | null): Promise<Assessment> {
+    return this.change(ctx, id, async (a) => {
+      const floor = a.acceptedOn ?? a.requestedOn;
+      if (floor && expectedOn < floor) throw new InvalidInputError(`expectedCompletionOn ${expectedOn} is before ${floor}`);
+      a.expectedCompletionOn = expectedOn;
+      if (commentary !== undefined && commentary !== null) a.commentary = commentary;
+    });
+  }
+
+  async return(ctx: RequestContext, id: string, returnedOn: LocalDate, costGbp?: number | null): Promise<Assessment> {
+    if (costGbp !== undefined && costGbp !== null && !(Number.isFinite(costGbp) && costGbp >= 0 && costGbp <= MAX_COST_GBP)) {
+      throw new InvalidInputError(`costGbp must be between 0 and ${MAX_COST_GBP}; got ${costGbp}`);
+    }
+    return this.change(ctx, id, async (a, tx) => {
+      if (!a.acceptedOn) throw new InvalidTransitionError('The DCC has not accepted the assessment yet: it cannot be returned');
+      if (returnedOn < a.acceptedOn) throw new InvalidInputError(`returnedOn ${returnedOn} is before acceptance on ${a.acceptedOn}`);
+      if (a.returnedOn) throw new InvalidTransitionError(`The assessment was already returned on ${a.returnedOn}`);
+      const pauses = await tx.getRepository(AssessmentPause).findBy({ assessmentId: a.id });
+      if (pauses.some((p) => p.to === null)) throw new InvalidTransitionError('The assessment is paused: resume it before returning it');
+      const lastResume = pauses.map((p) => p.to!).sort().at(-1);
+      if (lastResume && returnedOn < lastResume) throw new InvalidInputError(`returnedOn ${returnedOn} is inside a pause that ended ${lastResume}`);
+      a.returnedOn = returnedOn;
+      if (costGbp !== undefined && costGbp !== null) a.costGbpText = costGbp.toFixed(2);
+    });
+  }
+
+  /** One transaction, the row locked, the change applied and the version bumped. */
+  private async change(ctx: RequestContext, id: string, apply: (a: Assessment, tx: EntityManager) => Promise<void>): Promise<Assessment> {
+    if (!UUID.test(id)) throw new NotFoundError('Assessment', id);
+    return ctx.db.transaction(async (tx) => {
+      const a = await tx.getRepository(Assessment).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!a) throw new NotFoundError('Assessment', id);
+      await apply(a, tx);
+      a.version += 1;
+      return tx.getRepository(Assessment).save(a);
+    });
+  }
+}
+
+async function withOrderKeys(query: SelectQueryBuilder<Assessment>): Promise<Array<Assessment & { orderKey: string }>> {
+  const { raw, entities } = await query.getRawAndEntities();
+  return entities.map((a, i) => Object.assign(a, { orderKey: String(raw[i].order_key) }));
+}
+

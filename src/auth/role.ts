@@ -1,0 +1,18 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum Role {
+  /** SECAS: everything. */
+  ADMIN = 'ADMIN',
+  /** The DCC: reads, and works its own assessments. */
+  DCC = 'DCC',
+  READER = 'READER',
+}
+
+registerEnumType(Role, { name: 'Role' });
+
+/** Who may do what: every operation names one of these. */
+export const Access = {
+  read: [Role.ADMIN, Role.DCC, Role.READER],
+  assessmentWork: [Role.ADMIN, Role.DCC],
+  admin: [Role.ADMIN],
+} as const satisfies Record<string, readonly Role[]>;

@@ -1,0 +1,51 @@
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Access } from '../auth/role';
+import { InvalidInputError } from '../common/errors';
+import { Allow } from '../graphql/access';
+import type { RequestContext } from '../graphql/context';
+import { LocalDateScalar } from '../graphql/scalars';
+import type { LocalDate } from './local-date';
+
+/** About 40 years of Working Days: far beyond any deadline, small enough to answer at once. */
+const MAX_WORKING_DAYS = 10_000;
+
+@Resolver()
+export class CalendarResolver {
+  @Query(() => Boolean)
+  @Allow(Access.read)
+  async isWorkingDay(@Ctx() ctx: RequestContext, @Arg('date', () => LocalDateScalar) date: LocalDate): Promise<boolean> {
+    return (await ctx.calendar()).isWorkingDay(date);
+  }
+
+  @Query(() => LocalDateScalar, { description: 'The Working Day that lies `days` Working Days after `date` (before it, if negative).' })
+  @Allow(Access.read)
+  async addWorkingDays(
+    @Ctx() ctx: RequestContext,
+    @Arg('date', () => LocalDateScalar) date: LocalDate,
+    @Arg('days', () => Int) days: number,
+  ): Promise<LocalDate> {
+    if (Math.abs(days) > MAX_WORKING_DAYS) throw new InvalidInputError(`days must be between -${MAX_WORKING_DAYS} and ${MAX_WORKING_DAYS}; got ${days}`);
+    return (await ctx.calendar()).addWorkingDays(date, days);
+  }
+
+  @Query(() => Int, { description: 'Working Days d with from < d <= to.' })
+  @Allow(Access.read)
+  async workingDaysBetween(
+    @Ctx() ctx: RequestContext,
+    @Arg('from', () => LocalDateScalar) from: LocalDate,
+    @Arg('to', () => LocalDateScalar) to: LocalDate,
+  ): Promise<number> {
+    return (await ctx.calendar()).workingDaysBetween(from, to);
+  }
+
+  @Mutation(() => Boolean, { description: 'Adds a one-off holiday; every deadline after it moves at once.' })
+  @Allow(Access.admin)
+  async addHoliday(
+    @Ctx() ctx: RequestContext,
+    @Arg('date', () => LocalDateScalar) date: LocalDate,
+    @Arg('name') name: string,
+  ): Promise<boolean> {
+    await ctx.services.holidays.add(ctx, date, name);
+    return true;
+  }
+}

@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { bool, cleanEnv, makeValidator, port, str, url, EnvError, EnvMissingError } from 'envalid';
+
+/**
+ * The one place that reads the environment. Everything else receives a typed `Config`.
+ * A bad variable stops start-up with its name (never its value: it may be a secret).
+ */
+export interface Config {
+  readonly port: number;
+  /** Unset: an embedded PostgreSQL runs in `dataDir`. */
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly embeddedPostgresPort: number;
+  readonly redisUrl: string | undefined;
+  readonly adminApiKey: string | undefined;
+  readonly dueSoonWorkingDays: number;
+  readonly logLevel: string;
+  readonly prettyErrors: boolean;
+}
+
+const nonNegativeInt = makeValidator<number>((input) => {
+  const n = Number(input);
+  if (!Number.isInteger(n) || n < 0) throw new EnvError('must be a whole number of 0 or more');
+  return n;
+});
+
+const apiKey = makeValidator<string>((input) => {
+  if (input.length < 16) throw new EnvError('must be at least 16 characters');
+  return input;
+});
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const clean = cleanEnv(
+    env,
+    {
+      PORT: port({ default: 4000 }),
+      DATABASE_URL: url({ default: undefined }),
+      DATA_DIR: str({ default: './.data' }),
+      EMBEDDED_POSTGRES_PORT: port({ default: 5433 }),
+      REDIS_URL: url({ default: undefined }),
+      ADMIN_API_KEY: apiKey({ default: undefined }),
+      DUE_SOON_WORKING_DAYS: nonNegativeInt({ default: 3 }),
+      LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
+      PRETTY_ERRORS: bool({ default: false }),
+    },
+    {
+      reporter: ({ errors }) => {
+        for (const [name, error] of Object.entries(errors)) {
+          problems.push(`${name} ${error instanceof EnvMissingError ? 'is missing' : `is invalid: ${error?.message}`}`);
+        }
+      },
+    },
+  );
+  if (problems.length > 0) {
+    throw new Error(`Configuration refused: ${problems.join('; ')}`);
+  }
+  return {
+    port: clean.PORT,
+    databaseUrl: clean.DATABASE_URL || undefined,
+    dataDir: path.resolve(clean.DATA_DIR),
+    embeddedPostgresPort: clean.EMBEDDED_POSTGRES_PORT,
+    redisUrl: clean.REDIS_URL || undefined,
+    adminApiKey: clean.ADMIN_API_KEY || undefined,
+    dueSoonWorkingDays: clean.DUE_SOON_WORKING_DAYS,
+    logLevel: clean.LOG_LEVEL,
+    prettyErrors: clean.PRETTY_ERRORS,
+  };
+}

@@ -1,0 +1,33 @@
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Access } from '../auth/role';
+import type { LocalDate } from '../calendar/local-date';
+import { Allow } from '../graphql/access';
+import type { RequestContext } from '../graphql/context';
+import { LocalDateScalar } from '../graphql/scalars';
+import { Modification } from '../modifications/modification.entity';
+import { Consultation } from './consultation.entity';
+import { ConsultationInput } from './consultation.types';
+
+@Resolver(() => Consultation)
+export class ConsultationResolver {
+  @Query(() => [Consultation])
+  @Allow(Access.read)
+  consultations(
+    @Ctx() ctx: RequestContext,
+    @Arg('from', () => LocalDateScalar, { nullable: true }) from: LocalDate | null,
+    @Arg('to', () => LocalDateScalar, { nullable: true }) to: LocalDate | null,
+  ): Promise<Consultation[]> {
+    return ctx.services.consultations.list(ctx, from, to);
+  }
+
+  @Mutation(() => Consultation)
+  @Allow(Access.admin)
+  openConsultation(@Ctx() ctx: RequestContext, @Arg('input') input: ConsultationInput): Promise<Consultation> {
+    return ctx.services.consultations.open(ctx, input);
+  }
+
+  @FieldResolver(() => Modification)
+  async modification(@Root() c: Consultation, @Ctx() ctx: RequestContext): Promise<Modification> {
+    return (await ctx.loaders.modificationById.load(c.modificationId))!;
+  }
+}

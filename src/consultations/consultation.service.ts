@@ -1,0 +1,32 @@
+import type { LocalDate } from '../calendar/local-date';
+import { InvalidInputError, NotFoundError } from '../common/errors';
+import type { RequestContext } from '../graphql/context';
+import { Modification } from '../modifications/modification.entity';
+import { Consultation } from './consultation.entity';
+import type { ConsultationInput } from './consultation.types';
+
+export class ConsultationService {
+  /** Consultations open at any time within [from, to]: opened by `to`, and not closed before `from`. */
+  async list(ctx: RequestContext, from?: LocalDate | null, to?: LocalDate | null): Promise<Consultation[]> {
+    if (from && to && to < from) throw new InvalidInputError(`to (${to}) is before from (${from})`);
+    const query = ctx.db.getRepository(Consultation).createQueryBuilder('c');
+    if (to) query.andWhere('c.opens_on <= :to', { to });
+    if (from) query.andWhere('(c.closes_on IS NULL OR c.closes_on >= :from)', { from });
+    return query.orderBy('c.opens_on', 'ASC').addOrderBy('c.id', 'ASC').getMany();
+  }
+
+  async open(ctx: RequestContext, input: ConsultationInput): Promise<Consultation> {
+    if (input.closesOn && input.closesOn <= input.opensOn) {
+      throw new InvalidInputError(`A consultation closes after it opens: closesOn ${input.closesOn} is not after opensOn ${input.opensOn}`);
+    }
+    return ctx.db.transaction(async (tx) => {
+      const m = await tx.getRepository(Modification).findOneBy({ reference: input.modification });
+      if (!m) throw new NotFoundError('Proposal', input.modification);
+      if (await tx.getRepository(Consultation).existsBy({ modificationId: m.id, kind: input.kind, opensOn: input.opensOn })) {
+        throw new InvalidInputError(`${input.modification} already has a ${input.kind} consultation opening on ${input.opensOn}`);
+      }
+      const repo = tx.getRepository(Consultation);
+      return repo.save(repo.create({ modificationId: m.id, kind: input.kind, opensOn: input.opensOn, closesOn: input.closesOn ?? null, note: input.note ?? null }));
+    });
+  }
+}

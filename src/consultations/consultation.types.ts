@@ -1,0 +1,14 @@
+import { IsOptional, MaxLength } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+import type { LocalDate } from '../calendar/local-date';
+import { LocalDateScalar } from '../graphql/scalars';
+import { ConsultationKind } from './consultation.enums';
+
+@InputType()
+export class ConsultationInput {
+  @Field() @MaxLength(30) modification!: string;
+  @Field(() => ConsultationKind) kind!: ConsultationKind;
+  @Field(() => LocalDateScalar) opensOn!: LocalDate;
+  @Field(() => LocalDateScalar, { nullable: true }) closesOn?: LocalDate | null;
+  @Field({ nullable: true }) @IsOptional() @MaxLength(10_000) note?: string;
+}

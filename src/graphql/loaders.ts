@@ -1,0 +1,83 @@
+import DataLoader from 'dataloader';
+import { type DataSource, In } from 'typeorm';
+import { Assessment } from '../assessments/assessment.entity';
+import { AssessmentPause } from '../assessments/assessment-pause.entity';
+import { Consultation } from '../consultations/consultation.entity';
+import { Decision } from '../decisions/decision.entity';
+import { Meeting } from '../meetings/meeting.entity';
+import { Modification } from '../modifications/modification.entity';
+import { PhaseChange } from '../modifications/phase-change.entity';
+import { Release } from '../releases/release.entity';
+import { WorkPackage } from '../work-packages/work-package.entity';
+
+/**
+ * Per-request batch loaders: however many parents a page holds, each nested list costs one
+ * statement per level. Created afresh for every request, so nothing is cached across callers.
+ */
+export function createLoaders(db: DataSource) {
+  const byId = <T extends { id: string }>(entity: new () => T) =>
+    new DataLoader<string, T | null>(async (ids) => {
+      const rows = await db.getRepository(entity).findBy({ id: In([...ids]) } as never);
+      const map = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => map.get(id) ?? null);
+    });
+
+  /** Rows grouped under a key, in the order the query gives them. */
+  const grouped = <T>(fetch: (keys: string[]) => Promise<Array<{ key: string; row: T }>>) =>
+    new DataLoader<string, T[]>(async (keys) => {
+      const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
+      for (const { key, row } of await fetch([...keys])) groups.get(key)?.push(row);
+      return keys.map((k) => groups.get(k) ?? []);
+    });
+
+  const byColumn = <T extends object>(entity: new () => T, column: keyof T & string, order: Partial<Record<keyof T, 'ASC' | 'DESC'>>) =>
+    grouped<T>(async (keys) => {
+      const rows = await db.getRepository(entity).find({ where: { [column]: In(keys) } as never, order: order as never });
+      return rows.map((row) => ({ key: row[column] as unknown as string, row }));
+    });
+
+  /** Rows joined through a link table (dependencies, agendas), in the order the SQL gives. */
+  const linked = <T extends { id: string }>(target: DataLoader<string, T | null>, sql: string) =>
+    grouped<T>(async (keys) => {
+      const links: Array<{ link_key: string; target_id: string }> = await db.query(sql, [keys]);
+      const targets = await target.loadMany(links.map((l) => l.target_id));
+      return links.flatMap((l, i) => {
+        const t = targets[i];
+        return t && !(t instanceof Error) ? [{ key: l.link_key, row: t }] : [];
+      });
+    });
+
+  const modificationById = byId(Modification);
+  const meetingById = byId(Meeting);
+
+  return {
+    modificationById,
+    meetingById,
+    releaseById: byId(Release),
+    assessmentsByModification: byColumn(Assessment, 'modificationId', { requestedOn: 'ASC', acceptedOn: 'ASC', returnedOn: 'ASC', id: 'ASC' }),
+    pausesByAssessment: byColumn(AssessmentPause, 'assessmentId', { from: 'ASC' }),
+    consultationsByModification: byColumn(Consultation, 'modificationId', { opensOn: 'ASC', id: 'ASC' }),
+    decisionsByModification: byColumn(Decision, 'modificationId', { on: 'ASC', createdAt: 'ASC' }),
+    historyByModification: byColumn(PhaseChange, 'modificationId', { on: 'ASC', recordedAt: 'ASC' }),
+    workPackagesByModification: byColumn(WorkPackage, 'modificationId', { returnToPanelMonth: 'ASC', createdAt: 'ASC' }),
+    modificationsByRelease: byColumn(Modification, 'targetReleaseId', { reference: 'ASC' }),
+    meetingsByModification: linked(
+      meetingById,
+      `SELECT a.modification_id AS link_key, a.meeting_id AS target_id
+         FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id
+        WHERE a.modification_id = ANY($1) ORDER BY m.meeting_on, m.body`,
+    ),
+    dependsOnByModification: linked(
+      modificationById,
+      `SELECT d.modification_id AS link_key, d.depends_on_id AS target_id
+         FROM modification_dependency d JOIN modification m ON m.id = d.depends_on_id
+        WHERE d.modification_id = ANY($1) ORDER BY m.reference`,
+    ),
+    agendaByMeeting: linked(
+      modificationById,
+      `SELECT meeting_id AS link_key, modification_id AS target_id FROM agenda_item WHERE meeting_id = ANY($1) ORDER BY position`,
+    ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

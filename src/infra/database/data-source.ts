@@ -1,0 +1,51 @@
+import { types } from 'pg';
+import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
+import { migrations } from '../../../migrations';
+import { entities } from './entities';
+
+// A SQL date is a calendar date: hand it over as 'YYYY-MM-DD', never as a JS Date at local midnight.
+const DATE_OID = 1082;
+types.setTypeParser(DATE_OID, (value) => value);
+
+export interface DataSourceOptions {
+  url: string;
+  /** Seen by every statement; tests count them with it. */
+  logger?: TypeOrmLogger;
+  poolSize?: number;
+}
+
+export function createDataSource({ url, logger, poolSize = 10 }: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    migrationsTableName: 'schema_migration',
+    synchronize: false,
+    migrationsRun: false,
+    logger,
+    logging: logger ? 'all' : ['error'],
+    extra: { max: poolSize, application_name: 'sec-tracker' },
+  });
+}
+
+/** Any fixed number: every process of the service takes this lock before it migrates. */
+const MIGRATION_LOCK = 0x5ec_1234;
+
+/**
+ * Connects and brings the schema up to date; migrations are the only way the schema changes.
+ * An API and a worker starting together take turns, so a migration never runs twice at once.
+ */
+export async function openDatabase(options: DataSourceOptions): Promise<DataSource> {
+  const dataSource = createDataSource(options);
+  await dataSource.initialize();
+  const lock = dataSource.createQueryRunner();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await lock.release();
+  }
+  return dataSource;
+}

@@ -1,0 +1,61 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Access } from '../auth/role';
+import type { LocalDate } from '../calendar/local-date';
+import { Allow } from '../graphql/access';
+import type { RequestContext } from '../graphql/context';
+import { LocalDateScalar } from '../graphql/scalars';
+import { Modification } from '../modifications/modification.entity';
+import { Meeting } from './meeting.entity';
+import { AGENDA_DEADLINE_WORKING_DAYS, MeetingBody, PAPERS_DEADLINE_WORKING_DAYS } from './meeting.enums';
+import { ScheduleMeetingInput } from './meeting.types';
+
+@Resolver(() => Meeting)
+export class MeetingResolver {
+  @Query(() => [Meeting])
+  @Allow(Access.read)
+  meetings(
+    @Ctx() ctx: RequestContext,
+    @Arg('from', () => LocalDateScalar, { nullable: true }) from: LocalDate | null,
+    @Arg('to', () => LocalDateScalar, { nullable: true }) to: LocalDate | null,
+    @Arg('body', () => MeetingBody, { nullable: true }) body: MeetingBody | null,
+  ): Promise<Meeting[]> {
+    return ctx.services.meetings.list(ctx, from, to, body);
+  }
+
+  @Mutation(() => Meeting)
+  @Allow(Access.admin)
+  scheduleMeeting(@Ctx() ctx: RequestContext, @Arg('input') input: ScheduleMeetingInput): Promise<Meeting> {
+    return ctx.services.meetings.schedule(ctx, input);
+  }
+
+  @Mutation(() => Meeting)
+  @Allow(Access.admin)
+  setAgenda(
+    @Ctx() ctx: RequestContext,
+    @Arg('meetingId', () => ID) meetingId: string,
+    @Arg('references', () => [String]) references: string[],
+  ): Promise<Meeting> {
+    return ctx.services.meetings.setAgenda(ctx, meetingId, references);
+  }
+
+  @Mutation(() => [Meeting], { description: 'Working Group meetings on the first Wednesday of each month of the year that is a Working Day.' })
+  @Allow(Access.admin)
+  scheduleWorkingGroups(@Ctx() ctx: RequestContext, @Arg('year', () => Int) year: number): Promise<Meeting[]> {
+    return ctx.services.meetings.scheduleWorkingGroups(ctx, year);
+  }
+
+  @FieldResolver(() => [Modification])
+  agenda(@Root() meeting: Meeting, @Ctx() ctx: RequestContext): Promise<Modification[]> {
+    return ctx.loaders.agendaByMeeting.load(meeting.id);
+  }
+
+  @FieldResolver(() => LocalDateScalar, { description: '10 Working Days before the meeting: the agenda must be confirmed by then.' })
+  async agendaDeadline(@Root() meeting: Meeting, @Ctx() ctx: RequestContext): Promise<LocalDate> {
+    return (await ctx.calendar()).addWorkingDays(meeting.date, -AGENDA_DEADLINE_WORKING_DAYS);
+  }
+
+  @FieldResolver(() => LocalDateScalar, { description: '5 Working Days before the meeting: papers must be published by then.' })
+  async papersDeadline(@Root() meeting: Meeting, @Ctx() ctx: RequestContext): Promise<LocalDate> {
+    return (await ctx.calendar()).addWorkingDays(meeting.date, -PAPERS_DEADLINE_WORKING_DAYS);
+  }
+}

@@ -1,0 +1,164 @@
+import { type EntityManager, In } from 'typeorm';
+import type { LocalDate } from '../calendar/local-date';
+import { InvalidInputError, NotFoundError, StaleVersionError } from '../common/errors';
+import type { RequestContext } from '../graphql/context';
+import { checkPageSize, decodeCursor, encodeCursor, type Page, toPage } from '../graphql/pagination';
+import { Release } from '../releases/release.entity';
+import { Modification } from './modification.entity';
+import { ModificationKind, ModificationPhase } from './modification.enums';
+import { ModificationDependency } from './modification-dependency.entity';
+import type { CreateModificationInput, ModificationFilter, UpdateModificationInput } from './modification.types';
+import { PhaseChange } from './phase-change.entity';
+import { assertCanMove } from './phase-lifecycle';
+
+export class ModificationService {
+  async get(ctx: RequestContext, reference: string): Promise<Modification | null> {
+    return ctx.db.getRepository(Modification).findOneBy({ reference });
+  }
+
+  /** The proposal, locked for the rest of the transaction so that concurrent edits queue up. */
+  async lockByReference(tx: EntityManager, reference: string): Promise<Modification> {
+    const found = await tx.getRepository(Modification).findOne({ where: { reference }, lock: { mode: 'pessimistic_write' } });
+    if (!found) throw new NotFoundError('Proposal', reference);
+    return found;
+  }
+
+  async requireIds(tx: EntityManager, references: readonly string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(references)];
+    const rows = unique.length ? await tx.getRepository(Modification).find({ select: { id: true, reference: true }, where: { reference: In(unique) } }) : [];
+    const ids = new Map(rows.map((r) => [r.reference, r.id]));
+    const missing = unique.filter((r) => !ids.has(r));
+    if (missing.length === 1) throw new NotFoundError('Proposal', missing[0]);
+    if (missing.length > 1) throw new InvalidInputError(`These proposals do not exist: ${missing.join(', ')}`, { missing });
+    return ids;
+  }
+
+  async list(ctx: RequestContext, filter: ModificationFilter | undefined, first: number, after?: string | null): Promise<Page<Modification>> {
+    checkPageSize(first);
+    const query = ctx.db.getRepository(Modification).createQueryBuilder('m');
+    if (filter?.phases?.length) query.andWhere('m.phase IN (:...phases)', { phases: filter.phases });
+    if (filter?.kind) query.andWhere('m.kind = :kind', { kind: filter.kind });
+    if (filter?.onHold !== undefined && filter.onHold !== null) query.andWhere('m.on_hold = :onHold', { onHold: filter.onHold });
+    if (filter?.search) {
+      const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere('(m.reference ILIKE :pattern OR m.title ILIKE :pattern)', { pattern });
+    }
+    const totalCount = await query.clone().getCount();
+    if (after) {
+      const [reference] = decodeCursor(after, 1);
+      query.andWhere('m.reference > :after', { after: String(reference) });
+    }
+    const rows = await query.orderBy('m.reference', 'ASC').limit(first + 1).getMany();
+    return toPage(rows, first, totalCount, (m) => encodeCursor([m.reference]));
+  }
+
+  async create(ctx: RequestContext, input: CreateModificationInput): Promise<Modification> {
+    return ctx.db.transaction(async (tx) => {
+      if (await tx.getRepository(Modification).existsBy({ reference: input.reference })) {
+        throw new InvalidInputError(`A proposal with reference ${input.reference} already exists`);
+      }
+      const phase = input.phase ?? ModificationPhase.DEFINE;
+      const saved = await tx.getRepository(Modification).save(
+        tx.getRepository(Modification).create({
+          reference: input.reference,
+          title: input.title.trim(),
+          summary: input.summary ?? null,
+          note: input.note ?? null,
+          kind: input.kind,
+          phase,
+          path: input.path ?? null,
+          proposer: input.proposer ?? null,
+          proposerOrganisation: input.proposerOrganisation ?? null,
+          raisedOn: input.raisedOn ?? null,
+          onHold: false,
+          onHoldReason: null,
+          targetReleaseId: null,
+        }),
+      );
+      await this.recordPhaseChange(tx, saved.id, null, phase, input.raisedOn ?? ctx.clock.today(), 'Raised');
+      return saved;
+    });
+  }
+
+  async update(ctx: RequestContext, reference: string, input: UpdateModificationInput): Promise<Modification> {
+    return ctx.db.transaction(async (tx) => {
+      const m = await this.lockByReference(tx, reference);
+      if (input.expectedVersion !== undefined && input.expectedVersion !== null && input.expectedVersion !== m.version) {
+        throw new StaleVersionError(
+          `${reference} has changed since you read it (version ${input.expectedVersion}, now ${m.version}): read it again and retry`,
+        );
+      }
+      if (input.title === null) throw new InvalidInputError('title cannot be cleared');
+      if (input.onHold === null) throw new InvalidInputError('onHold is true or false, not null');
+      assign(m, input, ['title', 'summary', 'path', 'proposer', 'proposerOrganisation', 'onHold', 'onHoldReason']);
+      if (input.onHold === false && input.onHoldReason === undefined) m.onHoldReason = null;
+      if (m.onHold && !m.onHoldReason?.trim()) {
+        throw new InvalidInputError(`Say why ${reference} is on hold: onHoldReason is required while onHold is true`);
+      }
+      if (input.targetRelease !== undefined && input.targetRelease !== null) {
+        m.targetReleaseId = input.targetRelease === '' ? null : await this.requireReleaseId(tx, input.targetRelease);
+      }
+      if (input.dependsOn !== undefined) await this.replaceDependencies(tx, m, input.dependsOn ?? []);
+      m.version += 1;
+      return tx.getRepository(Modification).save(m);
+    });
+  }
+
+  async changePhase(ctx: RequestContext, reference: string, to: ModificationPhase, on: LocalDate, note?: string | null): Promise<Modification> {
+    return ctx.db.transaction(async (tx) => {
+      const m = await this.lockByReference(tx, reference);
+      assertCanMove(reference, m.phase, to);
+      const last = await tx.getRepository(PhaseChange).findOne({ where: { modificationId: m.id }, order: { on: 'DESC', recordedAt: 'DESC' } });
+      if (last && on < last.on) {
+        throw new InvalidInputError(`${reference} moved to ${last.to} on ${last.on}; a later phase change cannot be dated ${on}`);
+      }
+      await this.recordPhaseChange(tx, m.id, m.phase, to, on, note ?? null);
+      // The Panel converts a Draft Proposal into a Modification Proposal when it leaves Define.
+      if (m.kind === ModificationKind.DRAFT_PROPOSAL && m.phase === ModificationPhase.DEFINE && (to === ModificationPhase.REFINE || to === ModificationPhase.DECIDE)) {
+        m.kind = ModificationKind.MODIFICATION_PROPOSAL;
+      }
+      m.phase = to;
+      m.version += 1;
+      return tx.getRepository(Modification).save(m);
+    });
+  }
+
+  async recordPhaseChange(tx: EntityManager, modificationId: string, from: ModificationPhase | null, to: ModificationPhase, on: LocalDate, note: string | null): Promise<void> {
+    await tx.getRepository(PhaseChange).insert({ modificationId, from, to, on, note });
+  }
+
+  async requireReleaseId(tx: EntityManager, name: string): Promise<string> {
+    const release = await tx.getRepository(Release).findOneBy({ name });
+    if (!release) throw new NotFoundError('Release', name);
+    return release.id;
+  }
+
+  /** Replaces what a proposal waits on, refusing itself and cycles (A waits on B waits on A). */
+  async replaceDependencies(tx: EntityManager, m: Modification, references: readonly string[]): Promise<void> {
+    if (references.includes(m.reference)) throw new InvalidInputError(`${m.reference} cannot depend on itself`);
+    const ids = await this.requireIds(tx, references);
+    const targetIds = [...ids.values()];
+    if (targetIds.length) {
+      const [{ cycle }] = await tx.query(
+        `WITH RECURSIVE reach(id) AS (
+           SELECT unnest($1::uuid[])
+           UNION SELECT d.depends_on_id FROM modification_dependency d JOIN reach r ON d.modification_id = r.id)
+         SELECT EXISTS (SELECT 1 FROM reach WHERE id = $2) AS cycle`,
+        [targetIds, m.id],
+      );
+      if (cycle) throw new InvalidInputError(`${m.reference} cannot wait on those proposals: one of them already waits on ${m.reference}`);
+    }
+    await tx.getRepository(ModificationDependency).delete({ modificationId: m.id });
+    if (targetIds.length) {
+      await tx.getRepository(ModificationDependency).insert(targetIds.map((dependsOnId) => ({ modificationId: m.id, dependsOnId })));
+    }
+  }
+}
+
+/** Copies the fields the client sent (undefined means "leave it"). */
+function assign<T extends object, K extends keyof T>(target: T, source: Partial<Record<K, unknown>>, keys: readonly K[]): void {
+  for (const key of keys) {
+    const value = source[key];
+    if (value !== undefined) target[key] = value as T[K];
+  }
+}

@@ -1,0 +1,37 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { LocalDate } from '../calendar/local-date';
+import { LocalDateScalar } from '../graphql/scalars';
+import { ReleaseKind } from './release.enums';
+
+/** A scheduled (June, November) or standalone SEC release; its proposals point at it. */
+@ObjectType()
+@Entity('release')
+export class Release {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field()
+  @Column('text', { unique: true })
+  name!: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Null while the date is not fixed.' })
+  @Column('date', { name: 'release_on', nullable: true })
+  releaseDate!: LocalDate | null;
+
+  @Field(() => ReleaseKind)
+  @Column('text')
+  kind!: ReleaseKind;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'The Panel must have the Modification Report of a proposal by this day for it to make this release.',
+  })
+  @Column('date', { name: 'modification_report_deadline', nullable: true })
+  modificationReportDeadline!: LocalDate | null;
+
+  @Field(() => Int)
+  @Column('integer', { default: 1 })
+  version!: number;
+}

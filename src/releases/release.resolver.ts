@@ -1,0 +1,27 @@
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Access } from '../auth/role';
+import { Allow } from '../graphql/access';
+import type { RequestContext } from '../graphql/context';
+import { Modification } from '../modifications/modification.entity';
+import { Release } from './release.entity';
+import { ReleaseInput } from './release.types';
+
+@Resolver(() => Release)
+export class ReleaseResolver {
+  @Query(() => [Release])
+  @Allow(Access.read)
+  releases(@Ctx() ctx: RequestContext): Promise<Release[]> {
+    return ctx.services.releases.list(ctx);
+  }
+
+  @Mutation(() => Release)
+  @Allow(Access.admin)
+  createRelease(@Ctx() ctx: RequestContext, @Arg('input') input: ReleaseInput): Promise<Release> {
+    return ctx.services.releases.create(ctx, input);
+  }
+
+  @FieldResolver(() => [Modification])
+  modifications(@Root() r: Release, @Ctx() ctx: RequestContext): Promise<Modification[]> {
+    return ctx.loaders.modificationsByRelease.load(r.id);
+  }
+}

@@ -1,0 +1,23 @@
+import { InvalidInputError } from '../common/errors';
+import type { RequestContext } from '../graphql/context';
+import { Release } from './release.entity';
+import type { ReleaseInput } from './release.types';
+
+export class ReleaseService {
+  async list(ctx: RequestContext): Promise<Release[]> {
+    return ctx.db.getRepository(Release).createQueryBuilder('r').orderBy('r.release_on', 'ASC', 'NULLS LAST').addOrderBy('r.name').getMany();
+  }
+
+  async create(ctx: RequestContext, input: ReleaseInput): Promise<Release> {
+    const name = input.name.trim();
+    if (!name) throw new InvalidInputError('A release needs a name, e.g. "November 2021 SEC Release"');
+    if (input.releaseDate && input.modificationReportDeadline && input.modificationReportDeadline > input.releaseDate) {
+      throw new InvalidInputError(`The Modification Report deadline ${input.modificationReportDeadline} is after the release itself (${input.releaseDate})`);
+    }
+    return ctx.db.transaction(async (tx) => {
+      if (await tx.getRepository(Release).existsBy({ name })) throw new InvalidInputError(`A release named ${JSON.stringify(name)} already exists`);
+      const repo = tx.getRepository(Release);
+      return repo.save(repo.create({ name, kind: input.kind, releaseDate: input.releaseDate ?? null, modificationReportDeadline: input.modificationReportDeadline ?? null }));
+    });
+  }
+}

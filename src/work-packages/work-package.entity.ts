@@ -1,0 +1,47 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import type { LocalDate } from '../calendar/local-date';
+import { LocalDateScalar } from '../graphql/scalars';
+
+/**
+ * A package of Refinement work that the Panel agrees for a proposal, with the month in which
+ * SECAS returns to the Panel to report on it (the 'agile timetable').
+ */
+@ObjectType({
+  description:
+    "A package of Refinement work that the Panel agrees for a proposal, with the month in which\nSECAS returns to the Panel to report on it (the 'agile timetable').",
+})
+@Entity('work_package')
+@Unique(['modificationId', 'returnToPanelMonth'])
+@Index(['returnToPanelMonth'])
+export class WorkPackage {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'modification_id' })
+  modificationId!: string;
+
+  @Field(() => [String])
+  @Column('text', { array: true })
+  tasks!: string[];
+
+  @Field({ description: 'YYYY-MM: the Panel meeting at which progress is reported.' })
+  @Column('text', { name: 'return_to_panel_month' })
+  returnToPanelMonth!: string;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  @Column('date', { name: 'completed_on', nullable: true })
+  completedOn!: LocalDate | null;
+
+  @Field(() => String, { nullable: true })
+  @Column('text', { nullable: true })
+  note!: string | null;
+
+  @Field(() => Int)
+  @Column('integer', { default: 1 })
+  version!: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

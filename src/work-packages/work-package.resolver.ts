@@ -1,0 +1,41 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Access } from '../auth/role';
+import type { LocalDate } from '../calendar/local-date';
+import { Allow } from '../graphql/access';
+import type { RequestContext } from '../graphql/context';
+import { LocalDateScalar } from '../graphql/scalars';
+import { Modification } from '../modifications/modification.entity';
+import { WorkPackage } from './work-package.entity';
+import { isWorkPackageOverdue } from './work-package.service';
+import { WorkPackageInput } from './work-package.types';
+
+@Resolver(() => WorkPackage)
+export class WorkPackageResolver {
+  @Query(() => [WorkPackage])
+  @Allow(Access.read)
+  workPackages(@Ctx() ctx: RequestContext, @Arg('overdueAsOf', () => LocalDateScalar, { nullable: true }) overdueAsOf: LocalDate | null): Promise<WorkPackage[]> {
+    return ctx.services.workPackages.list(ctx, overdueAsOf);
+  }
+
+  @Mutation(() => WorkPackage)
+  @Allow(Access.admin)
+  planWorkPackage(@Ctx() ctx: RequestContext, @Arg('input') input: WorkPackageInput): Promise<WorkPackage> {
+    return ctx.services.workPackages.plan(ctx, input);
+  }
+
+  @Mutation(() => WorkPackage)
+  @Allow(Access.admin)
+  completeWorkPackage(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('on', () => LocalDateScalar) on: LocalDate): Promise<WorkPackage> {
+    return ctx.services.workPackages.complete(ctx, id, on);
+  }
+
+  @FieldResolver(() => Modification)
+  async modification(@Root() wp: WorkPackage, @Ctx() ctx: RequestContext): Promise<Modification> {
+    return (await ctx.loaders.modificationById.load(wp.modificationId))!;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Not completed, and its return month has ended by asOf (default today).' })
+  overdue(@Root() wp: WorkPackage, @Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf: LocalDate | null): boolean {
+    return isWorkPackageOverdue(wp, asOf ?? ctx.clock.today());
+  }
+}
