@@ -1,4 +1,4 @@
-import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { type EntityManager, IsNull, type SelectQueryBuilder } from 'typeorm';
 import type { LocalDate } from '../calendar/local-date';
 import { InvalidInputError, InvalidTransitionError, NotFoundError } from '../common/errors';
 import type { RequestContext } from '../graphql/context';
@@ -113,7 +113,7 @@ export class AssessmentService {
 
   async resume(ctx: RequestContext, id: string, on: LocalDate): Promise<Assessment> {
     return this.change(ctx, id, async (a, tx) => {
-      const open = await tx.getRepository(AssessmentPause).findOneBy({ assessmentId: a.id, to: null as never });
+      const open = await tx.getRepository(AssessmentPause).findOneBy({ assessmentId: a.id, to: IsNull() });
       if (!open) throw new InvalidTransitionError('The assessment is not paused: nothing to resume');
       if (on <= open.from) throw new InvalidInputError(`The pause began on ${open.from}; it cannot end on ${on}`);
       await tx.getRepository(AssessmentPause).update({ id: open.id }, { to: on });
