@@ -18,10 +18,10 @@ export class AssessmentResolver {
   assessments(
     @Ctx() ctx: RequestContext,
     @Arg('filter', () => AssessmentFilter, { nullable: true }) filter: AssessmentFilter | undefined,
-    @Arg('first', () => Int, { defaultValue: 100 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 100 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<AssessmentConnection> {
-    return ctx.services.assessments.list(ctx, filter, first, after);
+    return ctx.services.assessments.list(ctx, filter, first ?? 100, after);
   }
 
   @Query(() => Assessment, { nullable: true })

@@ -28,10 +28,10 @@ export class ModificationResolver {
   modifications(
     @Ctx() ctx: RequestContext,
     @Arg('filter', () => ModificationFilter, { nullable: true }) filter: ModificationFilter | undefined,
-    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<ModificationConnection> {
-    return ctx.services.modifications.list(ctx, filter, first, after);
+    return ctx.services.modifications.list(ctx, filter, first ?? 50, after);
   }
 
   @Mutation(() => Modification)

@@ -1,0 +1,59 @@
+import { promises as fs } from 'node:fs';
+import type { DataSource } from 'typeorm';
+import { ClientError, InvalidInputError } from '../common/errors';
+import type { ImportSummary } from './import-run';
+import { parseRegisterFile } from './register-file.schema';
+import { RegisterImportService } from './register-import.service';
+
+export { parseRegisterFile, registerFileSchema } from './register-file.schema';
+export type {
+  RegisterFile, RegisterModification, RegisterAssessment, RegisterMeeting, RegisterConsultation,
+  RegisterDecision, RegisterRelease, RegisterWorkPackage,
+} from './register-file.schema';
+export { RegisterImportService, type ImportOptions } from './register-import.service';
+export type { ImportCounts, ImportKind, ImportSummary, Outcome } from './import-run';
+
+/**
+ * Reads, validates and imports one register file (`npm run import -- FILE`, the demo). Every
+ * refusal is an InvalidInputError that names the file, and the entry when the fault is in one.
+ */
+export async function importRegisterFile(
+  db: DataSource,
+  filePath: string,
+  onProgress?: (message: string) => void,
+): Promise<ImportSummary> {
+  const json = await readJson(filePath);
+  try {
+    const file = parseRegisterFile(json);
+    return await new RegisterImportService(db).import(file, { onProgress });
+  } catch (err) {
+    if (err instanceof ClientError) throw new InvalidInputError(`${filePath}: ${err.message}`, err.details);
+    throw err;
+  }
+}
+
+async function readJson(filePath: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await fs.readFile(filePath, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message;
+    throw new InvalidInputError(`Cannot read the register file ${filePath}: ${why}`, { path: filePath });
+  }
+  try {
+    // A byte-order mark is invisible in an editor and fatal to JSON.parse.
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw new InvalidInputError(`${filePath} is not valid JSON: ${(err as Error).message}${lineAndColumn(text, err as Error)}`, { path: filePath });
+  }
+}
+
+/** Node 20 says "at position 1234"; a person editing the file wants a line and a column. */
+function lineAndColumn(text: string, err: Error): string {
+  const m = /at position (\d+)/.exec(err.message);
+  if (!m || /line \d+/.test(err.message)) return '';
+  const before = text.replace(/^\uFEFF/, '').slice(0, Number(m[1]));
+  const lines = before.split('\n');
+  return ` (line ${lines.length}, column ${lines[lines.length - 1].length + 1})`;
+}

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { DataSource } from 'typeorm';
+import { loadWorkingCalendar } from '../calendar/holiday.service';
+import type { WorkingCalendar } from '../calendar/working-calendar';
+import type { Clock } from '../infra/clock';
+import type { Logger } from '../infra/logger';
+import type { RequestContext } from '../graphql/context';
+import { formatError } from '../graphql/format-error';
+import { createLoaders } from '../graphql/loaders';
+import { buildAppSchema } from '../graphql/schema';
+import type { Services } from '../services';
+
+export interface HttpServerOptions {
+  db: DataSource;
+  services: Services;
+  clock: Clock;
+  logger: Logger;
+  dueSoonWorkingDays: number;
+}
+
+export interface RunningHttpServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** The API: GraphQL at /graphql and a health check at /healthz that also asks the database. */
+export async function startHttpServer(options: HttpServerOptions, port: number): Promise<RunningHttpServer> {
+  const { db, services, clock, logger, dueSoonWorkingDays } = options;
+  const app = express();
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<RequestContext>({
+    schema: await buildAppSchema(),
+    formatError: formatError(logger),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    includeStacktraceInErrorResponses: false,
+  });
+  await apollo.start();
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await db.query('SELECT 1');
+      res.json({ status: 'ok' });
+    } catch (err) {
+      logger.warn({ err }, 'health check: database unreachable');
+      res.status(503).json({ status: 'unavailable', database: 'unreachable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }): Promise<RequestContext> => {
+        const requestId = req.header('x-request-id') ?? randomUUID();
+        const key = bearerKey(req.header('authorization'));
+        const caller = key ? await services.apiKeys.authenticate(key) : null;
+        let calendar: Promise<WorkingCalendar> | undefined;
+        return {
+          requestId,
+          auth: { caller, presented: key !== null },
+          db,
+          services,
+          loaders: createLoaders(db),
+          clock,
+          logger: logger.child({ requestId }),
+          calendar: () => (calendar ??= loadWorkingCalendar(db)),
+          dueSoonWorkingDays,
+        };
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, resolve);
+  });
+  const actualPort = (httpServer.address() as AddressInfo).port;
+  return {
+    port: actualPort,
+    url: `http://localhost:${actualPort}/graphql`,
+    stop: () => apollo.stop(),
+  };
+}
+
+function bearerKey(header: string | undefined): string | null {
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match ? match[1] : header.trim() || null;
+}

@@ -1,0 +1,16 @@
+import type { DataSource } from 'typeorm';
+
+const TABLES = [
+  'modification', 'modification_dependency', 'phase_change', 'assessment', 'assessment_pause', 'meeting', 'agenda_item',
+  'consultation', 'decision', 'release', 'work_package', 'holiday', 'api_key',
+];
+
+/** Every row of the register as text: equal snapshots mean that nothing changed. */
+export async function snapshot(db: DataSource): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const table of TABLES) {
+    const rows: Array<{ r: string }> = await db.query(`SELECT t::text AS r FROM ${table} t ORDER BY 1`);
+    out[table] = rows.map((row) => row.r);
+  }
+  return out;
+}
