@@ -55,7 +55,7 @@ class UsageError extends Error {}
 
 async function withDatabase(fn: (db: import('typeorm').DataSource) => Promise<void>): Promise<void> {
   const config = loadConfig();
-  const database = await connectDatabase(config, createLogger(process.env.CLI_LOG_LEVEL ?? 'warn', 'sec-tracker-cli'));
+  const database = await connectDatabase(config, createLogger(config.cliLogLevel, 'sec-tracker-cli'));
   try {
     await fn(database.db);
   } finally {

@@ -15,8 +15,12 @@ export interface Config {
   readonly adminApiKey: string | undefined;
   readonly dueSoonWorkingDays: number;
   readonly logLevel: string;
+  /** The CLI's own level: quieter by default, so that a command's output is its answer. */
+  readonly cliLogLevel: string;
   readonly prettyErrors: boolean;
 }
+
+const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 const nonNegativeInt = makeValidator<number>((input) => {
   const n = Number(input);
@@ -41,7 +45,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       REDIS_URL: url({ default: undefined }),
       ADMIN_API_KEY: apiKey({ default: undefined }),
       DUE_SOON_WORKING_DAYS: nonNegativeInt({ default: 3 }),
-      LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
+      LOG_LEVEL: str({ default: 'info', choices: LEVELS }),
+      CLI_LOG_LEVEL: str({ default: 'warn', choices: LEVELS }),
       PRETTY_ERRORS: bool({ default: false }),
     },
     {
@@ -64,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminApiKey: clean.ADMIN_API_KEY || undefined,
     dueSoonWorkingDays: clean.DUE_SOON_WORKING_DAYS,
     logLevel: clean.LOG_LEVEL,
+    cliLogLevel: clean.CLI_LOG_LEVEL,
     prettyErrors: clean.PRETTY_ERRORS,
   };
 }

@@ -10,6 +10,7 @@ import { LocalDateScalar } from '../graphql/scalars';
 import { Meeting } from '../meetings/meeting.entity';
 import { Release } from '../releases/release.entity';
 import { WorkPackage } from '../work-packages/work-package.entity';
+import { isWorkPackageOverdue } from '../work-packages/work-package.service';
 import { Modification } from './modification.entity';
 import { ModificationPhase } from './modification.enums';
 import { CreateModificationInput, ModificationConnection, ModificationFilter, UpdateModificationInput } from './modification.types';
@@ -95,6 +96,21 @@ export class ModificationResolver {
   @FieldResolver(() => [PhaseChange], { description: 'Every phase change, oldest first.' })
   history(@Root() m: Modification, @Ctx() ctx: RequestContext): Promise<PhaseChange[]> {
     return ctx.loaders.historyByModification.load(m.id);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      "In REFINE with no open work package, or with one past its return month, on asOf (default today): the 'black hole' the agile timetable guards against.",
+  })
+  async refinementStalled(
+    @Root() m: Modification,
+    @Ctx() ctx: RequestContext,
+    @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf: LocalDate | null,
+  ): Promise<boolean> {
+    if (m.phase !== ModificationPhase.REFINE) return false;
+    const open = (await ctx.loaders.workPackagesByModification.load(m.id)).filter((wp) => wp.completedOn === null);
+    const day = asOf ?? ctx.clock.today();
+    return open.length === 0 || open.some((wp) => isWorkPackageOverdue(wp, day));
   }
 
   @FieldResolver(() => [WorkPackage], { description: 'The agreed packages of Refinement work, oldest first.' })

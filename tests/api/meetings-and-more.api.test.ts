@@ -59,6 +59,13 @@ test('consultations, decisions and work packages hang on their proposal', async 
   expect(wp.data!.planWorkPackage).toMatchObject({ overdue: false, late: true });
   const overdue = await app.gql(`{ workPackages(overdueAsOf: "2021-06-01") { modification { reference } } notYet: workPackages(overdueAsOf: "2021-05-31") { id } }`);
   expect(overdue.data).toEqual({ workPackages: [{ modification: { reference: 'SECMP0028' } }], notYet: [] });
+  const stalled = await app.gql(`{ modifications(filter: { phases: [REFINE] }) { edges { node { reference inTime: refinementStalled(asOf: "2021-05-31") late: refinementStalled(asOf: "2021-06-01") } } } }`);
+  // SECMP0028 has a package returning in May 2021; the others have none, so they are stalled.
+  expect(stalled.data!.modifications.edges.map((e: any) => e.node)).toEqual([
+    { reference: 'MP096', inTime: true, late: true },
+    { reference: 'MP117', inTime: true, late: true },
+    { reference: 'SECMP0028', inTime: false, late: true },
+  ]);
   const done = await app.gql(`mutation($id: ID!) { completeWorkPackage(id: $id, on: "2021-05-20") { completedOn overdue(asOf: "2021-07-01") } }`, { id: wp.data!.planWorkPackage.id });
   expect(done.data!.completeWorkPackage).toEqual({ completedOn: '2021-05-20', overdue: false });
   const badMonth = await app.gql(`mutation { planWorkPackage(input: { modification: "SECMP0028", tasks: ["x"], returnToPanelMonth: "2021-13" }) { id } }`);
