@@ -1,6 +1,7 @@
 import { type EntityManager, IsNull, type SelectQueryBuilder } from 'typeorm';
 import type { LocalDate } from '../calendar/local-date';
 import { InvalidInputError, InvalidTransitionError, NotFoundError } from '../common/errors';
+import { isId } from '../common/ids';
 import type { RequestContext } from '../graphql/context';
 import { groupBy } from '../common/group-by';
 import { checkPageSize, decodeCursor, encodeCursor, type Page, toPage } from '../graphql/pagination';
@@ -11,13 +12,12 @@ import { DEFAULT_TARGET_WORKING_DAYS } from './assessment.enums';
 import { AssessmentPause } from './assessment-pause.entity';
 import { type AssessmentFilter, MAX_COST_GBP, type RequestAssessmentInput } from './assessment.types';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Oldest request first; an assessment known only by its acceptance or return sorts by that. */
 const ORDER_KEY = `coalesce(a.requested_on, a.accepted_on, a.returned_on, 'infinity'::date)`;
 
 export class AssessmentService {
   async find(ctx: RequestContext, id: string): Promise<Assessment | null> {
-    return UUID.test(id) ? ctx.db.getRepository(Assessment).findOneBy({ id }) : null;
+    return isId(id) ? ctx.db.getRepository(Assessment).findOneBy({ id }) : null;
   }
 
   async list(ctx: RequestContext, filter: AssessmentFilter | undefined, first: number, after?: string | null): Promise<Page<Assessment>> {
@@ -67,8 +67,7 @@ export class AssessmentService {
 
   async request(ctx: RequestContext, input: RequestAssessmentInput): Promise<Assessment> {
     return ctx.db.transaction(async (tx) => {
-      const m = await tx.getRepository(Modification).findOneBy({ reference: input.modification });
-      if (!m) throw new NotFoundError('Proposal', input.modification);
+      const m = await ctx.services.modifications.requireByReference(tx, input.modification);
       const repo = tx.getRepository(Assessment);
       return repo.save(
         repo.create({
@@ -148,7 +147,7 @@ export class AssessmentService {
 
   /** One transaction, the row locked, the change applied and the version bumped. */
   private async change(ctx: RequestContext, id: string, apply: (a: Assessment, tx: EntityManager) => Promise<void>): Promise<Assessment> {
-    if (!UUID.test(id)) throw new NotFoundError('Assessment', id);
+    if (!isId(id)) throw new NotFoundError('Assessment', id);
     return ctx.db.transaction(async (tx) => {
       const a = await tx.getRepository(Assessment).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!a) throw new NotFoundError('Assessment', id);

@@ -1,7 +1,6 @@
 import type { LocalDate } from '../calendar/local-date';
-import { InvalidInputError, NotFoundError } from '../common/errors';
+import { InvalidInputError } from '../common/errors';
 import type { RequestContext } from '../graphql/context';
-import { Modification } from '../modifications/modification.entity';
 import { Consultation } from './consultation.entity';
 import type { ConsultationInput } from './consultation.types';
 
@@ -20,8 +19,7 @@ export class ConsultationService {
       throw new InvalidInputError(`A consultation closes after it opens: closesOn ${input.closesOn} is not after opensOn ${input.opensOn}`);
     }
     return ctx.db.transaction(async (tx) => {
-      const m = await tx.getRepository(Modification).findOneBy({ reference: input.modification });
-      if (!m) throw new NotFoundError('Proposal', input.modification);
+      const m = await ctx.services.modifications.requireByReference(tx, input.modification);
       if (await tx.getRepository(Consultation).existsBy({ modificationId: m.id, kind: input.kind, opensOn: input.opensOn })) {
         throw new InvalidInputError(`${input.modification} already has a ${input.kind} consultation opening on ${input.opensOn}`);
       }

@@ -1,6 +1,5 @@
-import { InvalidInputError, NotFoundError } from '../common/errors';
+import { InvalidInputError } from '../common/errors';
 import type { RequestContext } from '../graphql/context';
-import { Modification } from '../modifications/modification.entity';
 import { Decision } from './decision.entity';
 import type { DecisionInput } from './decision.types';
 
@@ -9,8 +8,7 @@ export class DecisionService {
     const outcome = input.outcome.trim();
     if (!outcome) throw new InvalidInputError('outcome is required, e.g. APPROVED');
     return ctx.db.transaction(async (tx) => {
-      const m = await tx.getRepository(Modification).findOneBy({ reference: input.modification });
-      if (!m) throw new NotFoundError('Proposal', input.modification);
+      const m = await ctx.services.modifications.requireByReference(tx, input.modification);
       const key = { modificationId: m.id, body: input.body, on: input.on, outcome };
       if (await tx.getRepository(Decision).existsBy(key)) {
         throw new InvalidInputError(`${input.body} already recorded ${outcome} on ${input.modification} on ${input.on}`);

@@ -2,13 +2,13 @@ import { type EntityManager, In } from 'typeorm';
 import { firstWorkingWednesday } from '../calendar/working-calendar';
 import type { LocalDate } from '../calendar/local-date';
 import { InvalidInputError, NotFoundError } from '../common/errors';
+import { isId } from '../common/ids';
 import type { RequestContext } from '../graphql/context';
 import { AgendaItem } from './agenda-item.entity';
 import { Meeting } from './meeting.entity';
 import { MeetingBody } from './meeting.enums';
 import type { ScheduleMeetingInput } from './meeting.types';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class MeetingService {
   async list(ctx: RequestContext, from?: LocalDate | null, to?: LocalDate | null, body?: MeetingBody | null): Promise<Meeting[]> {
@@ -35,7 +35,7 @@ export class MeetingService {
 
   async setAgenda(ctx: RequestContext, meetingId: string, references: readonly string[]): Promise<Meeting> {
     return ctx.db.transaction(async (tx) => {
-      const meeting = UUID.test(meetingId)
+      const meeting = isId(meetingId)
         ? await tx.getRepository(Meeting).findOne({ where: { id: meetingId }, lock: { mode: 'pessimistic_write' } })
         : null;
       if (!meeting) throw new NotFoundError('Meeting', meetingId);

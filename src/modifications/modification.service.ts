@@ -16,6 +16,12 @@ export class ModificationService {
     return ctx.db.getRepository(Modification).findOneBy({ reference });
   }
 
+  async requireByReference(tx: EntityManager, reference: string): Promise<Modification> {
+    const found = await tx.getRepository(Modification).findOneBy({ reference });
+    if (!found) throw new NotFoundError('Proposal', reference);
+    return found;
+  }
+
   /** The proposal, locked for the rest of the transaction so that concurrent edits queue up. */
   async lockByReference(tx: EntityManager, reference: string): Promise<Modification> {
     const found = await tx.getRepository(Modification).findOne({ where: { reference }, lock: { mode: 'pessimistic_write' } });

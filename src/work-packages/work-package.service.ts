@@ -1,11 +1,10 @@
 import { isYearMonth, lastDayOfMonth, type LocalDate } from '../calendar/local-date';
 import { InvalidInputError, InvalidTransitionError, NotFoundError } from '../common/errors';
+import { isId } from '../common/ids';
 import type { RequestContext } from '../graphql/context';
-import { Modification } from '../modifications/modification.entity';
 import { WorkPackage } from './work-package.entity';
 import type { WorkPackageInput } from './work-package.types';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Not completed, and its return month has ended by asOf: the proposal risks the 'black hole'. */
 export function isWorkPackageOverdue(wp: Pick<WorkPackage, 'completedOn' | 'returnToPanelMonth'>, asOf: LocalDate): boolean {
@@ -29,8 +28,7 @@ export class WorkPackageService {
     const tasks = input.tasks.map((t) => t.trim());
     if (tasks.some((t) => !t)) throw new InvalidInputError('A task cannot be blank');
     return ctx.db.transaction(async (tx) => {
-      const m = await tx.getRepository(Modification).findOneBy({ reference: input.modification });
-      if (!m) throw new NotFoundError('Proposal', input.modification);
+      const m = await ctx.services.modifications.requireByReference(tx, input.modification);
       if (await tx.getRepository(WorkPackage).existsBy({ modificationId: m.id, returnToPanelMonth: input.returnToPanelMonth })) {
         throw new InvalidInputError(`${input.modification} already has a work package returning to the Panel in ${input.returnToPanelMonth}`);
       }
@@ -41,7 +39,7 @@ export class WorkPackageService {
 
   async complete(ctx: RequestContext, id: string, on: LocalDate): Promise<WorkPackage> {
     return ctx.db.transaction(async (tx) => {
-      const wp = UUID.test(id) ? await tx.getRepository(WorkPackage).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+      const wp = isId(id) ? await tx.getRepository(WorkPackage).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!wp) throw new NotFoundError('Work package', id);
       if (wp.completedOn) throw new InvalidTransitionError(`The work package was already completed on ${wp.completedOn}`);
       wp.completedOn = on;

@@ -24,7 +24,8 @@ export function createDataSource({ url, logger, poolSize = 10 }: DataSourceOptio
     synchronize: false,
     migrationsRun: false,
     logger,
-    logging: logger ? 'all' : ['error'],
+    // Failed statements surface as errors where they are handled; printing their SQL here would only be noise.
+    logging: logger ? 'all' : false,
     extra: { max: poolSize, application_name: 'sec-tracker' },
   });
 }

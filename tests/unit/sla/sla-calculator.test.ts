@@ -1,3 +1,4 @@
+import { seededRandom } from '../../support/seeded-random';
 import { addDays } from '../../../src/calendar/local-date';
 import { createWorkingCalendar } from '../../../src/calendar/working-calendar';
 import {
@@ -271,18 +272,7 @@ describe('bad facts', () => {
 });
 
 describe('agrees with a day-by-day clock on random facts', () => {
-  /** Seeded generator (mulberry32), so a failure can be replayed. */
-  function random(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
-  const rnd = random(42);
+  const rnd = seededRandom(42);
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
 
   it('elapsed and target, for 400 assessments with up to 3 closed pauses', () => {
