@@ -1,5 +1,5 @@
 import { type EntityManager, IsNull, type SelectQueryBuilder } from 'typeorm';
-import type { LocalDate } from '../calendar/local-date';
+import { isLocalDate, type LocalDate } from '../calendar/local-date';
 import { InvalidInputError, InvalidTransitionError, NotFoundError } from '../common/errors';
 import { isId } from '../common/ids';
 import type { RequestContext } from '../graphql/context';
@@ -31,7 +31,7 @@ export class AssessmentService {
     }
     query.orderBy(ORDER_KEY, 'ASC').addOrderBy('a.id', 'ASC');
     const cursorOf = (a: Assessment & { orderKey?: string }) => encodeCursor([a.orderKey, a.id]);
-    const afterKey = after ? decodeCursor(after, 2).map(String) : null;
+    const afterKey = after ? decodeAssessmentCursor(after) : null;
 
     if (!filter?.statuses?.length) {
       const totalCount = await query.clone().getCount();
@@ -98,7 +98,7 @@ export class AssessmentService {
     return this.change(ctx, id, async (a, tx) => {
       if (!a.acceptedOn) throw new InvalidTransitionError('No clock runs before the DCC accepts the assessment: nothing to pause');
       if (from <= a.acceptedOn) throw new InvalidInputError(`A pause starts after acceptance (${a.acceptedOn}); got ${from}`);
-      if (a.returnedOn && from >= a.returnedOn) throw new InvalidInputError(`The assessment was returned on ${a.returnedOn}; it cannot be paused from ${from}`);
+      if (a.returnedOn) throw new InvalidTransitionError(`The assessment was returned on ${a.returnedOn}: its clock has stopped for good`);
       const pauses = await tx.getRepository(AssessmentPause).find({ where: { assessmentId: a.id }, order: { from: 'ASC' } });
       const open = pauses.find((p) => p.to === null);
       if (open) throw new InvalidTransitionError(`The assessment is already paused since ${open.from}: resume it first`);
@@ -156,6 +156,13 @@ export class AssessmentService {
       return tx.getRepository(Assessment).save(a);
     });
   }
+}
+
+/** [order date or 'infinity', id], as `list` gives them out; anything else is not our cursor. */
+function decodeAssessmentCursor(after: string): [string, string] {
+  const [key, id] = decodeCursor(after, 2);
+  if ((key === 'infinity' || isLocalDate(key)) && typeof id === 'string' && isId(id)) return [key, id];
+  throw new InvalidInputError(`after: ${JSON.stringify(after)} is not a cursor this API gave out`);
 }
 
 async function withOrderKeys(query: SelectQueryBuilder<Assessment>): Promise<Array<Assessment & { orderKey: string }>> {

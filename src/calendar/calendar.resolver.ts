@@ -3,7 +3,7 @@ import { Access } from '../auth/role';
 import { InvalidInputError } from '../common/errors';
 import { Allow } from '../graphql/access';
 import type { RequestContext } from '../graphql/context';
-import { LocalDateScalar } from '../graphql/scalars';
+import { FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR, LocalDateScalar } from '../graphql/scalars';
 import type { LocalDate } from './local-date';
 
 /** About 40 years of Working Days: far beyond any deadline, small enough to answer at once. */
@@ -25,7 +25,12 @@ export class CalendarResolver {
     @Arg('days', () => Int) days: number,
   ): Promise<LocalDate> {
     if (Math.abs(days) > MAX_WORKING_DAYS) throw new InvalidInputError(`days must be between -${MAX_WORKING_DAYS} and ${MAX_WORKING_DAYS}; got ${days}`);
-    return (await ctx.calendar()).addWorkingDays(date, days);
+    const result = (await ctx.calendar()).addWorkingDays(date, days);
+    const year = Number(result.slice(0, 4));
+    if (year < FIRST_SUPPORTED_YEAR || year > LAST_SUPPORTED_YEAR) {
+      throw new InvalidInputError(`${days} Working Days from ${date} falls outside ${FIRST_SUPPORTED_YEAR} to ${LAST_SUPPORTED_YEAR}`);
+    }
+    return result;
   }
 
   @Query(() => Int, { description: 'Working Days d with from < d <= to.' })

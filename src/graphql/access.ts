@@ -39,5 +39,7 @@ export const enforceAccess: MiddlewareFn<RequestContext> = ({ info, context }, n
         : `${info.fieldName} needs the role ${allow.join(' or ')}; this key has ${caller.role}`,
     );
   }
+  // Mutations of one document run in turn; each must read what the previous one wrote.
+  if (info.parentType.name === 'Mutation') context.forgetCaches();
   return next();
 };

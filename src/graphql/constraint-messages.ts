@@ -22,6 +22,8 @@ const PG_EXCLUSION = '23P01';
 const PG_NOT_NULL = '23502';
 
 export function describeConstraintViolation(e: { code?: string; constraint?: string; detail?: string }): string | null {
+  // Class 22 is "data exception": a value PostgreSQL cannot store (a NUL character in text, say).
+  if (e.code?.startsWith('22')) return e.code === '22021' ? 'Text may not contain a NUL character (\\u0000)' : 'A value is not valid for the register';
   if (!e.code || ![PG_UNIQUE, PG_FOREIGN_KEY, PG_CHECK, PG_EXCLUSION, PG_NOT_NULL].includes(e.code)) return null;
   const known = e.constraint ? MESSAGES[e.constraint] : undefined;
   if (known) return known;

@@ -12,10 +12,12 @@ export interface RequestContext {
   auth: { caller: Caller | null; presented: boolean };
   db: DataSource;
   services: Services;
-  loaders: Loaders;
+  readonly loaders: Loaders;
   clock: Clock;
   logger: Logger;
   /** The Working Day calendar with admin-added holidays, read once per request. */
   calendar(): Promise<WorkingCalendar>;
+  /** Drops what loaders and the calendar cached: each mutation of a document sees the ones before it. */
+  forgetCaches(): void;
   dueSoonWorkingDays: number;
 }

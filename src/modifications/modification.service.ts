@@ -144,6 +144,8 @@ export class ModificationService {
     if (references.includes(m.reference)) throw new InvalidInputError(`${m.reference} cannot depend on itself`);
     const ids = await this.requireIds(tx, references);
     const targetIds = [...ids.values()];
+    // Two concurrent edits (A waits on B, B waits on A) must not both pass the cycle check.
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('modification_dependency'))`);
     if (targetIds.length) {
       const [{ cycle }] = await tx.query(
         `WITH RECURSIVE reach(id) AS (

@@ -62,15 +62,21 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
         const key = bearerKey(req.header('authorization'));
         const caller = key ? await services.apiKeys.authenticate(key) : null;
         let calendar: Promise<WorkingCalendar> | undefined;
+        const loaders = createLoaders(db);
         return {
           requestId,
           auth: { caller, presented: key !== null },
           db,
           services,
-          loaders: createLoaders(db),
+          loaders,
           clock,
           logger: logger.child({ requestId }),
           calendar: () => (calendar ??= loadWorkingCalendar(db)),
+          // Apollo hands resolvers a shallow copy of this object: refill the shared loaders in place.
+          forgetCaches: () => {
+            Object.assign(loaders, createLoaders(db));
+            calendar = undefined;
+          },
           dueSoonWorkingDays,
         };
       },

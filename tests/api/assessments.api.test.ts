@@ -107,6 +107,30 @@ test('the assessment lifecycle refuses what the SLA rules forbid, and changes no
   expect(await snapshot(app.db)).toEqual(after);
 });
 
+test('a returned assessment cannot be paused afterwards', async () => {
+  const id = await requestPa();
+  await act('acceptAssessment(id: ID, acceptedOn: "2021-03-09")', id);
+  await act('returnAssessment(id: ID, returnedOn: "2021-03-30")', id);
+  const before = await snapshot(app.db);
+  const res = await act('pauseAssessment(id: ID, from: "2021-03-20", reason: "too late")', id);
+  expect(res.errors?.[0]).toMatchObject({ message: 'The assessment was returned on 2021-03-30: its clock has stopped for good', extensions: { code: 'BAD_USER_INPUT' } });
+  expect(await snapshot(app.db)).toEqual(before);
+});
+
+test('each mutation of one document sees what the previous one wrote', async () => {
+  const id = await requestPa();
+  await act('acceptAssessment(id: ID, acceptedOn: "2021-03-09")', id);
+  const res = await app.gql(`mutation($id: ID!) {
+    p: pauseAssessment(id: $id, from: "2021-03-15", reason: "clarification") { pauses { to } }
+    r: resumeAssessment(id: $id, on: "2021-03-22") { pauses { to } targetCompletionOn sla(asOf: "2021-03-23") { status } }
+  }`, { id });
+  expect(res.errors).toBeUndefined();
+  expect(res.data).toEqual({
+    p: { pauses: [{ to: null }] },
+    r: { pauses: [{ to: '2021-03-22' }], targetCompletionOn: '2021-04-08', sla: { status: 'ON_TRACK' } },
+  });
+});
+
 test('the database itself refuses a second open pause and overlapping pauses', async () => {
   const id = await requestPa();
   await act('acceptAssessment(id: ID, acceptedOn: "2021-03-09")', id);

@@ -52,6 +52,19 @@ const BATTERY: Array<[string, string]> = [
   [`mutation { addHoliday(date: "2021-04-10", name: "A Saturday") }`, 'BAD_USER_INPUT'],
   [`mutation { addHoliday(date: "2021-12-27", name: "Already one") }`, 'BAD_USER_INPUT'],
   [`mutation { addHoliday(date: "2021-04-12", name: "") }`, 'BAD_USER_INPUT'],
+  // Dates PostgreSQL or the calendar cannot take, hand-made cursors and NUL characters.
+  [`mutation { createModification(input: { reference: "MP503", title: "t", kind: MODIFICATION_PROPOSAL, raisedOn: "0000-06-01" }) { id } }`, 'BAD_USER_INPUT'],
+  [`mutation { addHoliday(date: "0000-06-01", name: "Year zero") }`, 'BAD_USER_INPUT'],
+  [`{ meetings(from: "0000-01-01") { id } }`, 'BAD_USER_INPUT'],
+  [`{ assessmentTimescales(asOf: "0000-06-01") { asOf } }`, 'BAD_USER_INPUT'],
+  [`{ addWorkingDays(date: "2199-12-30", days: 5) }`, 'BAD_USER_INPUT'],
+  [`{ addWorkingDays(date: "9999-12-30", days: 5) }`, 'BAD_USER_INPUT'],
+  [`{ assessments(after: "${Buffer.from(JSON.stringify(['x', 'y'])).toString('base64url')}") { totalCount } }`, 'BAD_USER_INPUT'],
+  [`{ assessments(after: "${Buffer.from(JSON.stringify(['2021-01-01', 'zz'])).toString('base64url')}") { totalCount } }`, 'BAD_USER_INPUT'],
+  [`{ assessments(after: "${Buffer.from(JSON.stringify([null, null])).toString('base64url')}") { totalCount } }`, 'BAD_USER_INPUT'],
+  [`{ modification(reference: "MP\\u0000") { id } }`, 'BAD_USER_INPUT'],
+  [`{ modifications(filter: { search: "a\\u0000" }) { totalCount } }`, 'BAD_USER_INPUT'],
+  [`mutation { createModification(input: { reference: "MP504", title: "nul \\u0000", kind: MODIFICATION_PROPOSAL }) { id } }`, 'BAD_USER_INPUT'],
 ];
 
 test.each(BATTERY)('%s is refused with %s and changes nothing', async (document, code) => {
