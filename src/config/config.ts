@@ -11,7 +11,13 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   readonly dataDir: string;
   readonly embeddedPostgresPort: number;
+  /** Unset: BullMQ runs on its PostgreSQL backend in the service's own database. */
   readonly redisUrl: string | undefined;
+  /** When the nightly SLA recompute fires (cron, Europe/London). */
+  readonly slaRecomputeCron: string;
+  /** How long SIGTERM lets a running job finish before the worker exits. */
+  readonly shutdownGraceMs: number;
+  readonly workerConcurrency: number;
   readonly adminApiKey: string | undefined;
   readonly dueSoonWorkingDays: number;
   readonly logLevel: string;
@@ -26,6 +32,21 @@ const nonNegativeInt = makeValidator<number>((input) => {
   const n = Number(input);
   if (!Number.isInteger(n) || n < 0) throw new EnvError('must be a whole number of 0 or more');
   return n;
+});
+
+const positiveInt = makeValidator<number>((input) => {
+  const n = Number(input);
+  if (!Number.isInteger(n) || n < 1) throw new EnvError('must be a whole number of 1 or more');
+  return n;
+});
+
+/** Five fields, minute to weekday, as BullMQ's job scheduler reads them (e.g. "0 2 * * *"). */
+const cron = makeValidator<string>((input) => {
+  const fields = input.trim().split(/\s+/);
+  if (fields.length !== 5 || !fields.every((f) => /^[\d*,/-]+$/.test(f))) {
+    throw new EnvError('must be a five-field cron expression, e.g. "0 2 * * *"');
+  }
+  return input.trim();
 });
 
 const apiKey = makeValidator<string>((input) => {
@@ -44,6 +65,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       EMBEDDED_POSTGRES_PORT: port({ default: 5433 }),
       REDIS_URL: url({ default: undefined }),
       ADMIN_API_KEY: apiKey({ default: undefined }),
+      SLA_RECOMPUTE_CRON: cron({ default: '0 2 * * *' }),
+      SHUTDOWN_GRACE_MS: nonNegativeInt({ default: 30_000 }),
+      WORKER_CONCURRENCY: positiveInt({ default: 1 }),
       DUE_SOON_WORKING_DAYS: nonNegativeInt({ default: 3 }),
       LOG_LEVEL: str({ default: 'info', choices: LEVELS }),
       CLI_LOG_LEVEL: str({ default: 'warn', choices: LEVELS }),
@@ -52,7 +76,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     {
       reporter: ({ errors }) => {
         for (const [name, error] of Object.entries(errors)) {
-          problems.push(`${name} ${error instanceof EnvMissingError ? 'is missing' : `is invalid: ${error?.message}`}`);
+          if (error instanceof EnvMissingError) {
+            problems.push(`${name} is missing`);
+            continue;
+          }
+          // Some validators quote the input; it may be a secret (a password in a URL), so cut it out.
+          const value = env[name] ?? '';
+          const message = (error?.message ?? '').split(JSON.stringify(value)).join('(value hidden)').split(value || '\u0000').join('(value hidden)');
+          problems.push(`${name} is invalid: ${message}`);
         }
       },
     },
@@ -66,6 +97,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(clean.DATA_DIR),
     embeddedPostgresPort: clean.EMBEDDED_POSTGRES_PORT,
     redisUrl: clean.REDIS_URL || undefined,
+    slaRecomputeCron: clean.SLA_RECOMPUTE_CRON,
+    shutdownGraceMs: clean.SHUTDOWN_GRACE_MS,
+    workerConcurrency: clean.WORKER_CONCURRENCY,
     adminApiKey: clean.ADMIN_API_KEY || undefined,
     dueSoonWorkingDays: clean.DUE_SOON_WORKING_DAYS,
     logLevel: clean.LOG_LEVEL,
