@@ -1,4 +1,5 @@
 import { Register1764000000000 } from './1764000000000-Register';
+import { SlaStatus1764100000000 } from './1764100000000-SlaStatus';
 
 /** Every migration, oldest first. Listed, not globbed, so that tests and the build run the same set. */
-export const migrations = [Register1764000000000];
+export const migrations = [Register1764000000000, SlaStatus1764100000000];

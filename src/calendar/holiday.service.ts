@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { InvalidInputError } from '../common/errors';
 import type { RequestContext } from '../graphql/context';
 import { bankHolidaysOf } from './bank-holidays';
+import { syncCalendarTable } from './calendar-table.service';
 import { Holiday } from './holiday.entity';
 import { isWeekend, yearOf, type LocalDate } from './local-date';
 import { createWorkingCalendar, type WorkingCalendar } from './working-calendar';
@@ -23,6 +24,8 @@ export class HolidayService {
     await ctx.db.transaction(async (tx) => {
       if (await tx.getRepository(Holiday).existsBy({ date })) throw new InvalidInputError(`${date} is already a holiday`);
       await tx.getRepository(Holiday).insert({ date, name: trimmed });
+      // The SQL calendar moves with it, in the same transaction: the recompute never sees one without the other.
+      await syncCalendarTable(tx);
     });
   }
 }

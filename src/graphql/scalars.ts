@@ -1,15 +1,9 @@
 import { GraphQLScalarType, Kind } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { isLocalDate, type LocalDate } from '../calendar/local-date';
+import { FIRST_SUPPORTED_YEAR, isSupportedYear, LAST_SUPPORTED_YEAR } from '../calendar/supported-range';
 import { InvalidInputError } from '../common/errors';
 
-/**
- * The years a client may name. The register's dates are modern; the bound keeps every derived
- * date (a target 40 Working Days on, a 12-month window back) inside what PostgreSQL and the
- * calendar handle, so that no input can reach an internal error.
- */
-export const FIRST_SUPPORTED_YEAR = 1900;
-export const LAST_SUPPORTED_YEAR = 2199;
 
 function checkLocalDate(value: unknown): LocalDate {
   if (typeof value !== 'string' || !isLocalDate(value)) {
@@ -22,8 +16,7 @@ function checkLocalDate(value: unknown): LocalDate {
 
 function parseLocalDate(value: unknown): LocalDate {
   const date = checkLocalDate(value);
-  const year = Number(date.slice(0, 4));
-  if (year < FIRST_SUPPORTED_YEAR || year > LAST_SUPPORTED_YEAR) {
+  if (!isSupportedYear(date)) {
     throw new InvalidInputError(`${date} is outside the dates the register handles (${FIRST_SUPPORTED_YEAR} to ${LAST_SUPPORTED_YEAR})`);
   }
   return date;
@@ -45,3 +38,5 @@ export const LocalDateScalar = new GraphQLScalarType<LocalDate, string>({
 
 /** An instant; named DateTime as in the contract. */
 export const DateTimeScalar = DateTimeResolver;
+
+export { FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR };

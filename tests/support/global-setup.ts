@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { startOrAttachEmbeddedPostgres } from '../../src/infra/database/embedded-postgres';
 import { canConnect } from '../../src/infra/database/wait-for-postgres';
 import { createDataSource } from '../../src/infra/database/data-source';
+import { syncCalendarTable } from '../../src/calendar/calendar-table.service';
 import { TEMPLATE_DATABASE, withDatabase } from './pg-admin';
 
 /**
@@ -36,6 +37,7 @@ export default async function globalSetup(): Promise<void> {
   await db.initialize();
   try {
     await db.runMigrations({ transaction: 'each' });
+    await syncCalendarTable(db);
   } finally {
     await db.destroy();
   }

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from '../../config/config';
 import type { Logger } from '../logger';
+import { syncCalendarTable } from '../../calendar/calendar-table.service';
 import { openDatabase } from './data-source';
 import { redactUrl, startOrAttachEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
 
@@ -28,6 +29,7 @@ export async function connectDatabase(config: Config, logger: Logger): Promise<D
   }
   try {
     const db = await openDatabase({ url });
+    if (await syncCalendarTable(db)) logger.info('Working Day calendar table rebuilt');
     return {
       db,
       close: async () => {
