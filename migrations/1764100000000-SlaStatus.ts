@@ -41,6 +41,8 @@ export class SlaStatus1764100000000 implements MigrationInterface {
         next_check_on date DEFAULT '-infinity'
       )`);
     await q.query(`CREATE INDEX assessment_sla_next_check ON assessment_sla (next_check_on)`);
+    // The recompute joins pauses by assessment; the exclusion constraint's GiST index is a poor fit.
+    await q.query(`CREATE INDEX assessment_pause_assessment_idx ON assessment_pause (assessment_id)`);
 
     await q.query(`
       CREATE TABLE sla_recompute_run (
@@ -109,6 +111,7 @@ export class SlaStatus1764100000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TRIGGER IF EXISTS assessment_sla_on_pause ON assessment_pause`);
+    await q.query(`DROP INDEX IF EXISTS assessment_pause_assessment_idx`);
     await q.query(`DROP TRIGGER IF EXISTS assessment_sla_on_update ON assessment`);
     await q.query(`DROP TRIGGER IF EXISTS assessment_sla_on_insert ON assessment`);
     await q.query(`DROP FUNCTION IF EXISTS assessment_sla_mark_paused, assessment_sla_mark_changed, assessment_sla_track_new`);
