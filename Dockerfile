@@ -17,4 +17,4 @@ COPY --from=build /app/dist ./dist
 COPY package.json ./
 USER node
 EXPOSE 4000
-CMD ["node", "dist/src/main.js", "api"]
+CMD ["node", "dist/jobs/main.js", "api"]

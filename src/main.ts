@@ -1,33 +1,63 @@
 import 'reflect-metadata';
-import { loadConfig } from './config/config';
+import { loadConfig, type Config } from './config/config';
 import { systemClock } from './infra/clock';
-import { connectDatabase, type DatabaseHandle } from './infra/database/connect';
+import { connectDatabase } from './infra/database/connect';
 import { createLogger, type Logger } from './infra/logger';
 import demoRegister from './demo/register-2021-04.json';
+import { JobQueue } from './queue/job-queue';
+import { databaseUrlOf, openQueueBackend } from './queue/queue-backend';
+import { ShutdownDeadlineError, type StartWorker } from './queue/worker-port';
 import { parseRegisterFile, RegisterImportService } from './register-import';
 import { startHttpServer } from './server/http-server';
 import { createServices } from './services';
 
-type Mode = 'all' | 'api' | 'worker' | 'demo';
+export type Mode = 'all' | 'api' | 'worker' | 'demo';
 
+export interface RunOptions {
+  /** Defaults to the environment's; the job tests override the schedule. */
+  config?: Config;
+  /** The worker side, handed in by `jobs/main.ts`: src never imports jobs/. */
+  startWorker?: StartWorker;
+  /** Redis only: the key prefix (default 'sec'); tests give each run its own. */
+  redisPrefix?: string;
+}
 
-async function main(mode: Mode): Promise<void> {
-  const config = loadConfig();
+/**
+ * The composition root. `api` serves GraphQL, `worker` runs jobs, `all` (and `demo`, after
+ * loading the April 2021 register) does both in one process. Every mode registers the job
+ * schedules (idempotent), so a system with only `npm start`, or with APIs and workers apart,
+ * gets its nightly recompute either way.
+ */
+export async function runService(mode: Mode, options: RunOptions = {}): Promise<void> {
+  const config = options.config ?? loadConfig();
   const logger = createLogger(config.logLevel);
-  if (mode === 'worker') {
-    logger.error('The worker has no jobs yet: the scheduled job runner is the next capability to land. Run "npm run start:api".');
+  const startWorker = options.startWorker;
+  if (mode !== 'api' && !startWorker) {
+    logger.error(`Mode "${mode}" runs the worker, which lives in jobs/: run "node dist/jobs/main.js ${mode}" (npm start does).`);
     process.exitCode = 2;
     return;
   }
 
   const database = await connectDatabase(config, logger);
-  const shutdown = onSignals(logger, database);
+  const shutdown = onSignals(logger);
+  shutdown.at('database', () => database.close());
   try {
     const services = createServices(database.db);
     if (config.adminApiKey) {
       await services.apiKeys.ensureAdminKey(config.adminApiKey);
       logger.info('ADMIN_API_KEY: an admin key with that value is ready');
     }
+    const queue = await openQueueBackend(
+      { redisUrl: config.redisUrl, databaseUrl: databaseUrlOf(database.db), redisPrefix: options.redisPrefix },
+      logger,
+    );
+    const jobs = new JobQueue(queue, systemClock);
+    shutdown.at('queue', async () => {
+      await jobs.close();
+      await queue.close();
+    });
+    logger.info({ backend: queue.kind, schedules: await jobs.ensureSchedulers(config) }, 'job queue ready; schedules registered');
+
     if (mode === 'demo') {
       // The April 2021 Change Status Report's facts, shipped with the service (built into dist/).
       const summary = await new RegisterImportService(database.db).import(parseRegisterFile(demoRegister), {
@@ -35,28 +65,48 @@ async function main(mode: Mode): Promise<void> {
       });
       logger.info({ summary }, 'demo register loaded');
     }
-    const server = await startHttpServer(
-      { db: database.db, services, clock: systemClock, logger, dueSoonWorkingDays: config.dueSoonWorkingDays },
-      config.port,
-    );
-    shutdown.before(() => server.stop());
-    logger.info({ url: server.url, health: server.url.replace(/graphql$/, 'healthz') }, 'GraphQL API ready');
-    if (mode === 'all') logger.info('scheduled jobs: none yet (the job runner is the next capability)');
+    if (mode !== 'worker') {
+      const server = await startHttpServer(
+        { db: database.db, services, jobs, clock: systemClock, logger, dueSoonWorkingDays: config.dueSoonWorkingDays },
+        config.port,
+      );
+      shutdown.at('intake', () => server.stop());
+      logger.info({ url: server.url, health: server.url.replace(/graphql$/, 'healthz') }, 'GraphQL API ready');
+    }
+    if (startWorker && mode !== 'api') {
+      const worker = await startWorker({ db: database.db, config, logger, clock: systemClock, queue, jobs });
+      shutdown.at('intake', () => worker.close());
+    }
   } catch (err) {
     await shutdown.now(err);
   }
 }
 
-/** SIGINT/SIGTERM: stop taking requests, let the running ones finish, close the database. */
-function onSignals(logger: Logger, database: DatabaseHandle) {
-  const stoppers: Array<() => Promise<void>> = [];
+type Stage = 'intake' | 'queue' | 'database';
+
+/**
+ * SIGINT/SIGTERM: first stop taking work (HTTP requests, jobs; the running ones finish), then close
+ * the queue, then the database. A job still running when the grace period ends makes the process
+ * exit at once: see ShutdownDeadlineError.
+ */
+function onSignals(logger: Logger) {
+  const stages: Record<Stage, Array<() => Promise<void>>> = { intake: [], queue: [], database: [] };
   let stopping = false;
   const now = async (cause?: unknown) => {
     if (stopping) return;
     stopping = true;
     if (cause) logger.fatal({ err: cause }, 'start-up failed');
-    for (const stop of stoppers.reverse()) await stop().catch((err) => logger.error({ err }, 'a shutdown step failed'));
-    await database.close();
+    for (const stage of ['intake', 'queue', 'database'] as const) {
+      const results = await Promise.allSettled(stages[stage].map((stop) => stop()));
+      for (const result of results) {
+        if (result.status === 'fulfilled') continue;
+        if (result.reason instanceof ShutdownDeadlineError) {
+          logger.error({ err: result.reason }, 'grace period over: exiting now; another worker takes the job over once its lock lapses');
+          process.exit(1);
+        }
+        logger.error({ err: result.reason }, 'a shutdown step failed');
+      }
+    }
     logger.info('stopped');
     process.exitCode = cause ? 1 : process.exitCode;
   };
@@ -66,18 +116,18 @@ function onSignals(logger: Logger, database: DatabaseHandle) {
       void now();
     });
   }
-  return { before: (stop: () => Promise<void>) => stoppers.push(stop), now };
+  return { at: (stage: Stage, stop: () => Promise<void>) => void stages[stage].push(stop), now };
 }
 
-function parseMode(arg: string | undefined): Mode {
+export function parseMode(arg: string | undefined): Mode {
   if (arg === undefined) return 'all';
   if (arg === 'api' || arg === 'worker' || arg === 'demo' || arg === 'all') return arg;
   throw new Error(`Unknown mode ${JSON.stringify(arg)}: use api, worker, demo or nothing`);
 }
 
-
+/** Run directly, this serves the API alone; `jobs/main.ts` is the entry point with the worker. */
 if (require.main === module) {
-  main(parseMode(process.argv[2])).catch((err) => {
+  runService(parseMode(process.argv[2])).catch((err) => {
     console.error(err instanceof Error ? err.message : err);
     process.exitCode = 1;
   });

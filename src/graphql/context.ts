@@ -3,6 +3,7 @@ import type { Caller } from '../auth/api-key.service';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { Clock } from '../infra/clock';
 import type { Logger } from '../infra/logger';
+import type { JobQueue } from '../queue/job-queue';
 import type { Services } from '../services';
 import type { Loaders } from './loaders';
 
@@ -12,6 +13,8 @@ export interface RequestContext {
   auth: { caller: Caller | null; presented: boolean };
   db: DataSource;
   services: Services;
+  /** Background jobs: enqueue only once the transaction that calls for them has committed. */
+  jobs: JobQueue;
   readonly loaders: Loaders;
   clock: Clock;
   logger: Logger;

@@ -1,26 +1,23 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Access } from '../auth/role';
 import type { LocalDate } from '../calendar/local-date';
-import { NotImplementedError } from '../common/errors';
 import { Allow } from '../graphql/access';
 import type { RequestContext } from '../graphql/context';
 import { LocalDateScalar } from '../graphql/scalars';
 import { JobRun } from './job-run.types';
 
-const COMES_WITH = 'the scheduled job runner';
-
-/** The contract's job operations; the job runner is a later capability. */
 @Resolver(() => JobRun)
 export class JobRunResolver {
-  @Query(() => JobRun, { nullable: true })
+  @Query(() => JobRun, { nullable: true, description: 'A background job by id; null once unknown (never queued, or past retention).' })
   @Allow(Access.admin)
-  jobRun(@Ctx() _ctx: RequestContext, @Arg('id', () => ID) _id: string): JobRun | null {
-    throw new NotImplementedError('jobRun', COMES_WITH);
+  jobRun(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<JobRun | null> {
+    return ctx.jobs.getJobRun(id);
   }
 
   @Mutation(() => JobRun, { description: 'Queue the SLA recompute (and the notifications that follow it) now.' })
   @Allow(Access.admin)
-  recomputeSla(@Ctx() _ctx: RequestContext, @Arg('asOf', () => LocalDateScalar, { nullable: true }) _asOf: LocalDate | null): JobRun {
-    throw new NotImplementedError('recomputeSla', COMES_WITH);
+  recomputeSla(@Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf: LocalDate | null): Promise<JobRun> {
+    // An admin's recompute judges every assessment: it is the way to set things straight on demand.
+    return ctx.jobs.enqueueSlaRecompute({ asOf: asOf ?? undefined, full: true, reason: 'admin' });
   }
 }

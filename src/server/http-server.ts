@@ -14,11 +14,13 @@ import type { RequestContext } from '../graphql/context';
 import { formatError } from '../graphql/format-error';
 import { createLoaders } from '../graphql/loaders';
 import { buildAppSchema } from '../graphql/schema';
+import type { JobQueue } from '../queue/job-queue';
 import type { Services } from '../services';
 
 export interface HttpServerOptions {
   db: DataSource;
   services: Services;
+  jobs: JobQueue;
   clock: Clock;
   logger: Logger;
   dueSoonWorkingDays: number;
@@ -32,7 +34,7 @@ export interface RunningHttpServer {
 
 /** The API: GraphQL at /graphql and a health check at /healthz that also asks the database. */
 export async function startHttpServer(options: HttpServerOptions, port: number): Promise<RunningHttpServer> {
-  const { db, services, clock, logger, dueSoonWorkingDays } = options;
+  const { db, services, jobs, clock, logger, dueSoonWorkingDays } = options;
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<RequestContext>({
@@ -68,6 +70,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
           auth: { caller, presented: key !== null },
           db,
           services,
+          jobs,
           loaders,
           clock,
           logger: logger.child({ requestId }),

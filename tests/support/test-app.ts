@@ -1,8 +1,12 @@
+import { randomBytes } from 'node:crypto';
+import IORedis from 'ioredis';
 import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { Role } from '../../src/auth/role';
 import { type Clock, fixedClock } from '../../src/infra/clock';
 import { createDataSource } from '../../src/infra/database/data-source';
 import { createLogger } from '../../src/infra/logger';
+import { JobQueue } from '../../src/queue/job-queue';
+import { openQueueBackend, type QueueBackend, type QueueBackendKind } from '../../src/queue/queue-backend';
 import { startHttpServer } from '../../src/server/http-server';
 import { createServices, type Services } from '../../src/services';
 import { createTestDatabase, type TestDatabase } from './pg-admin';
@@ -28,6 +32,13 @@ export interface TestApp {
   url: string;
   db: DataSource;
   services: Services;
+  /** The database's URL, for workers (in this process or children) that should use the same one. */
+  databaseUrl: string;
+  /** The app's queue: BullMQ on PostgreSQL in the app's own database, or on Redis under a prefix of its own. */
+  jobs: JobQueue;
+  queue: QueueBackend;
+  /** Set when the queue is on Redis: what a worker needs to reach the same queue. */
+  redis?: { url: string; prefix: string };
   statements: StatementCounter;
   keys: Record<Role, string>;
   /** POSTs a GraphQL operation; `key` null sends no Authorization header. */
@@ -36,17 +47,18 @@ export interface TestApp {
 }
 
 /** The real API over HTTP on a fresh database, with one key per role. "Today" is pinned. */
-export async function startTestApp(options: { clock?: Clock } = {}): Promise<TestApp> {
+export async function startTestApp(options: { clock?: Clock; queue?: QueueBackendKind } = {}): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase();
   const statements = new StatementCounter();
   const db = createDataSource({ url: database.url, logger: statements, poolSize: 5 });
   await db.initialize();
   const services = createServices(db);
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
-  const server = await startHttpServer(
-    { db, services, clock: options.clock ?? fixedClock(new Date('2021-04-09T09:00:00Z')), logger, dueSoonWorkingDays: 3 },
-    0,
-  );
+  const clock = options.clock ?? fixedClock(new Date('2021-04-09T09:00:00Z'));
+  const redis = options.queue === 'redis' ? { url: testRedisUrl(), prefix: uniqueRedisPrefix() } : undefined;
+  const queue = await openQueueBackend({ databaseUrl: database.url, redisUrl: redis?.url, redisPrefix: redis?.prefix }, logger);
+  const jobs = new JobQueue(queue, clock);
+  const server = await startHttpServer({ db, services, jobs, clock, logger, dueSoonWorkingDays: 3 }, 0);
   const keys = {} as Record<Role, string>;
   for (const role of Object.values(Role)) keys[role] = (await services.apiKeys.create(`test ${role}`, role)).key;
 
@@ -63,13 +75,45 @@ export async function startTestApp(options: { clock?: Clock } = {}): Promise<Tes
     url: server.url,
     db,
     services,
+    databaseUrl: database.url,
+    jobs,
+    queue,
+    redis,
     statements,
     keys,
     gql,
     stop: async () => {
       await server.stop();
+      await jobs.close();
+      await queue.close();
+      if (redis) await deleteRedisKeys(redis.url, redis.prefix);
       await db.destroy();
       await database.drop();
     },
   };
+}
+
+/** The Redis the job tests use (CI starts one on the default port). */
+export function testRedisUrl(): string {
+  return process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+}
+
+/** A key prefix of its own per test app, so that test files never see each other's jobs. */
+export function uniqueRedisPrefix(): string {
+  return `sec-test-${randomBytes(5).toString('hex')}`;
+}
+
+/** Deletes every key under a prefix (SCAN, not KEYS: the Redis may be shared). */
+export async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
+  const redis = new IORedis(url, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
 }

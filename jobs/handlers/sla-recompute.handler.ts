@@ -1,0 +1,30 @@
+import { recomputeSlaStatuses } from '../../src/sla/sla-recompute.service';
+import type { JobHandler } from '../../src/queue/job-contract';
+import type { HandlerContext } from '../handler-context';
+
+/**
+ * Stores the day's SLA statuses. The day is the payload's, or today in Europe/London when the
+ * job runs (the nightly schedule's payload names no day). Errors propagate: BullMQ retries with
+ * backoff, and the recompute is one transaction, so a failed attempt leaves nothing behind.
+ */
+export const slaRecomputeHandler: JobHandler<'sla-recompute', HandlerContext> = async (job, payload, ctx) => {
+  const asOf = payload.asOf ?? ctx.clock.today();
+  const log = ctx.logger.child({ asOf, reason: payload.reason });
+  log.info({ full: payload.full ?? false }, 'SLA recompute started');
+  const result = await recomputeSlaStatuses(ctx.db, {
+    asOf,
+    full: payload.full,
+    dueSoonWorkingDays: ctx.config.dueSoonWorkingDays,
+    jobId: job.id,
+    onProgress: async (percent, message) => {
+      log.debug({ percent }, message);
+      // Progress is for the admin's eyes: a queue hiccup here must not roll back the day's statuses.
+      await job.updateProgress(percent).catch((err) => log.warn({ err, percent }, 'could not report progress'));
+    },
+  });
+  log.info(
+    { mode: result.mode, examined: result.examined, changed: result.changed, written: result.written, transitions: result.transitions, durationMs: result.durationMs },
+    'SLA recompute done',
+  );
+  return result;
+};

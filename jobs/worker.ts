@@ -1,0 +1,101 @@
+import { UnrecoverableError, type Job } from 'bullmq';
+import {
+  assertHandlerMap, JOB_NAMES, JOB_QUEUE_NAME, parsePayload, type JobHandler, type JobName,
+} from '../src/queue/job-contract';
+import type { WorkerTuning } from '../src/queue/queue-backend';
+import { ShutdownDeadlineError, type RunningWorker, type WorkerDependencies } from '../src/queue/worker-port';
+import type { HandlerContext, WorkerHandlers } from './handler-context';
+import { handlers as contractHandlers } from './handlers';
+
+export interface StartWorkerOptions extends WorkerDependencies {
+  /** Replaces the real handlers; the start-up check still applies (tests use both). */
+  handlers?: WorkerHandlers;
+  /** Lock and stalled-check timings; tests shorten them to see a killed worker's job recovered in seconds. */
+  tuning?: Partial<WorkerTuning>;
+}
+
+/**
+ * Production timings: a worker renews its job's lock every 15 s; a job whose lock has lapsed
+ * (its worker died) goes back to the queue at the next stalled check (every 30 s, by any worker).
+ * Twice: a deploy may cut the same long job off once more; a job that kills its worker every
+ * time fails instead of looping.
+ */
+const DEFAULT_TUNING = { lockDuration: 30_000, stalledInterval: 30_000, maxStalledCount: 2 } satisfies WorkerTuning;
+
+/** Takes jobs from the queue and runs each through its handler until `close()`. */
+export async function startWorker(options: StartWorkerOptions): Promise<RunningWorker> {
+  const { config, logger, tuning } = options;
+  const handlers = options.handlers ?? contractHandlers;
+  assertHandlerMap(handlers);
+
+  const active = new Set<string>();
+  const processor = async (job: Job) => {
+    const name = job.name;
+    if (!(JOB_NAMES as string[]).includes(name)) {
+      throw new UnrecoverableError(`No handler for job "${name}": it is not in the job contract`);
+    }
+    let payload;
+    try {
+      payload = parsePayload(name as JobName, job.data);
+    } catch (err) {
+      // Retrying cannot mend a payload: fail now, with the reason.
+      throw new UnrecoverableError((err as Error).message);
+    }
+    const ctx: HandlerContext = {
+      db: options.db,
+      config,
+      clock: options.clock,
+      jobs: options.jobs,
+      logger: logger.child({ jobId: job.id, job: name, attempt: job.attemptsMade + 1 }),
+    };
+    const handler = handlers[name as JobName] as JobHandler<JobName, HandlerContext>;
+    return handler(job as Job<typeof payload, never, JobName>, payload, ctx);
+  };
+
+  const worker = options.queue.createWorker(JOB_QUEUE_NAME, processor, {
+    ...DEFAULT_TUNING,
+    concurrency: config.workerConcurrency,
+    ...tuning,
+    autorun: false,
+  });
+  worker.on('active', (job) => {
+    active.add(job.id!);
+    logger.debug({ jobId: job.id, job: job.name }, 'job started');
+  });
+  worker.on('completed', (job) => {
+    active.delete(job.id!);
+    logger.info({ jobId: job.id, job: job.name, attemptsMade: job.attemptsMade }, 'job completed');
+  });
+  worker.on('failed', (job, err) => {
+    if (job?.id) active.delete(job.id);
+    const attempts = job?.opts.attempts ?? 1;
+    const willRetry = !!job && !(err instanceof UnrecoverableError) && job.attemptsMade < attempts;
+    const fields = { err, jobId: job?.id, job: job?.name, attemptsMade: job?.attemptsMade, attempts, willRetry };
+    if (willRetry) logger.warn(fields, 'job attempt failed; BullMQ retries it after a backoff');
+    else logger.error(fields, 'job failed for good');
+  });
+  worker.on('stalled', (jobId) => logger.warn({ jobId }, 'a job lost its worker (lock expired); it goes back to the queue'));
+  worker.on('error', (err) => logger.error({ err }, 'worker error'));
+
+  const running = worker.run().catch((err) => logger.error({ err }, 'the worker stopped on an error'));
+  await worker.waitUntilReady();
+  logger.info(
+    { queue: JOB_QUEUE_NAME, backend: options.queue.kind, concurrency: config.workerConcurrency, jobs: JOB_NAMES },
+    'worker ready',
+  );
+
+  return {
+    close: async () => {
+      logger.info({ active: [...active], graceMs: config.shutdownGraceMs }, 'worker stopping: no new jobs; waiting for the active ones');
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<'deadline'>((resolve) => {
+        timer = setTimeout(() => resolve('deadline'), config.shutdownGraceMs);
+      });
+      const outcome = await Promise.race([worker.close().then(() => 'drained' as const), deadline]);
+      clearTimeout(timer);
+      if (outcome === 'deadline') throw new ShutdownDeadlineError([...active], config.shutdownGraceMs);
+      await running;
+      logger.info('worker stopped');
+    },
+  };
+}

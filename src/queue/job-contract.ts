@@ -1,0 +1,139 @@
+import type { Job, JobsOptions } from 'bullmq';
+import { z } from 'zod';
+import { isLocalDate, type LocalDate } from '../calendar/local-date';
+
+/**
+ * The one job contract (STYLE 7): the queue, every job's name, payload, result and options, and
+ * the schedules, declared together. The API enqueues through `JobQueue`, the worker in `jobs/`
+ * handles; both read this file and nothing else about the other.
+ *
+ * Payloads carry ids and dates, never data: a handler reloads what it needs, so a job queued
+ * before a change sees the register as it is when it runs.
+ */
+
+/** Every job goes through one queue: there are few, and one worker pool serves them all. */
+export const JOB_QUEUE_NAME = 'sec-jobs';
+
+const localDate = z.string().refine(isLocalDate, { message: 'must be a real calendar date as YYYY-MM-DD' });
+
+const slaRecomputePayload = z.strictObject({
+  /** Absent: the day the worker runs it (the nightly schedule's payload is fixed, its day is not). */
+  asOf: localDate.optional(),
+  full: z.boolean().optional(),
+  reason: z.enum(['nightly', 'admin', 'holiday-added']),
+});
+
+/** What a recompute reports; stored as the job's return value, so plain JSON. */
+export interface SlaRecomputeResult {
+  asOf: LocalDate;
+  mode: 'incremental' | 'full';
+  examined: number;
+  changed: number;
+  written: number;
+  transitions: number;
+  durationMs: number;
+}
+
+const DAY_S = 24 * 60 * 60;
+
+/**
+ * Retries: a recompute is one transaction and idempotent per day, so running it again after a
+ * failure is always safe; the backoff rides out a database restart. Retention: enough history for
+ * `jobRun` to answer about last week's runs without the queue growing for ever.
+ */
+const recomputeOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 30_000 },
+  removeOnComplete: { age: 14 * DAY_S, count: 1_000 },
+  removeOnFail: { age: 60 * DAY_S, count: 1_000 },
+} as const satisfies JobsOptions;
+
+export const JOBS = {
+  'sla-recompute': { payload: slaRecomputePayload, options: recomputeOptions },
+} as const;
+
+export type JobName = keyof typeof JOBS;
+export const JOB_NAMES = Object.keys(JOBS) as JobName[];
+export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]['payload']>;
+
+/** Each job's result type; keyed by job name, and the check below keeps the two lists equal. */
+export interface JobResults {
+  'sla-recompute': SlaRecomputeResult;
+}
+type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : never;
+const resultsCoverEveryJob: SameKeys<JobResults, typeof JOBS> = true;
+void resultsCoverEveryJob;
+
+export type JobResult<N extends JobName> = JobResults[N];
+export type SlaRecomputePayload = JobPayload<'sla-recompute'>;
+export type SlaRecomputeReason = SlaRecomputePayload['reason'];
+
+/** A handler gets the job (for progress and its id) and its payload, already validated. */
+export type JobHandler<N extends JobName, Ctx> = (
+  job: Job<JobPayload<N>, JobResult<N>, N>,
+  payload: JobPayload<N>,
+  ctx: Ctx,
+) => Promise<JobResult<N>>;
+
+/** One handler per job name: a missing one is a compile error (and `assertHandlerMap` at run time). */
+export type JobHandlers<Ctx> = { readonly [N in JobName]: JobHandler<N, Ctx> };
+
+/**
+ * The worker's start-up check: types vanish at run time, and a handler map assembled by hand (or
+ * a job renamed on one side only) must stop the worker before it takes a job it cannot run.
+ */
+export function assertHandlerMap(handlers: object): void {
+  const given = Object.keys(handlers);
+  const missing = JOB_NAMES.filter((name) => typeof (handlers as Record<string, unknown>)[name] !== 'function');
+  const unknown = given.filter((name) => !(JOB_NAMES as string[]).includes(name));
+  const problems = [
+    ...missing.map((name) => `no handler for job "${name}"`),
+    ...unknown.map((name) => `a handler for "${name}", which is no job of the contract`),
+  ];
+  if (problems.length > 0) throw new Error(`The worker refuses to start: ${problems.join('; ')}`);
+}
+
+/** Parses a payload as the worker receives it; the error says which field is wrong. */
+export function parsePayload<N extends JobName>(name: N, data: unknown): JobPayload<N> {
+  const parsed = JOBS[name].payload.safeParse(data);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ');
+    throw new InvalidPayloadError(`Job "${name}" has an invalid payload: ${issues}`);
+  }
+  return parsed.data as JobPayload<N>;
+}
+
+export class InvalidPayloadError extends Error {
+  override readonly name = 'InvalidPayloadError';
+}
+
+/**
+ * Two admin clicks (or two holidays added in a row) for the same day queue one job. While one
+ * runs, a further request is kept and run after it (`keepLastIfActive`): the later request may
+ * have seen facts the running one did not.
+ */
+export function slaRecomputeDeduplicationId(asOf: LocalDate, full: boolean): string {
+  return `sla-recompute:${asOf}:${full ? 'full' : 'incremental'}`;
+}
+
+export interface JobSchedule<N extends JobName = JobName> {
+  id: string;
+  jobName: N;
+  /** Cron, five fields (six with seconds, which only tests use), read in `tz`. */
+  pattern: string;
+  tz: string;
+  payload: JobPayload<N>;
+}
+
+/** Every schedule, from configuration; registered idempotently at start by every process. */
+export function jobSchedules(config: { slaRecomputeCron: string }): JobSchedule[] {
+  return [
+    {
+      id: 'sla-recompute-nightly',
+      jobName: 'sla-recompute',
+      pattern: config.slaRecomputeCron,
+      tz: 'Europe/London',
+      payload: { reason: 'nightly' },
+    },
+  ];
+}

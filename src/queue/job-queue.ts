@@ -1,0 +1,130 @@
+import type { Job } from 'bullmq';
+import type { LocalDate } from '../calendar/local-date';
+import type { Clock } from '../infra/clock';
+import {
+  JOB_QUEUE_NAME, JOBS, jobSchedules, parsePayload, slaRecomputeDeduplicationId,
+  type JobName, type JobPayload, type JobResult, type JobResults, type SlaRecomputeReason,
+} from './job-contract';
+import type { AnyQueue, QueueBackend } from './queue-backend';
+import { JobRun, JobState } from './job-run.types';
+
+type ServiceQueue = AnyQueue<JobPayload<JobName>, JobResult<JobName>, JobName>;
+
+export interface RegisteredSchedule {
+  id: string;
+  /** The id of the job the next firing will run: equal across processes that register the same schedule. */
+  nextJobId: string | undefined;
+  nextRunAt: Date | null;
+}
+
+/**
+ * The producer side of the queue, shared by the API (admin triggers, after-commit side effects)
+ * and the worker (schedules, follow-up jobs). One per process.
+ */
+export class JobQueue {
+  private readonly queue: ServiceQueue;
+
+  constructor(private readonly backend: QueueBackend, private readonly clock: Clock) {
+    this.queue = backend.createQueue(JOB_QUEUE_NAME);
+  }
+
+  /**
+   * Queues a recompute for a day: the one asked for, or today in Europe/London as the caller's
+   * clock says (fixed now, so that a click at 23:59 recomputes the day it was made on).
+   */
+  async enqueueSlaRecompute(request: { asOf?: LocalDate; full?: boolean; reason: SlaRecomputeReason }): Promise<JobRun> {
+    const asOf = request.asOf ?? this.clock.today();
+    const full = request.full ?? false;
+    const payload = parsePayload('sla-recompute', { asOf, full, reason: request.reason });
+    const job = await this.queue.add('sla-recompute', payload, {
+      ...JOBS['sla-recompute'].options,
+      deduplication: { id: slaRecomputeDeduplicationId(asOf, full), keepLastIfActive: true },
+    });
+    // A deduplicated add answers with the id of the job already queued: report that job as it stands.
+    return (await this.getJobRun(job.id!)) ?? toJobRun(job, JobState.WAITING);
+  }
+
+  async getJobRun(id: string): Promise<JobRun | null> {
+    let job = await this.queue.getJob(id);
+    if (!job) return null;
+    const state = toJobState(await job.getState());
+    // 'unknown': removed (retention) between the two reads.
+    if (!state) return null;
+    // The job finished between the two reads: its final data is written with its state, read it again.
+    if ((state === JobState.COMPLETED || state === JobState.FAILED) && !job.finishedOn) {
+      job = await this.queue.getJob(id);
+      if (!job) return null;
+    }
+    return toJobRun(job, state);
+  }
+
+  /**
+   * Registers every schedule of the contract. Idempotent: a schedule's next job id is derived from
+   * its next firing time, so every process that starts computes the same one and the store keeps
+   * one job, which one worker takes (one recompute a night however many workers run).
+   */
+  async ensureSchedulers(config: { slaRecomputeCron: string }): Promise<RegisteredSchedule[]> {
+    return this.backend.exclusive('job-schedulers', () => this.upsertSchedulers(config));
+  }
+
+  private async upsertSchedulers(config: { slaRecomputeCron: string }): Promise<RegisteredSchedule[]> {
+    const registered: RegisteredSchedule[] = [];
+    for (const schedule of jobSchedules(config)) {
+      const next = await this.queue.upsertJobScheduler(
+        // BullMQ types a scheduler's id as a job name; here they differ, which it allows at run time.
+        schedule.id as JobName,
+        { pattern: schedule.pattern, tz: schedule.tz },
+        { name: schedule.jobName, data: schedule.payload, opts: JOBS[schedule.jobName].options },
+      );
+      const nextMillis = (await this.queue.getJobScheduler(schedule.id))?.next;
+      registered.push({ id: schedule.id, nextJobId: next?.id, nextRunAt: nextMillis ? new Date(nextMillis) : null });
+    }
+    return registered;
+  }
+
+  /** Drops a schedule (tests stop a fast one with it). */
+  async removeScheduler(id: string): Promise<boolean> {
+    return this.queue.removeJobScheduler(id);
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close();
+  }
+}
+
+function toJobState(state: string): JobState | null {
+  switch (state) {
+    case 'completed': return JobState.COMPLETED;
+    case 'failed': return JobState.FAILED;
+    case 'active': return JobState.ACTIVE;
+    case 'delayed': return JobState.DELAYED;
+    case 'waiting': case 'prioritized': case 'waiting-children': case 'paused': return JobState.WAITING;
+    default: return null;
+  }
+}
+
+const summaries: { [N in JobName]: (result: JobResults[N]) => string } = {
+  'sla-recompute': (r) =>
+    `${r.mode} recompute as of ${r.asOf}: ${r.examined} examined, ${r.changed} changed, ` +
+    `${r.written} written, ${r.transitions} transitions, ${r.durationMs} ms`,
+};
+
+function summaryOf(job: Job): string | null {
+  const summarize = summaries[job.name as JobName] as ((result: JobResult<JobName>) => string) | undefined;
+  if (!summarize || job.returnvalue === null || job.returnvalue === undefined) return null;
+  return summarize(job.returnvalue as JobResult<JobName>);
+}
+
+function toJobRun(job: Job, state: JobState): JobRun {
+  const run = new JobRun();
+  run.id = job.id!;
+  run.name = job.name;
+  run.state = state;
+  run.enqueuedAt = new Date(job.timestamp);
+  run.finishedAt = state === JobState.COMPLETED || state === JobState.FAILED ? new Date(job.finishedOn ?? job.timestamp) : null;
+  run.failedReason = job.failedReason || null;
+  run.progress = typeof job.progress === 'number' ? job.progress : 0;
+  run.attemptsMade = job.attemptsMade ?? 0;
+  run.summary = state === JobState.COMPLETED ? summaryOf(job) : null;
+  return run;
+}

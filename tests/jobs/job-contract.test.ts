@@ -1,0 +1,65 @@
+import { startWorker } from '../../jobs/worker';
+import { handlers } from '../../jobs/handlers';
+import type { WorkerHandlers } from '../../jobs/handler-context';
+import {
+  assertHandlerMap, InvalidPayloadError, JOB_NAMES, jobSchedules, parsePayload, slaRecomputeDeduplicationId,
+} from '../../src/queue/job-contract';
+import type { WorkerDependencies } from '../../src/queue/worker-port';
+
+// Nothing here is reached: the start-up check comes before any connection.
+const noDependencies = {} as WorkerDependencies;
+
+describe('the handler map', () => {
+  test('has one handler per job of the contract', () => {
+    expect(Object.keys(handlers).sort()).toEqual([...JOB_NAMES].sort());
+    expect(() => assertHandlerMap(handlers)).not.toThrow();
+  });
+
+  test('a missing handler does not compile', () => {
+    // @ts-expect-error the map must name every job of the contract
+    const incomplete: WorkerHandlers = {};
+    expect(incomplete).toEqual({});
+  });
+
+  test('the worker refuses to start when a job has no handler', async () => {
+    const incomplete = {} as WorkerHandlers;
+    await expect(startWorker({ ...noDependencies, handlers: incomplete })).rejects.toThrow(
+      'The worker refuses to start: no handler for job "sla-recompute"',
+    );
+  });
+
+  test('the worker refuses to start when a handler is for no job of the contract', async () => {
+    const extra = { ...handlers, 'send-digest': handlers['sla-recompute'] } as WorkerHandlers;
+    await expect(startWorker({ ...noDependencies, handlers: extra })).rejects.toThrow(
+      'a handler for "send-digest", which is no job of the contract',
+    );
+  });
+});
+
+describe('payloads', () => {
+  test('a recompute payload carries a day, a mode and a reason, nothing else', () => {
+    expect(parsePayload('sla-recompute', { asOf: '2021-04-09', full: true, reason: 'admin' })).toEqual({ asOf: '2021-04-09', full: true, reason: 'admin' });
+    expect(parsePayload('sla-recompute', { reason: 'nightly' })).toEqual({ reason: 'nightly' });
+  });
+
+  test.each([
+    [{ reason: 'whenever' }, 'reason'],
+    [{ reason: 'admin', asOf: '2021-02-30' }, 'asOf: must be a real calendar date'],
+    [{ reason: 'admin', assessments: [{ id: 1 }] }, 'assessments'],
+    [null, '(payload)'],
+  ])('%j is refused, naming what is wrong', (payload, message) => {
+    expect(() => parsePayload('sla-recompute', payload)).toThrow(InvalidPayloadError);
+    expect(() => parsePayload('sla-recompute', payload)).toThrow(message);
+  });
+});
+
+test('deduplication ids: one per day and mode', () => {
+  expect(slaRecomputeDeduplicationId('2021-04-09', false)).toBe('sla-recompute:2021-04-09:incremental');
+  expect(slaRecomputeDeduplicationId('2021-04-09', true)).toBe('sla-recompute:2021-04-09:full');
+});
+
+test('the nightly schedule: the configured cron, read in Europe/London, with a payload naming no day', () => {
+  expect(jobSchedules({ slaRecomputeCron: '0 2 * * *' })).toEqual([
+    { id: 'sla-recompute-nightly', jobName: 'sla-recompute', pattern: '0 2 * * *', tz: 'Europe/London', payload: { reason: 'nightly' } },
+  ]);
+});

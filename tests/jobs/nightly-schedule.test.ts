@@ -1,0 +1,66 @@
+import { JOB_QUEUE_NAME } from '../../src/queue/job-contract';
+import type { RegisteredSchedule } from '../../src/queue/job-queue';
+import type { QueueBackendKind } from '../../src/queue/queue-backend';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { seedAssessments } from './support/seed';
+import { waitFor } from './support/wait-for';
+import { isReady, killAllWorkers, spawnWorker, type WorkerChild } from './support/worker-children';
+
+/** A cron (six fields, seconds first) that fires once, at `instant`, read in Europe/London. */
+function oneShotCron(instant: Date): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London', hourCycle: 'h23', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+    }).formatToParts(instant).map((p) => [p.type, Number(p.value)]),
+  );
+  return `${parts.second} ${parts.minute} ${parts.hour} ${parts.day} ${parts.month} *`;
+}
+
+describe.each<QueueBackendKind>(['postgres', 'redis'])('the nightly schedule with three workers, BullMQ on %s', (backend) => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ queue: backend });
+    await seedAssessments(app.db, 30);
+  });
+  afterAll(async () => {
+    await killAllWorkers();
+    await app.stop();
+  });
+
+  test('every worker registers the schedule at start, and one firing makes exactly one recompute', async () => {
+    const workers: WorkerChild[] = [1, 2, 3].map(() => spawnWorker({ databaseUrl: app.databaseUrl, redis: app.redis, shutdownGraceMs: 10_000 }));
+    await Promise.all(workers.map((w) => w.waitForLog(isReady, 'the worker to be ready', 30_000)));
+
+    // Registered at start from SLA_RECOMPUTE_CRON (02:00 London): the three agree on the one next job.
+    const atStart = workers.map((w) => (w.logs.find((l) => l.msg === 'job queue ready; schedules registered')!.schedules as RegisteredSchedule[])[0]);
+    expect(new Set(atStart.map((s) => s.nextJobId)).size).toBe(1);
+    expect(atStart[0]).toMatchObject({ id: 'sla-recompute-nightly', nextJobId: expect.stringMatching(/^repeat:sla-recompute-nightly:\d+$/) });
+
+    // Now a schedule that fires once, three seconds ahead, registered by the three at the same moment
+    // (as three workers restarting with a new SLA_RECOMPUTE_CRON would).
+    const fireAt = new Date(Math.ceil((Date.now() + 3_000) / 1_000) * 1_000);
+    const answers = await Promise.all(
+      workers.map((w) => w.request<{ schedules?: RegisteredSchedule[]; error?: string }>({ registerSchedules: { cron: oneShotCron(fireAt) } })),
+    );
+    const firingJobId = `repeat:sla-recompute-nightly:${fireAt.getTime()}`;
+    for (const answer of answers) expect(answer).toEqual({ schedules: [expect.objectContaining({ nextJobId: firingJobId })] });
+
+    const runs = async () => (await app.db.query(`SELECT job_id, mode FROM sla_recompute_run`)) as Array<{ job_id: string; mode: string }>;
+    await waitFor(async () => ((await runs()).length > 0 ? true : undefined), 'the scheduled recompute', 20_000);
+    // Long enough for a duplicate to show: each worker polls far more often than this.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(await runs()).toEqual([{ job_id: firingJobId, mode: 'full' }]);
+    const ranIt = workers.filter((w) => w.logs.some((l) => l.msg === 'job completed' && l.jobId === firingJobId));
+    expect(ranIt).toHaveLength(1);
+
+    const queue = app.queue.createQueue(JOB_QUEUE_NAME);
+    try {
+      expect(await queue.getJobCounts('completed', 'failed', 'active', 'waiting')).toEqual({ completed: 1, failed: 0, active: 0, waiting: 0 });
+    } finally {
+      await queue.close();
+    }
+
+    for (const w of workers) w.process.kill('SIGTERM');
+    expect(await Promise.all(workers.map((w) => w.exited))).toEqual([1, 2, 3].map(() => ({ code: 0, signal: null })));
+  });
+});

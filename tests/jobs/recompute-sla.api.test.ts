@@ -1,0 +1,87 @@
+import { startWorker } from '../../jobs/worker';
+import { loadConfig } from '../../src/config/config';
+import type { QueueBackendKind } from '../../src/queue/queue-backend';
+import type { RunningWorker } from '../../src/queue/worker-port';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { captureLogger } from './support/capture-logger';
+import { seedAssessments } from './support/seed';
+import { waitFor } from './support/wait-for';
+
+const JOB_RUN_FIELDS = 'id name state enqueuedAt finishedAt failedReason progress attemptsMade summary';
+
+describe.each<QueueBackendKind>(['postgres', 'redis'])('recomputeSla and jobRun through the API, BullMQ on %s', (backend) => {
+  let app: TestApp;
+  let worker: RunningWorker | undefined;
+
+  beforeAll(async () => {
+    app = await startTestApp({ queue: backend });
+    await seedAssessments(app.db, 60);
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await app.stop();
+  });
+
+  const startTheWorker = async () => {
+    const config = loadConfig({ DATABASE_URL: app.databaseUrl, SHUTDOWN_GRACE_MS: '10000', LOG_LEVEL: 'silent' });
+    worker = await startWorker({ db: app.db, config, logger: captureLogger().logger, clock: { now: () => new Date('2021-04-09T01:00:00Z'), today: () => '2021-04-09' }, queue: app.queue, jobs: app.jobs });
+  };
+  const jobRun = async (id: string) => (await app.gql(`query($id: ID!) { jobRun(id: $id) { ${JOB_RUN_FIELDS} } }`, { id })).data?.jobRun;
+  const runs = async () => (await app.db.query(`SELECT as_of::text, mode, job_id, examined FROM sla_recompute_run ORDER BY id`)) as Array<{ as_of: string; mode: string; job_id: string; examined: number }>;
+
+  test('two admin clicks for the same day queue one job, waiting until a worker runs', async () => {
+    const first = await app.gql(`mutation { recomputeSla(asOf: "2021-04-09") { ${JOB_RUN_FIELDS} } }`);
+    const second = await app.gql(`mutation { recomputeSla(asOf: "2021-04-09") { ${JOB_RUN_FIELDS} } }`);
+    expect(first.errors).toBeUndefined();
+    expect(first.data?.recomputeSla).toMatchObject({ name: 'sla-recompute', state: 'WAITING', progress: 0, attemptsMade: 0, finishedAt: null, summary: null });
+    expect(second.data?.recomputeSla.id).toBe(first.data?.recomputeSla.id);
+    expect(await runs()).toEqual([]);
+  });
+
+  test('a worker completes the queued job; jobRun shows it COMPLETED with what it did', async () => {
+    const queued = (await app.gql(`mutation { recomputeSla(asOf: "2021-04-09") { id } }`)).data?.recomputeSla;
+    await startTheWorker();
+    const done = await waitFor(async () => {
+      const run = await jobRun(queued.id);
+      return run?.state === 'COMPLETED' || run?.state === 'FAILED' ? run : undefined;
+    }, 'the job to finish');
+    expect(done).toMatchObject({ id: queued.id, state: 'COMPLETED', progress: 100, attemptsMade: 1, failedReason: null });
+    expect(new Date(done.finishedAt).getTime()).toBeGreaterThanOrEqual(new Date(done.enqueuedAt).getTime());
+    expect(done.summary).toMatch(/^full recompute as of 2021-04-09: 60 examined, \d+ changed/);
+    expect(await runs()).toEqual([{ as_of: '2021-04-09', mode: 'full', job_id: queued.id, examined: 60 }]);
+  });
+
+  test('without asOf, the day is today in Europe/London by the API\'s clock (pinned to 2021-04-09 here)', async () => {
+    const queued = (await app.gql(`mutation { recomputeSla { id } }`)).data?.recomputeSla;
+    await waitFor(async () => ((await jobRun(queued.id))?.state === 'COMPLETED' ? true : undefined), 'the job to complete');
+    expect((await runs()).at(-1)).toMatchObject({ as_of: '2021-04-09', job_id: queued.id });
+  });
+
+  test('addHoliday queues a full recompute once the holiday is committed; a refused one queues nothing', async () => {
+    const before = (await runs()).length;
+    const refused = await app.gql(`mutation { addHoliday(date: "2021-05-08", name: "A Saturday") }`);
+    expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const added = await app.gql(`mutation { addHoliday(date: "2021-05-04", name: "A one-off") }`);
+    expect(added.data).toEqual({ addHoliday: true });
+    const after = await waitFor(async () => {
+      const all = await runs();
+      return all.length > before ? all : undefined;
+    }, 'the recompute after addHoliday');
+    expect(after.slice(before)).toEqual([expect.objectContaining({ as_of: '2021-04-09', mode: 'full' })]);
+    // Nothing else trails in (the refused holiday queued nothing).
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await runs()).length).toBe(before + 1);
+  });
+
+  test('a malformed asOf is BAD_USER_INPUT; an unknown job id is null; only ADMIN may call either', async () => {
+    const malformed = await app.gql(`mutation { recomputeSla(asOf: "2021-02-30") { id } }`);
+    expect(malformed.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await app.gql(`{ jobRun(id: "no-such-job") { id } }`)).data).toEqual({ jobRun: null });
+    for (const role of ['DCC', 'READER'] as const) {
+      const mutation = await app.gql(`mutation { recomputeSla { id } }`, undefined, app.keys[role]);
+      expect(mutation.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      const query = await app.gql(`{ jobRun(id: "1") { id } }`, undefined, app.keys[role]);
+      expect(query.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+});
