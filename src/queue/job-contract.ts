@@ -1,6 +1,7 @@
 import type { Job, JobsOptions } from 'bullmq';
 import { z } from 'zod';
 import { isLocalDate, type LocalDate } from '../calendar/local-date';
+import type { RecomputeResult } from '../sla/sla-recompute.service';
 
 /**
  * The one job contract (STYLE 7): the queue, every job's name, payload, result and options, and
@@ -23,16 +24,8 @@ const slaRecomputePayload = z.strictObject({
   reason: z.enum(['nightly', 'admin', 'holiday-added']),
 });
 
-/** What a recompute reports; stored as the job's return value, so plain JSON. */
-export interface SlaRecomputeResult {
-  asOf: LocalDate;
-  mode: 'incremental' | 'full';
-  examined: number;
-  changed: number;
-  written: number;
-  transitions: number;
-  durationMs: number;
-}
+/** What a recompute reports; stored as the job's return value (plain JSON already). */
+export type SlaRecomputeResult = RecomputeResult;
 
 const DAY_S = 24 * 60 * 60;
 
