@@ -23,7 +23,7 @@ export const slaRecomputeHandler: JobHandler<'sla-recompute', HandlerContext> = 
     },
   });
   log.info(
-    { mode: result.mode, examined: result.examined, changed: result.changed, written: result.written, transitions: result.transitions, durationMs: result.durationMs },
+    { mode: result.mode, examined: result.examined, changed: result.changed, written: result.written, durationMs: result.durationMs },
     'SLA recompute done',
   );
   return result;

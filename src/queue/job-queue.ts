@@ -106,7 +106,7 @@ function toJobState(state: string): JobState | null {
 const summaries: { [N in JobName]: (result: JobResults[N]) => string } = {
   'sla-recompute': (r) =>
     `${r.mode} recompute as of ${r.asOf}: ${r.examined} examined, ${r.changed} changed, ` +
-    `${r.written} written, ${r.transitions} transitions, ${r.durationMs} ms`,
+    `${r.written} written, ${r.durationMs} ms`,
 };
 
 function summaryOf(job: Job): string | null {

@@ -7,11 +7,10 @@ export interface RecomputeResult {
   mode: 'incremental' | 'full';
   /** Assessments judged. */
   examined: number;
-  /** Assessments whose status changed (one transition each). */
+  /** Assessments whose status changed: one sla_transition row each. */
   changed: number;
   /** assessment_sla rows written: the changed ones, plus any whose next check day moved. */
   written: number;
-  transitions: number;
   durationMs: number;
 }
 
@@ -87,7 +86,6 @@ export async function recomputeSlaStatuses(db: DataSource, options: RecomputeOpt
       examined: counts.examined,
       changed: counts.transitions,
       written: counts.written,
-      transitions: counts.transitions,
       durationMs: Math.round(performance.now() - t0),
     };
   });

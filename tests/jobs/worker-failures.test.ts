@@ -8,10 +8,11 @@ import type { RunningWorker } from '../../src/queue/worker-port';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { captureLogger } from './support/capture-logger';
 import { waitFor } from './support/wait-for';
+import { queueBackendsUnderTest } from '../support/queue-backends';
 
-const result: SlaRecomputeResult = { asOf: '2021-04-09', mode: 'full', examined: 0, changed: 0, written: 0, transitions: 0, durationMs: 0 };
+const result: SlaRecomputeResult = { asOf: '2021-04-09', mode: 'full', examined: 0, changed: 0, written: 0, durationMs: 0 };
 
-describe.each<QueueBackendKind>(['postgres', 'redis'])('how the worker fails, BullMQ on %s', (backend) => {
+describe.each<QueueBackendKind>(queueBackendsUnderTest())('how the worker fails, BullMQ on %s', (backend) => {
   let app: TestApp;
   let worker: RunningWorker;
   const { logger, lines } = captureLogger();
