@@ -9,6 +9,7 @@ import { deleteRedisKeys, testRedisUrl, uniqueRedisPrefix } from '../support/tes
 import { seededDatabases, type SeededDatabases } from './support/seeded-databases';
 import { waitFor } from './support/wait-for';
 import { isReady, killAllWorkers, spawnWorker, type WorkerChild } from './support/worker-children';
+import { queueBackendsUnderTest } from '../support/queue-backends';
 
 /** Enough for a full recompute to take a second or more: time to kill or stop a worker inside it. */
 const ASSESSMENTS = 60_000;
@@ -62,7 +63,7 @@ async function within<T>(promise: Promise<T>, ms: number, what: string): Promise
 
 const recovered = (id: string) => expect.objectContaining({ msg: expect.stringContaining('a job lost its worker'), jobId: id });
 
-describe.each<QueueBackendKind>(['postgres', 'redis'])('worker crashes and shutdowns, BullMQ on %s', (backend) => {
+describe.each<QueueBackendKind>(queueBackendsUnderTest())('worker crashes and shutdowns, BullMQ on %s', (backend) => {
   let db: DataSource;
   let databaseUrl: string;
   let queue: QueueBackend;

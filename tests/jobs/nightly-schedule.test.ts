@@ -5,6 +5,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { seedAssessments } from './support/seed';
 import { waitFor } from './support/wait-for';
 import { isReady, killAllWorkers, spawnWorker, type WorkerChild } from './support/worker-children';
+import { queueBackendsUnderTest } from '../support/queue-backends';
 
 /** A cron (six fields, seconds first) that fires once, at `instant`, read in Europe/London. */
 function oneShotCron(instant: Date): string {
@@ -16,7 +17,7 @@ function oneShotCron(instant: Date): string {
   return `${parts.second} ${parts.minute} ${parts.hour} ${parts.day} ${parts.month} *`;
 }
 
-describe.each<QueueBackendKind>(['postgres', 'redis'])('the nightly schedule with three workers, BullMQ on %s', (backend) => {
+describe.each<QueueBackendKind>(queueBackendsUnderTest())('the nightly schedule with three workers, BullMQ on %s', (backend) => {
   let app: TestApp;
   beforeAll(async () => {
     app = await startTestApp({ queue: backend });

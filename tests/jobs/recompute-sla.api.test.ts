@@ -6,10 +6,11 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { captureLogger } from './support/capture-logger';
 import { seedAssessments } from './support/seed';
 import { waitFor } from './support/wait-for';
+import { queueBackendsUnderTest } from '../support/queue-backends';
 
 const JOB_RUN_FIELDS = 'id name state enqueuedAt finishedAt failedReason progress attemptsMade summary';
 
-describe.each<QueueBackendKind>(['postgres', 'redis'])('recomputeSla and jobRun through the API, BullMQ on %s', (backend) => {
+describe.each<QueueBackendKind>(queueBackendsUnderTest())('recomputeSla and jobRun through the API, BullMQ on %s', (backend) => {
   let app: TestApp;
   let worker: RunningWorker | undefined;
 
