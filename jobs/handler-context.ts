@@ -1,18 +1,17 @@
-import type { DataSource } from 'typeorm';
+import type { ServiceContext } from '../src/common/service-context';
 import type { Config } from '../src/config/config';
-import type { Clock } from '../src/infra/clock';
-import type { Logger } from '../src/infra/logger';
 import type { JobHandlers } from '../src/queue/job-contract';
 import type { JobQueue } from '../src/queue/job-queue';
+import type { Services } from '../src/services';
 
-/** What every handler receives besides its job: the process's shared resources, never request state. */
-export interface HandlerContext {
-  db: DataSource;
+/**
+ * What every handler receives besides its job: a service context of its own (the job is the
+ * caller; its logger is bound to the job) and the process's shared resources, never request state.
+ */
+export interface HandlerContext extends ServiceContext {
   config: Config;
-  /** Already bound to the job (id, name, attempt). */
-  logger: Logger;
-  clock: Clock;
-  /** For follow-up jobs (the notifications after a recompute, when they land). */
+  services: Services;
+  /** For follow-up jobs (the digest after an admin's recompute, a send per message). */
   jobs: JobQueue;
 }
 

@@ -2,6 +2,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import {
   assertHandlerMap, JOB_NAMES, JOB_QUEUE_NAME, parsePayload, type JobHandler, type JobName,
 } from '../src/queue/job-contract';
+import { createServiceContext } from '../src/common/service-context';
 import type { WorkerTuning } from '../src/queue/queue-backend';
 import { ShutdownDeadlineError, type RunningWorker, type WorkerDependencies } from '../src/queue/worker-port';
 import type { HandlerContext, WorkerHandlers } from './handler-context';
@@ -42,11 +43,15 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
       throw new UnrecoverableError((err as Error).message);
     }
     const ctx: HandlerContext = {
-      db: options.db,
+      ...createServiceContext({
+        db: options.db,
+        clock: options.clock,
+        logger: logger.child({ jobId: job.id, job: name, attempt: job.attemptsMade + 1 }),
+        dueSoonWorkingDays: config.dueSoonWorkingDays,
+      }),
       config,
-      clock: options.clock,
+      services: options.services,
       jobs: options.jobs,
-      logger: logger.child({ jobId: job.id, job: name, attempt: job.attemptsMade + 1 }),
     };
     const handler = handlers[name as JobName] as JobHandler<JobName, HandlerContext>;
     return handler(job as Job<typeof payload, never, JobName>, payload, ctx);

@@ -7,7 +7,8 @@ import demoRegister from './demo/register-2021-04.json';
 import { JobQueue } from './queue/job-queue';
 import { databaseUrlOf, openQueueBackend } from './queue/queue-backend';
 import { ShutdownDeadlineError, type StartWorker } from './queue/worker-port';
-import { parseRegisterFile, RegisterImportService } from './register-import';
+import { parseRegisterFile } from './register-import';
+import { createServiceContext } from './common/service-context';
 import { startHttpServer } from './server/http-server';
 import { createServices } from './services';
 
@@ -42,11 +43,6 @@ export async function runService(mode: Mode, options: RunOptions = {}): Promise<
   const shutdown = onSignals(logger);
   shutdown.at('database', () => database.close());
   try {
-    const services = createServices(database.db);
-    if (config.adminApiKey) {
-      await services.apiKeys.ensureAdminKey(config.adminApiKey);
-      logger.info('ADMIN_API_KEY: an admin key with that value is ready');
-    }
     const queue = await openQueueBackend(
       { redisUrl: config.redisUrl, databaseUrl: databaseUrlOf(database.db), redisPrefix: options.redisPrefix },
       logger,
@@ -56,11 +52,17 @@ export async function runService(mode: Mode, options: RunOptions = {}): Promise<
       await jobs.close();
       await queue.close();
     });
+    const services = createServices({ db: database.db, jobs });
+    const system = createServiceContext({ db: database.db, clock: systemClock, logger, dueSoonWorkingDays: config.dueSoonWorkingDays });
+    if (config.adminApiKey) {
+      await services.apiKeys.ensureAdminKey(config.adminApiKey);
+      logger.info('ADMIN_API_KEY: an admin key with that value is ready');
+    }
     logger.info({ backend: queue.kind, schedules: await jobs.ensureSchedulers(config) }, 'job queue ready; schedules registered');
 
     if (mode === 'demo') {
       // The April 2021 Change Status Report's facts, shipped with the service (built into dist/).
-      const summary = await new RegisterImportService(database.db).import(parseRegisterFile(demoRegister), {
+      const summary = await services.registerImport.import(system, parseRegisterFile(demoRegister), {
         onProgress: (msg) => logger.info({ import: 'demo' }, msg),
       });
       logger.info({ summary }, 'demo register loaded');
@@ -74,7 +76,7 @@ export async function runService(mode: Mode, options: RunOptions = {}): Promise<
       logger.info({ url: server.url, health: server.url.replace(/graphql$/, 'healthz') }, 'GraphQL API ready');
     }
     if (startWorker && mode !== 'api') {
-      const worker = await startWorker({ db: database.db, config, logger, clock: systemClock, queue, jobs });
+      const worker = await startWorker({ db: database.db, config, logger, clock: systemClock, queue, jobs, services });
       shutdown.at('intake', () => worker.close());
     }
   } catch (err) {

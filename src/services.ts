@@ -1,3 +1,4 @@
+import type { DataSource } from 'typeorm';
 import { AssessmentService } from './assessments/assessment.service';
 import { ApiKeyService } from './auth/api-key.service';
 import { HolidayService } from './calendar/holiday.service';
@@ -5,21 +6,35 @@ import { ConsultationService } from './consultations/consultation.service';
 import { DecisionService } from './decisions/decision.service';
 import { MeetingService } from './meetings/meeting.service';
 import { ModificationService } from './modifications/modification.service';
+import type { JobQueue } from './queue/job-queue';
+import { RegisterImportService } from './register-import/register-import.service';
 import { ReleaseService } from './releases/release.service';
+import { SlaRecomputeService } from './sla/sla-recompute.service';
 import { WorkPackageService } from './work-packages/work-package.service';
-import type { DataSource } from 'typeorm';
 
-/** The services, made once per process and shared by every request (they hold no request state). */
-export function createServices(db: DataSource) {
+export interface ServiceDependencies {
+  db: DataSource;
+  /** For the side effects a service owes after its transaction commits (a recompute, a message to send). */
+  jobs: JobQueue;
+}
+
+/**
+ * The services, made once per process and shared by every request, job and command (they hold no
+ * request state; each method takes a ServiceContext). A service that needs another gets it here.
+ */
+export function createServices({ db, jobs }: ServiceDependencies) {
+  const modifications = new ModificationService();
   return {
-    modifications: new ModificationService(),
-    assessments: new AssessmentService(),
-    meetings: new MeetingService(),
-    consultations: new ConsultationService(),
-    decisions: new DecisionService(),
+    modifications,
+    assessments: new AssessmentService(modifications),
+    meetings: new MeetingService(modifications),
+    consultations: new ConsultationService(modifications),
+    decisions: new DecisionService(modifications),
     releases: new ReleaseService(),
-    workPackages: new WorkPackageService(),
-    holidays: new HolidayService(),
+    workPackages: new WorkPackageService(modifications),
+    holidays: new HolidayService(jobs),
+    slaRecompute: new SlaRecomputeService(),
+    registerImport: new RegisterImportService(),
     apiKeys: new ApiKeyService(db),
   };
 }

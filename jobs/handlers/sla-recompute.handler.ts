@@ -1,4 +1,3 @@
-import { recomputeSlaStatuses } from '../../src/sla/sla-recompute.service';
 import type { JobHandler } from '../../src/queue/job-contract';
 import type { HandlerContext } from '../handler-context';
 
@@ -11,10 +10,9 @@ export const slaRecomputeHandler: JobHandler<'sla-recompute', HandlerContext> = 
   const asOf = payload.asOf ?? ctx.clock.today();
   const log = ctx.logger.child({ asOf, reason: payload.reason });
   log.info({ full: payload.full ?? false }, 'SLA recompute started');
-  const result = await recomputeSlaStatuses(ctx.db, {
+  const result = await ctx.services.slaRecompute.run(ctx, {
     asOf,
     full: payload.full,
-    dueSoonWorkingDays: ctx.config.dueSoonWorkingDays,
     jobId: job.id,
     onProgress: async (percent, message) => {
       log.debug({ percent }, message);

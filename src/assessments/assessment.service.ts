@@ -1,8 +1,9 @@
-import { type EntityManager, IsNull, type SelectQueryBuilder } from 'typeorm';
+import { type EntityManager, In, IsNull, type SelectQueryBuilder } from 'typeorm';
 import { isLocalDate, type LocalDate } from '../calendar/local-date';
 import { InvalidInputError, InvalidTransitionError, NotFoundError } from '../common/errors';
 import { isId } from '../common/ids';
-import type { RequestContext } from '../graphql/context';
+import type { ServiceContext } from '../common/service-context';
+import type { ModificationService } from '../modifications/modification.service';
 import { groupBy } from '../common/group-by';
 import { checkPageSize, decodeCursor, encodeCursor, type Page, toPage } from '../graphql/pagination';
 import { Modification } from '../modifications/modification.entity';
@@ -16,11 +17,13 @@ import { type AssessmentFilter, MAX_COST_GBP, type RequestAssessmentInput } from
 const ORDER_KEY = `coalesce(a.requested_on, a.accepted_on, a.returned_on, 'infinity'::date)`;
 
 export class AssessmentService {
-  async find(ctx: RequestContext, id: string): Promise<Assessment | null> {
+  constructor(private readonly modifications: ModificationService) {}
+
+  async find(ctx: ServiceContext, id: string): Promise<Assessment | null> {
     return isId(id) ? ctx.db.getRepository(Assessment).findOneBy({ id }) : null;
   }
 
-  async list(ctx: RequestContext, filter: AssessmentFilter | undefined, first: number, after?: string | null): Promise<Page<Assessment>> {
+  async list(ctx: ServiceContext, filter: AssessmentFilter | undefined, first: number, after?: string | null): Promise<Page<Assessment>> {
     checkPageSize(first);
     const query = ctx.db.getRepository(Assessment).createQueryBuilder('a').addSelect(`${ORDER_KEY}::text`, 'order_key');
     if (filter?.type) query.andWhere('a.type = :type', { type: filter.type });
@@ -44,10 +47,9 @@ export class AssessmentService {
     const asOf = filter.asOf ?? ctx.clock.today();
     const wanted = new Set<string>(filter.statuses);
     const [all, calendar] = await Promise.all([withOrderKeys(query), ctx.calendar()]);
-    const pauses = await ctx.loaders.pausesByAssessment.loadMany(all.map((a) => a.id));
-    const matching = all.filter((a, i) => {
-      const p = pauses[i];
-      const status = slaOn({ ...a, pauses: p instanceof Error ? [] : p }, asOf, calendar, ctx.dueSoonWorkingDays).status;
+    const pauses = await this.pausesOf(ctx, all.map((a) => a.id));
+    const matching = all.filter((a) => {
+      const status = slaOn({ ...a, pauses: pauses.get(a.id) ?? [] }, asOf, calendar, ctx.dueSoonWorkingDays).status;
       return wanted.has(status);
     });
     const start = afterKey ? matching.findIndex((a) => a.orderKey! > afterKey[0] || (a.orderKey === afterKey[0] && a.id > afterKey[1])) : 0;
@@ -55,8 +57,15 @@ export class AssessmentService {
     return toPage(rest.slice(0, first + 1), first, matching.length, cursorOf);
   }
 
+  /** The pauses of these assessments, oldest first, in one statement. */
+  async pausesOf(ctx: ServiceContext, ids: readonly string[]): Promise<Map<string, AssessmentPause[]>> {
+    if (ids.length === 0) return new Map();
+    const rows = await ctx.db.getRepository(AssessmentPause).find({ where: { assessmentId: In([...ids]) }, order: { from: 'ASC' } });
+    return groupBy(rows, (p) => p.assessmentId);
+  }
+
   /** Every assessment with its pauses: the input of the report figures. */
-  async allFacts(ctx: RequestContext): Promise<Array<Assessment & { pauses: AssessmentPause[] }>> {
+  async allFacts(ctx: ServiceContext): Promise<Array<Assessment & { pauses: AssessmentPause[] }>> {
     const [assessments, pauses] = await Promise.all([
       ctx.db.getRepository(Assessment).find(),
       ctx.db.getRepository(AssessmentPause).find({ order: { from: 'ASC' } }),
@@ -65,9 +74,9 @@ export class AssessmentService {
     return assessments.map((a) => Object.assign(a, { pauses: byAssessment.get(a.id) ?? [] }));
   }
 
-  async request(ctx: RequestContext, input: RequestAssessmentInput): Promise<Assessment> {
+  async request(ctx: ServiceContext, input: RequestAssessmentInput): Promise<Assessment> {
     return ctx.db.transaction(async (tx) => {
-      const m = await ctx.services.modifications.requireByReference(tx, input.modification);
+      const m = await this.modifications.requireByReference(tx, input.modification);
       const repo = tx.getRepository(Assessment);
       return repo.save(
         repo.create({
@@ -82,7 +91,7 @@ export class AssessmentService {
     });
   }
 
-  async accept(ctx: RequestContext, id: string, acceptedOn: LocalDate): Promise<Assessment> {
+  async accept(ctx: ServiceContext, id: string, acceptedOn: LocalDate): Promise<Assessment> {
     return this.change(ctx, id, async (a) => {
       if (a.acceptedOn) throw new InvalidTransitionError(`The assessment was already accepted on ${a.acceptedOn}`);
       if (a.returnedOn) throw new InvalidTransitionError(`The assessment was already returned on ${a.returnedOn}`);
@@ -93,7 +102,7 @@ export class AssessmentService {
     });
   }
 
-  async pause(ctx: RequestContext, id: string, from: LocalDate, reason: string): Promise<Assessment> {
+  async pause(ctx: ServiceContext, id: string, from: LocalDate, reason: string): Promise<Assessment> {
     if (!reason.trim()) throw new InvalidInputError('A pause needs a reason');
     return this.change(ctx, id, async (a, tx) => {
       if (!a.acceptedOn) throw new InvalidTransitionError('No clock runs before the DCC accepts the assessment: nothing to pause');
@@ -110,7 +119,7 @@ export class AssessmentService {
     });
   }
 
-  async resume(ctx: RequestContext, id: string, on: LocalDate): Promise<Assessment> {
+  async resume(ctx: ServiceContext, id: string, on: LocalDate): Promise<Assessment> {
     return this.change(ctx, id, async (a, tx) => {
       const open = await tx.getRepository(AssessmentPause).findOneBy({ assessmentId: a.id, to: IsNull() });
       if (!open) throw new InvalidTransitionError('The assessment is not paused: nothing to resume');
@@ -119,7 +128,7 @@ export class AssessmentService {
     });
   }
 
-  async setExpectedCompletion(ctx: RequestContext, id: string, expectedOn: LocalDate, commentary?: string | null): Promise<Assessment> {
+  async setExpectedCompletion(ctx: ServiceContext, id: string, expectedOn: LocalDate, commentary?: string | null): Promise<Assessment> {
     return this.change(ctx, id, async (a) => {
       const floor = a.acceptedOn ?? a.requestedOn;
       if (floor && expectedOn < floor) throw new InvalidInputError(`expectedCompletionOn ${expectedOn} is before ${floor}`);
@@ -128,7 +137,7 @@ export class AssessmentService {
     });
   }
 
-  async return(ctx: RequestContext, id: string, returnedOn: LocalDate, costGbp?: number | null): Promise<Assessment> {
+  async return(ctx: ServiceContext, id: string, returnedOn: LocalDate, costGbp?: number | null): Promise<Assessment> {
     if (costGbp !== undefined && costGbp !== null && !(Number.isFinite(costGbp) && costGbp >= 0 && costGbp <= MAX_COST_GBP)) {
       throw new InvalidInputError(`costGbp must be between 0 and ${MAX_COST_GBP}; got ${costGbp}`);
     }
@@ -146,7 +155,7 @@ export class AssessmentService {
   }
 
   /** One transaction, the row locked, the change applied and the version bumped. */
-  private async change(ctx: RequestContext, id: string, apply: (a: Assessment, tx: EntityManager) => Promise<void>): Promise<Assessment> {
+  private async change(ctx: ServiceContext, id: string, apply: (a: Assessment, tx: EntityManager) => Promise<void>): Promise<Assessment> {
     if (!isId(id)) throw new NotFoundError('Assessment', id);
     return ctx.db.transaction(async (tx) => {
       const a = await tx.getRepository(Assessment).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });

@@ -51,8 +51,6 @@ export class CalendarResolver {
     @Arg('name') name: string,
   ): Promise<boolean> {
     await ctx.services.holidays.add(ctx, date, name);
-    // Only now, the holiday committed (STYLE 8): every stored status may move, so judge them all.
-    await ctx.jobs.enqueueSlaRecompute({ full: true, reason: 'holiday-added' });
     return true;
   }
 }

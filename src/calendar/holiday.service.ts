@@ -1,8 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { InvalidInputError } from '../common/errors';
-import type { RequestContext } from '../graphql/context';
+import type { ServiceContext } from '../common/service-context';
 import { bankHolidaysOf } from './bank-holidays';
 import { syncCalendarTable } from './calendar-table.service';
+import type { JobQueue } from '../queue/job-queue';
 import { Holiday } from './holiday.entity';
 import { isWeekend, yearOf, type LocalDate } from './local-date';
 import { createWorkingCalendar, type WorkingCalendar } from './working-calendar';
@@ -14,7 +15,10 @@ export async function loadWorkingCalendar(db: DataSource): Promise<WorkingCalend
 }
 
 export class HolidayService {
-  async add(ctx: RequestContext, date: LocalDate, name: string): Promise<void> {
+  constructor(private readonly jobs: JobQueue) {}
+
+  /** Adds a one-off holiday, then (committed: STYLE 8) queues the full recompute every open deadline now owes. */
+  async add(ctx: ServiceContext, date: LocalDate, name: string): Promise<void> {
     const trimmed = name.trim();
     if (!trimmed) throw new InvalidInputError('A holiday needs a name, e.g. "State Funeral of Queen Elizabeth II"');
     if (trimmed.length > 200) throw new InvalidInputError('A holiday name is at most 200 characters');
@@ -27,5 +31,6 @@ export class HolidayService {
       // The SQL calendar moves with it, in the same transaction: the recompute never sees one without the other.
       await syncCalendarTable(tx);
     });
+    await this.jobs.enqueue('sla-recompute', { asOf: ctx.clock.today(), full: true, reason: 'holiday-added' });
   }
 }

@@ -5,9 +5,12 @@ import { parseArgs } from 'node:util';
 import { Role } from '../auth/role';
 import { ApiKeyService } from '../auth/api-key.service';
 import { ClientError } from '../common/errors';
-import { loadConfig } from '../config/config';
+import type { DataSource } from 'typeorm';
+import { createServiceContext } from '../common/service-context';
+import { loadConfig, type Config } from '../config/config';
+import { systemClock } from '../infra/clock';
 import { connectDatabase } from '../infra/database/connect';
-import { createLogger } from '../infra/logger';
+import { createLogger, type Logger } from '../infra/logger';
 import { buildAppSchema, printAppSchema } from '../graphql/schema';
 import { importRegisterFile } from '../register-import';
 
@@ -34,8 +37,9 @@ async function main(argv: string[]): Promise<void> {
     case 'import': {
       const file = rest[0];
       if (!file || rest.length > 1) throw new UsageError('import takes one register file');
-      await withDatabase(async (db) => {
-        const summary = await importRegisterFile(db, path.resolve(file), (msg) => console.log(msg));
+      await withDatabase(async (db, config, logger) => {
+        const ctx = createServiceContext({ db, clock: systemClock, logger, dueSoonWorkingDays: config.dueSoonWorkingDays });
+        const summary = await importRegisterFile(ctx, path.resolve(file), (msg) => console.log(msg));
         console.log(`Imported ${file}:`, JSON.stringify(summary));
       });
       return;
@@ -53,11 +57,12 @@ async function main(argv: string[]): Promise<void> {
 
 class UsageError extends Error {}
 
-async function withDatabase(fn: (db: import('typeorm').DataSource) => Promise<void>): Promise<void> {
+async function withDatabase(fn: (db: DataSource, config: Config, logger: Logger) => Promise<void>): Promise<void> {
   const config = loadConfig();
-  const database = await connectDatabase(config, createLogger(config.cliLogLevel, 'sec-tracker-cli'));
+  const logger = createLogger(config.cliLogLevel, 'sec-tracker-cli');
+  const database = await connectDatabase(config, logger);
   try {
-    await fn(database.db);
+    await fn(database.db, config, logger);
   } finally {
     await database.close();
   }

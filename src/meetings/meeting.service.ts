@@ -3,7 +3,8 @@ import { firstWorkingWednesday } from '../calendar/working-calendar';
 import type { LocalDate } from '../calendar/local-date';
 import { InvalidInputError, NotFoundError } from '../common/errors';
 import { isId } from '../common/ids';
-import type { RequestContext } from '../graphql/context';
+import type { ServiceContext } from '../common/service-context';
+import type { ModificationService } from '../modifications/modification.service';
 import { AgendaItem } from './agenda-item.entity';
 import { Meeting } from './meeting.entity';
 import { MeetingBody } from './meeting.enums';
@@ -11,7 +12,9 @@ import type { ScheduleMeetingInput } from './meeting.types';
 
 
 export class MeetingService {
-  async list(ctx: RequestContext, from?: LocalDate | null, to?: LocalDate | null, body?: MeetingBody | null): Promise<Meeting[]> {
+  constructor(private readonly modifications: ModificationService) {}
+
+  async list(ctx: ServiceContext, from?: LocalDate | null, to?: LocalDate | null, body?: MeetingBody | null): Promise<Meeting[]> {
     if (from && to && to < from) throw new InvalidInputError(`to (${to}) is before from (${from})`);
     const query = ctx.db.getRepository(Meeting).createQueryBuilder('m');
     if (from) query.andWhere('m.meeting_on >= :from', { from });
@@ -20,7 +23,7 @@ export class MeetingService {
     return query.orderBy('m.meeting_on', 'ASC').addOrderBy('m.body', 'ASC').getMany();
   }
 
-  async schedule(ctx: RequestContext, input: ScheduleMeetingInput): Promise<Meeting> {
+  async schedule(ctx: ServiceContext, input: ScheduleMeetingInput): Promise<Meeting> {
     return ctx.db.transaction(async (tx) => {
       if (await tx.getRepository(Meeting).existsBy({ body: input.body, date: input.date })) {
         throw new InvalidInputError(`${input.body} already meets on ${input.date}`);
@@ -28,25 +31,25 @@ export class MeetingService {
       const meeting = await tx.getRepository(Meeting).save(
         tx.getRepository(Meeting).create({ body: input.body, date: input.date, title: input.title ?? null, note: null }),
       );
-      await this.writeAgenda(ctx, tx, meeting.id, input.agenda ?? []);
+      await this.writeAgenda(tx, meeting.id, input.agenda ?? []);
       return meeting;
     });
   }
 
-  async setAgenda(ctx: RequestContext, meetingId: string, references: readonly string[]): Promise<Meeting> {
+  async setAgenda(ctx: ServiceContext, meetingId: string, references: readonly string[]): Promise<Meeting> {
     return ctx.db.transaction(async (tx) => {
       const meeting = isId(meetingId)
         ? await tx.getRepository(Meeting).findOne({ where: { id: meetingId }, lock: { mode: 'pessimistic_write' } })
         : null;
       if (!meeting) throw new NotFoundError('Meeting', meetingId);
-      await this.writeAgenda(ctx, tx, meeting.id, references);
+      await this.writeAgenda(tx, meeting.id, references);
       meeting.version += 1;
       return tx.getRepository(Meeting).save(meeting);
     });
   }
 
   /** Working Group meetings on the first Wednesday of each month that is a Working Day; existing ones are kept. */
-  async scheduleWorkingGroups(ctx: RequestContext, year: number): Promise<Meeting[]> {
+  async scheduleWorkingGroups(ctx: ServiceContext, year: number): Promise<Meeting[]> {
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new InvalidInputError(`year must be between 2000 and 2100; got ${year}`);
     const calendar = await ctx.calendar();
     const dates = Array.from({ length: 12 }, (_, i) => firstWorkingWednesday(`${year}-${String(i + 1).padStart(2, '0')}`, calendar))
@@ -63,10 +66,10 @@ export class MeetingService {
     });
   }
 
-  async writeAgenda(ctx: RequestContext, tx: EntityManager, meetingId: string, references: readonly string[]): Promise<void> {
+  async writeAgenda(tx: EntityManager, meetingId: string, references: readonly string[]): Promise<void> {
     const duplicates = references.filter((r, i) => references.indexOf(r) !== i);
     if (duplicates.length) throw new InvalidInputError(`The agenda lists ${duplicates.join(', ')} more than once`);
-    const ids = await ctx.services.modifications.requireIds(tx, references);
+    const ids = await this.modifications.requireIds(tx, references);
     await tx.getRepository(AgendaItem).delete({ meetingId });
     if (references.length) {
       await tx.getRepository(AgendaItem).insert(references.map((r, position) => ({ meetingId, modificationId: ids.get(r)!, position })));

@@ -1,7 +1,7 @@
 import { type EntityManager, In } from 'typeorm';
 import type { LocalDate } from '../calendar/local-date';
 import { InvalidInputError, NotFoundError, StaleVersionError } from '../common/errors';
-import type { RequestContext } from '../graphql/context';
+import type { ServiceContext } from '../common/service-context';
 import { checkPageSize, decodeCursor, encodeCursor, type Page, toPage } from '../graphql/pagination';
 import { Release } from '../releases/release.entity';
 import { Modification } from './modification.entity';
@@ -12,7 +12,7 @@ import { PhaseChange } from './phase-change.entity';
 import { assertCanMove } from './phase-lifecycle';
 
 export class ModificationService {
-  async get(ctx: RequestContext, reference: string): Promise<Modification | null> {
+  async get(ctx: ServiceContext, reference: string): Promise<Modification | null> {
     return ctx.db.getRepository(Modification).findOneBy({ reference });
   }
 
@@ -39,7 +39,7 @@ export class ModificationService {
     return ids;
   }
 
-  async list(ctx: RequestContext, filter: ModificationFilter | undefined, first: number, after?: string | null): Promise<Page<Modification>> {
+  async list(ctx: ServiceContext, filter: ModificationFilter | undefined, first: number, after?: string | null): Promise<Page<Modification>> {
     checkPageSize(first);
     const query = ctx.db.getRepository(Modification).createQueryBuilder('m');
     if (filter?.phases?.length) query.andWhere('m.phase IN (:...phases)', { phases: filter.phases });
@@ -58,7 +58,7 @@ export class ModificationService {
     return toPage(rows, first, totalCount, (m) => encodeCursor([m.reference]));
   }
 
-  async create(ctx: RequestContext, input: CreateModificationInput): Promise<Modification> {
+  async create(ctx: ServiceContext, input: CreateModificationInput): Promise<Modification> {
     return ctx.db.transaction(async (tx) => {
       if (await tx.getRepository(Modification).existsBy({ reference: input.reference })) {
         throw new InvalidInputError(`A proposal with reference ${input.reference} already exists`);
@@ -86,7 +86,7 @@ export class ModificationService {
     });
   }
 
-  async update(ctx: RequestContext, reference: string, input: UpdateModificationInput): Promise<Modification> {
+  async update(ctx: ServiceContext, reference: string, input: UpdateModificationInput): Promise<Modification> {
     return ctx.db.transaction(async (tx) => {
       const m = await this.lockByReference(tx, reference);
       if (input.expectedVersion !== undefined && input.expectedVersion !== null && input.expectedVersion !== m.version) {
@@ -110,7 +110,7 @@ export class ModificationService {
     });
   }
 
-  async changePhase(ctx: RequestContext, reference: string, to: ModificationPhase, on: LocalDate, note?: string | null): Promise<Modification> {
+  async changePhase(ctx: ServiceContext, reference: string, to: ModificationPhase, on: LocalDate, note?: string | null): Promise<Modification> {
     return ctx.db.transaction(async (tx) => {
       const m = await this.lockByReference(tx, reference);
       assertCanMove(reference, m.phase, to);

@@ -1,6 +1,6 @@
 import type { Job, JobsOptions } from 'bullmq';
 import { z } from 'zod';
-import { isLocalDate, type LocalDate } from '../calendar/local-date';
+import { isLocalDate } from '../calendar/local-date';
 import type { RecomputeResult } from '../sla/sla-recompute.service';
 
 /**
@@ -41,13 +41,44 @@ const recomputeOptions = {
   removeOnFail: { age: 60 * DAY_S, count: 1_000 },
 } as const satisfies JobsOptions;
 
+/** How `JobQueue.enqueue` deduplicates a job: BullMQ keeps one job per id while it waits or runs. */
+export interface Deduplication {
+  id: string;
+  /** A request made while the job runs is kept and run after it (it may have seen newer facts). */
+  keepLastIfActive?: boolean;
+}
+
+interface JobDefinition<P extends z.ZodType> {
+  payload: P;
+  options: JobsOptions;
+  /** Absent: every enqueue is a job of its own. */
+  deduplication?: (payload: z.infer<P>) => Deduplication;
+}
+
+/** Keeps each definition's payload type, and checks its shape. */
+function job<P extends z.ZodType>(definition: JobDefinition<P>): JobDefinition<P> {
+  return definition;
+}
+
 export const JOBS = {
-  'sla-recompute': { payload: slaRecomputePayload, options: recomputeOptions },
+  'sla-recompute': job({
+    payload: slaRecomputePayload,
+    options: recomputeOptions,
+    // Two admin clicks (or two holidays added in a row) for the same day queue one job.
+    deduplication: (p) => ({ id: `sla-recompute:${p.asOf ?? 'today'}:${p.full ? 'full' : 'incremental'}`, keepLastIfActive: true }),
+  }),
 } as const;
 
 export type JobName = keyof typeof JOBS;
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];
 export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]['payload']>;
+
+/** The deduplication a job of this payload gets, or undefined when each enqueue is a job of its own. */
+export function deduplicationOf<N extends JobName>(name: N, payload: JobPayload<N>): Deduplication | undefined {
+  // Indexing JOBS with a generic name loses the pairing of definition and payload; it holds by construction.
+  const deduplicate = JOBS[name].deduplication as ((p: JobPayload<N>) => Deduplication) | undefined;
+  return deduplicate?.(payload);
+}
 
 /** Each job's result type; keyed by job name, and the check below keeps the two lists equal. */
 export interface JobResults {
@@ -98,15 +129,6 @@ export function parsePayload<N extends JobName>(name: N, data: unknown): JobPayl
 
 export class InvalidPayloadError extends Error {
   override readonly name = 'InvalidPayloadError';
-}
-
-/**
- * Two admin clicks (or two holidays added in a row) for the same day queue one job. While one
- * runs, a further request is kept and run after it (`keepLastIfActive`): the later request may
- * have seen facts the running one did not.
- */
-export function slaRecomputeDeduplicationId(asOf: LocalDate, full: boolean): string {
-  return `sla-recompute:${asOf}:${full ? 'full' : 'incremental'}`;
 }
 
 export interface JobSchedule<N extends JobName = JobName> {

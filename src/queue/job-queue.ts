@@ -2,8 +2,8 @@ import type { Job } from 'bullmq';
 import type { LocalDate } from '../calendar/local-date';
 import type { Clock } from '../infra/clock';
 import {
-  JOB_QUEUE_NAME, JOBS, jobSchedules, parsePayload, slaRecomputeDeduplicationId,
-  type JobName, type JobPayload, type JobResult, type JobResults, type SlaRecomputeReason,
+  deduplicationOf, JOB_QUEUE_NAME, JOBS, jobSchedules, parsePayload,
+  type JobName, type JobPayload, type JobResult, type JobResults,
 } from './job-contract';
 import type { AnyQueue, QueueBackend } from './queue-backend';
 import { JobRun, JobState } from './job-run.types';
@@ -29,19 +29,20 @@ export class JobQueue {
   }
 
   /**
-   * Queues a recompute for a day: the one asked for, or today in Europe/London as the caller's
-   * clock says (fixed now, so that a click at 23:59 recomputes the day it was made on).
+   * Queues any job of the contract, with the options and deduplication the contract declares for
+   * it. The payload is checked here, so a bad one fails the caller instead of the worker.
    */
-  async enqueueSlaRecompute(request: { asOf?: LocalDate; full?: boolean; reason: SlaRecomputeReason }): Promise<JobRun> {
-    const asOf = request.asOf ?? this.clock.today();
-    const full = request.full ?? false;
-    const payload = parsePayload('sla-recompute', { asOf, full, reason: request.reason });
-    const job = await this.queue.add('sla-recompute', payload, {
-      ...JOBS['sla-recompute'].options,
-      deduplication: { id: slaRecomputeDeduplicationId(asOf, full), keepLastIfActive: true },
-    });
+  async enqueue<N extends JobName>(name: N, payload: JobPayload<N>): Promise<JobRun> {
+    const checked = parsePayload(name, payload);
+    const deduplication = deduplicationOf(name, checked);
+    const job = await this.queue.add(name, checked, { ...JOBS[name].options, ...(deduplication ? { deduplication } : {}) });
     // A deduplicated add answers with the id of the job already queued: report that job as it stands.
     return (await this.getJobRun(job.id!)) ?? toJobRun(job, JobState.WAITING);
+  }
+
+  /** Today in Europe/London by this process's clock: the day a job "for today" is for, fixed when it is asked for. */
+  today(): LocalDate {
+    return this.clock.today();
   }
 
   async getJobRun(id: string): Promise<JobRun | null> {

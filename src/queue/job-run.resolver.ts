@@ -18,6 +18,6 @@ export class JobRunResolver {
   @Allow(Access.admin)
   recomputeSla(@Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf: LocalDate | null): Promise<JobRun> {
     // An admin's recompute judges every assessment: it is the way to set things straight on demand.
-    return ctx.jobs.enqueueSlaRecompute({ asOf: asOf ?? undefined, full: true, reason: 'admin' });
+    return ctx.jobs.enqueue('sla-recompute', { asOf: asOf ?? ctx.clock.today(), full: true, reason: 'admin' });
   }
 }

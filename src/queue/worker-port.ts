@@ -4,6 +4,7 @@ import type { Clock } from '../infra/clock';
 import type { Logger } from '../infra/logger';
 import type { JobQueue } from './job-queue';
 import type { QueueBackend } from './queue-backend';
+import type { Services } from '../services';
 
 /**
  * How the composition root starts a worker without importing `jobs/` (src never imports it):
@@ -16,6 +17,7 @@ export interface WorkerDependencies {
   clock: Clock;
   queue: QueueBackend;
   jobs: JobQueue;
+  services: Services;
 }
 
 export interface RunningWorker {

@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import type { DataSource } from 'typeorm';
+import type { ServiceContext } from '../common/service-context';
 import { ClientError, InvalidInputError } from '../common/errors';
 import type { ImportSummary } from './import-run';
 import { parseRegisterFile } from './register-file.schema';
@@ -18,14 +18,14 @@ export type { ImportCounts, ImportKind, ImportSummary, Outcome } from './import-
  * refusal is an InvalidInputError that names the file, and the entry when the fault is in one.
  */
 export async function importRegisterFile(
-  db: DataSource,
+  ctx: ServiceContext,
   filePath: string,
   onProgress?: (message: string) => void,
 ): Promise<ImportSummary> {
   const json = await readJson(filePath);
   try {
     const file = parseRegisterFile(json);
-    return await new RegisterImportService(db).import(file, { onProgress });
+    return await new RegisterImportService().import(ctx, file, { onProgress });
   } catch (err) {
     if (err instanceof ClientError) throw new InvalidInputError(`${filePath}: ${err.message}`, err.details);
     throw err;

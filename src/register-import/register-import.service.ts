@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { ServiceContext } from '../common/service-context';
 import type { ModificationPhase } from '../modifications/modification.enums';
 import { findUnknownReferences, referencesUsed } from './register-file.checks';
 import type { RegisterFile } from './register-file.schema';
@@ -26,11 +26,9 @@ const IMPORT_LOCK = 0x5ec_1e61;
  *   its summary is all `unchanged`.
  */
 export class RegisterImportService {
-  constructor(private readonly db: DataSource) {}
-
-  async import(file: RegisterFile, options: ImportOptions = {}): Promise<ImportSummary> {
+  async import(ctx: ServiceContext, file: RegisterFile, options: ImportOptions = {}): Promise<ImportSummary> {
     const progress = options.onProgress ?? (() => undefined);
-    return this.db.transaction(async (tx) => {
+    return ctx.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
       const run = new ImportRun(tx, file);
       const known = await this.loadKnown(run);

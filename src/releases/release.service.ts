@@ -1,14 +1,14 @@
 import { InvalidInputError } from '../common/errors';
-import type { RequestContext } from '../graphql/context';
+import type { ServiceContext } from '../common/service-context';
 import { Release } from './release.entity';
 import type { ReleaseInput } from './release.types';
 
 export class ReleaseService {
-  async list(ctx: RequestContext): Promise<Release[]> {
+  async list(ctx: ServiceContext): Promise<Release[]> {
     return ctx.db.getRepository(Release).createQueryBuilder('r').orderBy('r.release_on', 'ASC', 'NULLS LAST').addOrderBy('r.name').getMany();
   }
 
-  async create(ctx: RequestContext, input: ReleaseInput): Promise<Release> {
+  async create(ctx: ServiceContext, input: ReleaseInput): Promise<Release> {
     const name = input.name.trim();
     if (!name) throw new InvalidInputError('A release needs a name, e.g. "November 2021 SEC Release"');
     if (input.releaseDate && input.modificationReportDeadline && input.modificationReportDeadline > input.releaseDate) {

@@ -6,8 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { DataSource } from 'typeorm';
-import { loadWorkingCalendar } from '../calendar/holiday.service';
-import type { WorkingCalendar } from '../calendar/working-calendar';
+import { createServiceContext } from '../common/service-context';
 import type { Clock } from '../infra/clock';
 import type { Logger } from '../infra/logger';
 import type { RequestContext } from '../graphql/context';
@@ -63,24 +62,22 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
         const requestId = req.header('x-request-id') ?? randomUUID();
         const key = bearerKey(req.header('authorization'));
         const caller = key ? await services.apiKeys.authenticate(key) : null;
-        let calendar: Promise<WorkingCalendar> | undefined;
+        const { forgetCalendar, ...serviceContext } = createServiceContext({
+          db, clock, logger: logger.child({ requestId }), caller, dueSoonWorkingDays,
+        });
         const loaders = createLoaders(db);
         return {
+          ...serviceContext,
           requestId,
           auth: { caller, presented: key !== null },
-          db,
           services,
           jobs,
           loaders,
-          clock,
-          logger: logger.child({ requestId }),
-          calendar: () => (calendar ??= loadWorkingCalendar(db)),
           // Apollo hands resolvers a shallow copy of this object: refill the shared loaders in place.
           forgetCaches: () => {
             Object.assign(loaders, createLoaders(db));
-            calendar = undefined;
+            forgetCalendar();
           },
-          dueSoonWorkingDays,
         };
       },
     }),

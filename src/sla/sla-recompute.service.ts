@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { LocalDate } from '../calendar/local-date';
+import type { ServiceContext } from '../common/service-context';
 import { SLA_STATUS_CTES } from './sla-status.sql';
 
 export interface RecomputeResult {
@@ -89,6 +90,19 @@ export async function recomputeSlaStatuses(db: DataSource, options: RecomputeOpt
       durationMs: Math.round(performance.now() - t0),
     };
   });
+}
+
+/** The recompute as a service, for jobs and commands: the threshold is the context's. */
+export class SlaRecomputeService {
+  run(ctx: ServiceContext, options: Omit<RecomputeOptions, 'dueSoonWorkingDays'>): Promise<RecomputeResult> {
+    return recomputeSlaStatuses(ctx.db, { ...options, dueSoonWorkingDays: ctx.dueSoonWorkingDays });
+  }
+
+  /** Whether the day's recompute has run (the morning digest runs it first if the night's failed). */
+  async hasRun(ctx: ServiceContext, asOf: LocalDate): Promise<boolean> {
+    const rows = await ctx.db.query(`SELECT 1 FROM sla_recompute_run WHERE as_of = $1 LIMIT 1`, [asOf]);
+    return rows.length > 0;
+  }
 }
 
 async function needsFullRun(tx: EntityManager, options: RecomputeOptions): Promise<boolean> {

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { importRegisterFile } from '../../src/register-import';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { testServiceContext } from '../support/service-context';
 
 let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp();
-  await importRegisterFile(app.db, path.join(__dirname, '..', '..', 'src', 'demo', 'register-2021-04.json'));
+  await importRegisterFile(testServiceContext(app.db), path.join(__dirname, '..', '..', 'src', 'demo', 'register-2021-04.json'));
 });
 afterAll(async () => { await app.stop(); });
 

@@ -6,6 +6,7 @@ import { InvalidInputError } from '../../src/common/errors';
 import { createDataSource } from '../../src/infra/database/data-source';
 import { importRegisterFile, parseRegisterFile, RegisterImportService, type ImportSummary } from '../../src/register-import';
 import { createTestDatabase, type TestDatabase } from '../support/pg-admin';
+import { testServiceContext } from '../support/service-context';
 
 // The copies inside the repository, never ../shared: a test must not change when the shared data does.
 const FILE_2021 = path.resolve(__dirname, '../../src/demo/register-2021-04.json');
@@ -111,7 +112,7 @@ describe('parseRegisterFile', () => {
 describe('importing a register file', () => {
   it('loads the April 2021 Change Status Report: one row per entry', async () => {
     const progress: string[] = [];
-    const summary = await importRegisterFile(db, FILE_2021, (m) => progress.push(m));
+    const summary = await importRegisterFile(testServiceContext(db), FILE_2021, (m) => progress.push(m));
 
     expect(summary.modifications).toEqual({ created: 37, updated: 0, unchanged: 0 });
     expect(summary.assessments).toEqual({ created: 34, updated: 0, unchanged: 0 });
@@ -140,7 +141,7 @@ describe('importing a register file', () => {
   });
 
   it('loads the March 2019 timetables with their work packages and the one dependency', async () => {
-    const summary = await importRegisterFile(db, FILE_2019);
+    const summary = await importRegisterFile(testServiceContext(db), FILE_2019);
     expect(summary.workPackages).toEqual({ created: 17, updated: 0, unchanged: 0 });
     expect(await rowCounts()).toEqual({
       release: 1, modification: 19, modification_dependency: 1, phase_change: 19, assessment: 0, meeting: 8,
@@ -154,10 +155,10 @@ describe('importing a register file', () => {
   });
 
   it.each([['2021-04', FILE_2021], ['2019-03', FILE_2019]])('imports the %s file a second time without changing a row', async (_, file) => {
-    await importRegisterFile(db, file);
+    await importRegisterFile(testServiceContext(db), file);
     const before = { counts: await rowCounts(), versions: await versions(), stamps: await rowStamps() };
 
-    const second = await importRegisterFile(db, file);
+    const second = await importRegisterFile(testServiceContext(db), file);
 
     expect(allUnchanged(second)).toBe(true);
     const entries = JSON.parse(readFileSync(file, 'utf8'));
@@ -171,7 +172,7 @@ describe('importing a register file', () => {
   });
 
   it('updates only the entries that changed, bumping their version once', async () => {
-    await importRegisterFile(db, FILE_2021);
+    await importRegisterFile(testServiceContext(db), FILE_2021);
     const before = await versions();
     const changed = await variant('changed', (f) => {
       f.assessments[0].commentary = 'DCC now expects to return the IA on 30 April 2021.';
@@ -179,7 +180,7 @@ describe('importing a register file', () => {
       f.modifications[0].dependsOn = ['MP144'];
     });
 
-    const summary = await importRegisterFile(db, changed);
+    const summary = await importRegisterFile(testServiceContext(db), changed);
 
     expect(summary.assessments).toEqual({ created: 0, updated: 1, unchanged: 33 });
     expect(summary.meetings).toEqual({ created: 0, updated: 1, unchanged: 4 });
@@ -196,8 +197,8 @@ describe('importing a register file', () => {
   });
 
   it('loads 2019-03 then 2021-04: shared proposals move on and keep their history', async () => {
-    await importRegisterFile(db, FILE_2019);
-    const summary = await new RegisterImportService(db).import(parseRegisterFile(json2021()));
+    await importRegisterFile(testServiceContext(db), FILE_2019);
+    const summary = await new RegisterImportService().import(testServiceContext(db), parseRegisterFile(json2021()));
 
     // 8 proposals are in both documents; the November 2019 release too, unchanged.
     expect(summary.modifications).toEqual({ created: 29, updated: 8, unchanged: 0 });
@@ -224,7 +225,7 @@ describe('importing a register file', () => {
     expect(s53.name).toBe('November 2019 SEC Release');
 
     const before = await rowStamps();
-    expect(allUnchanged(await importRegisterFile(db, FILE_2021))).toBe(true);
+    expect(allUnchanged(await importRegisterFile(testServiceContext(db), FILE_2021))).toBe(true);
     expect(await rowStamps()).toEqual(before);
   });
 });
@@ -232,9 +233,9 @@ describe('importing a register file', () => {
 describe('a faulty register file', () => {
   /** The register as the 2019 file left it: a refused import must leave exactly this. */
   async function refusedWithoutTrace(file: string, message: RegExp): Promise<void> {
-    await importRegisterFile(db, FILE_2019);
+    await importRegisterFile(testServiceContext(db), FILE_2019);
     const before = { counts: await rowCounts(), stamps: await rowStamps() };
-    const attempt = importRegisterFile(db, file);
+    const attempt = importRegisterFile(testServiceContext(db), file);
     await expect(attempt).rejects.toThrow(InvalidInputError);
     await expect(attempt).rejects.toThrow(message);
     expect(await rowCounts()).toEqual(before.counts);
@@ -270,10 +271,10 @@ describe('a faulty register file', () => {
     // A rule no file check knows: the register holds a deadline for the November 2019 release
     // that the file's release date contradicts. Four new releases are written before it fails.
     const file = await variant('release-before-deadline', (f) => { f.releases[4].releaseDate = '2019-05-01'; });
-    await importRegisterFile(db, FILE_2019);
+    await importRegisterFile(testServiceContext(db), FILE_2019);
     await db.query(`UPDATE release SET modification_report_deadline = '2019-05-31' WHERE name = 'November 2019 SEC Release'`);
     const before = { counts: await rowCounts(), stamps: await rowStamps() };
-    await expect(importRegisterFile(db, file)).rejects.toThrow(
+    await expect(importRegisterFile(testServiceContext(db), file)).rejects.toThrow(
       /releases\[4\] \(November 2019 SEC Release\): the register refuses it: releaseDate is before the Modification Report deadline/,
     );
     expect(await rowCounts()).toEqual(before.counts);
@@ -286,7 +287,7 @@ describe('a faulty register file', () => {
     await db.query(`ALTER TABLE decision ADD CONSTRAINT no_ia_requests_here CHECK (outcome <> 'IMPACT_ASSESSMENT_REQUEST_APPROVED')`);
     const before = await rowCounts();
     const progress: string[] = [];
-    await expect(importRegisterFile(db, FILE_2021, (m) => progress.push(m))).rejects.toThrow(
+    await expect(importRegisterFile(testServiceContext(db), FILE_2021, (m) => progress.push(m))).rejects.toThrow(
       /decisions\[6\] \(SECMP0024 CHANGE_BOARD 2021-03-24 IMPACT_ASSESSMENT_REQUEST_APPROVED\): the register refuses it: .*no_ia_requests_here/,
     );
     expect(progress).toContain('consultations: 3 (3 created)');
@@ -295,9 +296,9 @@ describe('a faulty register file', () => {
 
   it('names the path when the file is missing or is not JSON', async () => {
     const missing = path.join(tmp, 'no-such-register.json');
-    await expect(importRegisterFile(db, missing)).rejects.toThrow(`Cannot read the register file ${missing}: no such file`);
+    await expect(importRegisterFile(testServiceContext(db), missing)).rejects.toThrow(`Cannot read the register file ${missing}: no such file`);
     const broken = path.join(tmp, 'broken.json');
     await fs.writeFile(broken, '{\n  "source": "x",\n  "asOf": "2021-04-09",,\n}');
-    await expect(importRegisterFile(db, broken)).rejects.toThrow(/broken\.json is not valid JSON: .* \(line 3, column \d+\)/);
+    await expect(importRegisterFile(testServiceContext(db), broken)).rejects.toThrow(/broken\.json is not valid JSON: .* \(line 3, column \d+\)/);
   });
 });

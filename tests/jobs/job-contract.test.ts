@@ -2,7 +2,7 @@ import { startWorker } from '../../jobs/worker';
 import { handlers } from '../../jobs/handlers';
 import type { WorkerHandlers } from '../../jobs/handler-context';
 import {
-  assertHandlerMap, InvalidPayloadError, JOB_NAMES, jobSchedules, parsePayload, slaRecomputeDeduplicationId,
+  assertHandlerMap, InvalidPayloadError, JOB_NAMES, jobSchedules, parsePayload, deduplicationOf,
 } from '../../src/queue/job-contract';
 import type { WorkerDependencies } from '../../src/queue/worker-port';
 
@@ -53,9 +53,9 @@ describe('payloads', () => {
   });
 });
 
-test('deduplication ids: one per day and mode', () => {
-  expect(slaRecomputeDeduplicationId('2021-04-09', false)).toBe('sla-recompute:2021-04-09:incremental');
-  expect(slaRecomputeDeduplicationId('2021-04-09', true)).toBe('sla-recompute:2021-04-09:full');
+test('deduplication ids: one recompute per day and mode, kept when asked for while one runs', () => {
+  expect(deduplicationOf('sla-recompute', { asOf: '2021-04-09', full: false, reason: 'admin' })).toEqual({ id: 'sla-recompute:2021-04-09:incremental', keepLastIfActive: true });
+  expect(deduplicationOf('sla-recompute', { asOf: '2021-04-09', full: true, reason: 'holiday-added' })).toEqual({ id: 'sla-recompute:2021-04-09:full', keepLastIfActive: true });
 });
 
 test('the nightly schedule: the configured cron, read in Europe/London, with a payload naming no day', () => {

@@ -99,7 +99,7 @@ describe.each<QueueBackendKind>(queueBackendsUnderTest())('worker crashes and sh
   };
   /** Queues a full recompute and waits until its transaction is writing. */
   const recomputeUnderWay = async () => {
-    const queued = await jobs.enqueueSlaRecompute({ asOf: AS_OF, full: true, reason: 'admin' });
+    const queued = await jobs.enqueue('sla-recompute', { asOf: AS_OF, full: true, reason: 'admin' });
     await waitFor(async () => ((await jobs.getJobRun(queued.id))?.progress ?? 0) >= 10 || undefined, 'the recompute to start', 20_000, 20);
     await waitFor(async () => (await writingSessions(db)) > 0 || undefined, 'the recompute to be writing', 10_000, 20);
     return queued.id;

@@ -29,7 +29,7 @@ describe.each<QueueBackendKind>(queueBackendsUnderTest())('how the worker fails,
   beforeAll(async () => {
     app = await startTestApp({ queue: backend });
     const config = loadConfig({ DATABASE_URL: app.databaseUrl, SHUTDOWN_GRACE_MS: '5000' });
-    worker = await startWorker({ db: app.db, config, logger, clock: fixedClock(new Date('2021-04-09T01:00:00Z')), queue: app.queue, jobs: app.jobs, handlers: flaky });
+    worker = await startWorker({ db: app.db, config, logger, clock: fixedClock(new Date('2021-04-09T01:00:00Z')), queue: app.queue, jobs: app.jobs, services: app.services, handlers: flaky });
   });
   afterAll(async () => {
     await worker.close();

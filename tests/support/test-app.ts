@@ -52,12 +52,12 @@ export async function startTestApp(options: { clock?: Clock; queue?: QueueBacken
   const statements = new StatementCounter();
   const db = createDataSource({ url: database.url, logger: statements, poolSize: 5 });
   await db.initialize();
-  const services = createServices(db);
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const clock = options.clock ?? fixedClock(new Date('2021-04-09T09:00:00Z'));
   const redis = options.queue === 'redis' ? { url: testRedisUrl(), prefix: uniqueRedisPrefix() } : undefined;
   const queue = await openQueueBackend({ databaseUrl: database.url, redisUrl: redis?.url, redisPrefix: redis?.prefix }, logger);
   const jobs = new JobQueue(queue, clock);
+  const services = createServices({ db, jobs });
   const server = await startHttpServer({ db, services, jobs, clock, logger, dueSoonWorkingDays: 3 }, 0);
   const keys = {} as Record<Role, string>;
   for (const role of Object.values(Role)) keys[role] = (await services.apiKeys.create(`test ${role}`, role)).key;

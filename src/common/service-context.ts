@@ -1,0 +1,46 @@
+import type { DataSource } from 'typeorm';
+import type { Caller } from '../auth/api-key.service';
+import { loadWorkingCalendar } from '../calendar/holiday.service';
+import type { WorkingCalendar } from '../calendar/working-calendar';
+import type { Clock } from '../infra/clock';
+import type { Logger } from '../infra/logger';
+
+/**
+ * What every service method receives first, whoever calls it: a GraphQL request, a job or the
+ * CLI. No GraphQL in it (no loaders, no request id): the GraphQL context extends it.
+ */
+export interface ServiceContext {
+  db: DataSource;
+  clock: Clock;
+  logger: Logger;
+  /** The key behind a request; null for the service itself (a job, the CLI). */
+  caller: Caller | null;
+  /** The Working Day calendar with admin-added holidays, read once per context. */
+  calendar(): Promise<WorkingCalendar>;
+  /** An open assessment is DUE_SOON with this many Working Days left or fewer. */
+  dueSoonWorkingDays: number;
+}
+
+export interface ServiceContextParts {
+  db: DataSource;
+  clock: Clock;
+  logger: Logger;
+  caller?: Caller | null;
+  dueSoonWorkingDays: number;
+}
+
+/** A context whose calendar is read at first use and kept: one job, one command, or one request. */
+export function createServiceContext(parts: ServiceContextParts): ServiceContext & { forgetCalendar(): void } {
+  let calendar: Promise<WorkingCalendar> | undefined;
+  return {
+    db: parts.db,
+    clock: parts.clock,
+    logger: parts.logger,
+    caller: parts.caller ?? null,
+    dueSoonWorkingDays: parts.dueSoonWorkingDays,
+    calendar: () => (calendar ??= loadWorkingCalendar(parts.db)),
+    forgetCalendar: () => {
+      calendar = undefined;
+    },
+  };
+}
