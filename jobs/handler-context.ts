@@ -1,5 +1,6 @@
 import type { ServiceContext } from '../src/common/service-context';
 import type { Config } from '../src/config/config';
+import type { MailTransport } from '../src/infra/mail/mail-transport';
 import type { JobHandlers } from '../src/queue/job-contract';
 import type { JobQueue } from '../src/queue/job-queue';
 import type { Services } from '../src/services';
@@ -13,6 +14,8 @@ export interface HandlerContext extends ServiceContext {
   services: Services;
   /** For follow-up jobs (the digest after an admin's recompute, a send per message). */
   jobs: JobQueue;
+  /** Where mail goes: SMTP_URL's server, or the dev mailbox's. */
+  mail: MailTransport;
 }
 
 export type WorkerHandlers = JobHandlers<HandlerContext>;

@@ -52,6 +52,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
       config,
       services: options.services,
       jobs: options.jobs,
+      mail: options.mail,
     };
     const handler = handlers[name as JobName] as JobHandler<JobName, HandlerContext>;
     return handler(job as Job<typeof payload, never, JobName>, payload, ctx);

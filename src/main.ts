@@ -7,6 +7,8 @@ import demoRegister from './demo/register-2021-04.json';
 import { JobQueue } from './queue/job-queue';
 import { databaseUrlOf, openQueueBackend } from './queue/queue-backend';
 import { ShutdownDeadlineError, type StartWorker } from './queue/worker-port';
+import { openMailTransport } from './infra/mail/open-mail-transport';
+import { mailboxDir } from './infra/mail/dev-mailbox';
 import { parseRegisterFile } from './register-import';
 import { createServiceContext } from './common/service-context';
 import { startHttpServer } from './server/http-server';
@@ -52,8 +54,9 @@ export async function runService(mode: Mode, options: RunOptions = {}): Promise<
       await jobs.close();
       await queue.close();
     });
-    const services = createServices({ db: database.db, jobs });
+    const services = createServices({ db: database.db, jobs, mailFrom: config.mailFrom });
     const system = createServiceContext({ db: database.db, clock: systemClock, logger, dueSoonWorkingDays: config.dueSoonWorkingDays });
+    await services.recipientGroups.ensureDefaults(system, { dcc: config.notifyDcc, secas: config.notifySecas });
     if (config.adminApiKey) {
       await services.apiKeys.ensureAdminKey(config.adminApiKey);
       logger.info('ADMIN_API_KEY: an admin key with that value is ready');
@@ -69,15 +72,25 @@ export async function runService(mode: Mode, options: RunOptions = {}): Promise<
     }
     if (mode !== 'worker') {
       const server = await startHttpServer(
-        { db: database.db, services, jobs, clock: systemClock, logger, dueSoonWorkingDays: config.dueSoonWorkingDays },
+        {
+          db: database.db, services, jobs, clock: systemClock, logger, dueSoonWorkingDays: config.dueSoonWorkingDays,
+          devMailboxDir: config.smtpUrl ? undefined : mailboxDir(config.dataDir),
+        },
         config.port,
       );
       shutdown.at('intake', () => server.stop());
-      logger.info({ url: server.url, health: server.url.replace(/graphql$/, 'healthz') }, 'GraphQL API ready');
+      const base = server.url.replace(/graphql$/, '');
+      logger.info({ url: server.url, health: `${base}healthz`, ...(config.smtpUrl ? {} : { mailbox: `${base}dev/mailbox` }) }, 'GraphQL API ready');
     }
     if (startWorker && mode !== 'api') {
-      const worker = await startWorker({ db: database.db, config, logger, clock: systemClock, queue, jobs, services });
+      const mail = await openMailTransport(config, logger);
+      shutdown.at('queue', () => mail.close());
+      const worker = await startWorker({ db: database.db, config, logger, clock: systemClock, queue, jobs, services, mail });
       shutdown.at('intake', () => worker.close());
+      // Messages recorded by a process that died before it queued their send jobs.
+      const pending = await services.outbox.pendingIds(system);
+      await services.outbox.queueDelivery(pending);
+      if (pending.length) logger.info({ pending: pending.length }, 'queued the outbox messages still to deliver');
     }
   } catch (err) {
     await shutdown.now(err);

@@ -6,6 +6,9 @@ import { ConsultationService } from './consultations/consultation.service';
 import { DecisionService } from './decisions/decision.service';
 import { MeetingService } from './meetings/meeting.service';
 import { ModificationService } from './modifications/modification.service';
+import { DigestService } from './notifications/digest.service';
+import { OutboxService } from './notifications/outbox.service';
+import { RecipientGroupService } from './notifications/recipient-group.service';
 import type { JobQueue } from './queue/job-queue';
 import { RegisterImportService } from './register-import/register-import.service';
 import { ReleaseService } from './releases/release.service';
@@ -16,15 +19,22 @@ export interface ServiceDependencies {
   db: DataSource;
   /** For the side effects a service owes after its transaction commits (a recompute, a message to send). */
   jobs: JobQueue;
+  /** The From of every message (MAIL_FROM). */
+  mailFrom: string;
 }
 
 /**
  * The services, made once per process and shared by every request, job and command (they hold no
  * request state; each method takes a ServiceContext). A service that needs another gets it here.
  */
-export function createServices({ db, jobs }: ServiceDependencies) {
+export function createServices({ db, jobs, mailFrom }: ServiceDependencies) {
   const modifications = new ModificationService();
+  const recipientGroups = new RecipientGroupService();
+  const outbox = new OutboxService(jobs, mailFrom);
   return {
+    recipientGroups,
+    outbox,
+    digests: new DigestService(recipientGroups, outbox),
     modifications,
     assessments: new AssessmentService(modifications),
     meetings: new MeetingService(modifications),

@@ -1,7 +1,11 @@
 import type { WorkerHandlers } from '../handler-context';
+import { mailSendHandler } from './mail-send.handler';
+import { slaDigestHandler } from './sla-digest.handler';
 import { slaRecomputeHandler } from './sla-recompute.handler';
 
 /** Every job of the contract and its handler; leaving one out does not compile. */
 export const handlers: WorkerHandlers = {
   'sla-recompute': slaRecomputeHandler,
+  'sla-digest': slaDigestHandler,
+  'mail-send': mailSendHandler,
 };

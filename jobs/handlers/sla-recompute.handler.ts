@@ -24,5 +24,8 @@ export const slaRecomputeHandler: JobHandler<'sla-recompute', HandlerContext> = 
     { mode: result.mode, examined: result.examined, changed: result.changed, written: result.written, durationMs: result.durationMs },
     'SLA recompute done',
   );
+  // An admin's recompute is followed by that day's digests at once (deduplicated like any other),
+  // so a day can be replayed; the nightly one leaves them to the morning schedule.
+  if (payload.reason === 'admin') await ctx.jobs.enqueue('sla-digest', { day: asOf, reason: 'admin' });
   return result;
 };

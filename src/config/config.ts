@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isEmailAddress } from '../common/email-address';
 import { bool, cleanEnv, makeValidator, port, str, url, EnvError, EnvMissingError } from 'envalid';
 
 /**
@@ -15,6 +16,14 @@ export interface Config {
   readonly redisUrl: string | undefined;
   /** When the nightly SLA recompute fires (cron, Europe/London). */
   readonly slaRecomputeCron: string;
+  /** When the morning digests go out (cron, Europe/London); only Working Days send anything. */
+  readonly digestCron: string;
+  /** Unset: mail goes to the dev mailbox (an SMTP server in the worker, read at /dev/mailbox). */
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  /** The addresses a fresh install gives the DCC and SECAS recipient groups; admins manage them after. */
+  readonly notifyDcc: readonly string[];
+  readonly notifySecas: readonly string[];
   /** How long SIGTERM lets a running job finish before the worker exits. */
   readonly shutdownGraceMs: number;
   readonly workerConcurrency: number;
@@ -49,6 +58,15 @@ const cron = makeValidator<string>((input) => {
   return input.trim();
 });
 
+/** Comma-separated email addresses, at least one; the error names the one that is not an address. */
+const addressList = makeValidator<string[]>((input) => {
+  const addresses = input.split(',').map((a) => a.trim()).filter(Boolean);
+  if (addresses.length === 0) throw new EnvError('must list at least one email address, comma-separated');
+  const bad = addresses.findIndex((a) => !isEmailAddress(a));
+  if (bad >= 0) throw new EnvError(`entry ${bad + 1} is not an email address`);
+  return addresses;
+});
+
 const apiKey = makeValidator<string>((input) => {
   if (input.length < 16) throw new EnvError('must be at least 16 characters');
   return input;
@@ -66,6 +84,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       REDIS_URL: url({ default: undefined }),
       ADMIN_API_KEY: apiKey({ default: undefined }),
       SLA_RECOMPUTE_CRON: cron({ default: '0 2 * * *' }),
+      DIGEST_CRON: cron({ default: '0 7 * * *' }),
+      SMTP_URL: url({ default: undefined }),
+      MAIL_FROM: str({ default: 'SEC Modification Tracker <no-reply@sec-tracker.localhost>' }),
+      NOTIFY_DCC: addressList({ default: ['dcc@sec-tracker.localhost'] }),
+      NOTIFY_SECAS: addressList({ default: ['secas@sec-tracker.localhost'] }),
       SHUTDOWN_GRACE_MS: nonNegativeInt({ default: 30_000 }),
       WORKER_CONCURRENCY: positiveInt({ default: 1 }),
       DUE_SOON_WORKING_DAYS: nonNegativeInt({ default: 3 }),
@@ -98,6 +121,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedPostgresPort: clean.EMBEDDED_POSTGRES_PORT,
     redisUrl: clean.REDIS_URL || undefined,
     slaRecomputeCron: clean.SLA_RECOMPUTE_CRON,
+    digestCron: clean.DIGEST_CRON,
+    smtpUrl: clean.SMTP_URL || undefined,
+    mailFrom: clean.MAIL_FROM,
+    notifyDcc: clean.NOTIFY_DCC,
+    notifySecas: clean.NOTIFY_SECAS,
     shutdownGraceMs: clean.SHUTDOWN_GRACE_MS,
     workerConcurrency: clean.WORKER_CONCURRENCY,
     adminApiKey: clean.ADMIN_API_KEY || undefined,

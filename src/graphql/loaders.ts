@@ -7,6 +7,7 @@ import { Decision } from '../decisions/decision.entity';
 import { Meeting } from '../meetings/meeting.entity';
 import { Modification } from '../modifications/modification.entity';
 import { PhaseChange } from '../modifications/phase-change.entity';
+import { RecipientGroup } from '../notifications/recipient-group.entity';
 import { Release } from '../releases/release.entity';
 import { WorkPackage } from '../work-packages/work-package.entity';
 
@@ -54,6 +55,7 @@ export function createLoaders(db: DataSource) {
     modificationById,
     meetingById,
     releaseById: byId(Release),
+    recipientGroupById: byId(RecipientGroup),
     assessmentsByModification: byColumn(Assessment, 'modificationId', { requestedOn: 'ASC', acceptedOn: 'ASC', returnedOn: 'ASC', id: 'ASC' }),
     pausesByAssessment: byColumn(AssessmentPause, 'assessmentId', { from: 'ASC' }),
     consultationsByModification: byColumn(Consultation, 'modificationId', { opensOn: 'ASC', id: 'ASC' }),

@@ -8,6 +8,7 @@ import { DecisionResolver } from '../decisions/decision.resolver';
 import { MeetingResolver } from '../meetings/meeting.resolver';
 import { ModificationResolver } from '../modifications/modification.resolver';
 import { JobRunResolver } from '../queue/job-run.resolver';
+import { OutboxMessageResolver, RecipientGroupResolver } from '../notifications/notification.resolver';
 import { ReleaseResolver } from '../releases/release.resolver';
 import { ReportResolver } from '../reports/report.resolver';
 import { WorkPackageResolver } from '../work-packages/work-package.resolver';
@@ -16,6 +17,7 @@ import { enforceAccess } from './access';
 export const resolvers = [
   ModificationResolver, AssessmentResolver, AssessmentFiguresResolver, MeetingResolver, ConsultationResolver,
   DecisionResolver, ReleaseResolver, WorkPackageResolver, CalendarResolver, ReportResolver, JobRunResolver,
+  RecipientGroupResolver, OutboxMessageResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -10,7 +10,7 @@ import { LocalDateScalar } from '../graphql/scalars';
 import { Meeting } from '../meetings/meeting.entity';
 import { Release } from '../releases/release.entity';
 import { WorkPackage } from '../work-packages/work-package.entity';
-import { isWorkPackageOverdue } from '../work-packages/work-package.service';
+import { isRefinementStalled } from '../work-packages/refinement-stall';
 import { Modification } from './modification.entity';
 import { ModificationPhase } from './modification.enums';
 import { CreateModificationInput, ModificationConnection, ModificationFilter, UpdateModificationInput } from './modification.types';
@@ -108,9 +108,7 @@ export class ModificationResolver {
     @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf: LocalDate | null,
   ): Promise<boolean> {
     if (m.phase !== ModificationPhase.REFINE) return false;
-    const open = (await ctx.loaders.workPackagesByModification.load(m.id)).filter((wp) => wp.completedOn === null);
-    const day = asOf ?? ctx.clock.today();
-    return open.length === 0 || open.some((wp) => isWorkPackageOverdue(wp, day));
+    return isRefinementStalled(await ctx.loaders.workPackagesByModification.load(m.id), asOf ?? ctx.clock.today());
   }
 
   @FieldResolver(() => [WorkPackage], { description: 'The agreed packages of Refinement work, oldest first.' })

@@ -1,6 +1,6 @@
 import type { Job, JobsOptions } from 'bullmq';
 import { z } from 'zod';
-import { isLocalDate } from '../calendar/local-date';
+import { isLocalDate, type LocalDate } from '../calendar/local-date';
 import type { RecomputeResult } from '../sla/sla-recompute.service';
 
 /**
@@ -26,6 +26,34 @@ const slaRecomputePayload = z.strictObject({
 
 /** What a recompute reports; stored as the job's return value (plain JSON already). */
 export type SlaRecomputeResult = RecomputeResult;
+
+const slaDigestPayload = z.strictObject({
+  /** Absent: the day the worker runs it (the morning schedule's payload names no day). */
+  day: localDate.optional(),
+  reason: z.enum(['scheduled', 'admin']),
+});
+
+/** What a day's digest run did; the message ids themselves stay in the outbox. */
+export interface SlaDigestResult {
+  day: LocalDate;
+  workingDay: boolean;
+  /** The day's recompute had not run (the night's failed), so this run did it first. */
+  recomputed: boolean;
+  recorded: number;
+  nothingToSay: number;
+  alreadyRecorded: number;
+  /** Send jobs queued for the day's undelivered messages. */
+  queued: number;
+}
+
+const mailSendPayload = z.strictObject({ messageId: z.string().uuid() });
+
+export interface MailSendResult {
+  messageId: string;
+  outcome: 'sent' | 'skipped';
+  /** The mail server's reply, or why nothing was sent (already sent, another worker has it). */
+  detail: string;
+}
 
 const DAY_S = 24 * 60 * 60;
 
@@ -60,12 +88,46 @@ function job<P extends z.ZodType>(definition: JobDefinition<P>): JobDefinition<P
   return definition;
 }
 
+/**
+ * A digest run decides and records in one transaction and is idempotent per day (the outbox's
+ * unique key), so retrying after a failure is always safe.
+ */
+const digestOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 30_000 },
+  removeOnComplete: { age: 14 * DAY_S, count: 1_000 },
+  removeOnFail: { age: 60 * DAY_S, count: 1_000 },
+} as const satisfies JobsOptions;
+
+/**
+ * Delivery retries until the mail server takes the message (SPEC): exponential from 2 s, 16
+ * attempts, about 18 hours in all, enough to ride out a morning's outage; after that the message
+ * is FAILED and an admin may resend it. A 5xx refusal fails it at once (UnrecoverableError).
+ */
+const mailSendOptions = {
+  attempts: 16,
+  backoff: { type: 'exponential', delay: 2_000 },
+  removeOnComplete: { age: 2 * DAY_S, count: 20_000 },
+  removeOnFail: { age: 60 * DAY_S, count: 5_000 },
+} as const satisfies JobsOptions;
+
 export const JOBS = {
   'sla-recompute': job({
     payload: slaRecomputePayload,
     options: recomputeOptions,
     // Two admin clicks (or two holidays added in a row) for the same day queue one job.
     deduplication: (p) => ({ id: `sla-recompute:${p.asOf ?? 'today'}:${p.full ? 'full' : 'incremental'}`, keepLastIfActive: true }),
+  }),
+  'sla-digest': job({
+    payload: slaDigestPayload,
+    options: digestOptions,
+    deduplication: (p) => ({ id: `sla-digest:${p.day ?? 'today'}` }),
+  }),
+  'mail-send': job({
+    payload: mailSendPayload,
+    options: mailSendOptions,
+    // One job per message while it waits, runs or retries; the outbox row decides whether to send.
+    deduplication: (p) => ({ id: `mail-send:${p.messageId}` }),
   }),
 } as const;
 
@@ -83,6 +145,8 @@ export function deduplicationOf<N extends JobName>(name: N, payload: JobPayload<
 /** Each job's result type; keyed by job name, and the check below keeps the two lists equal. */
 export interface JobResults {
   'sla-recompute': SlaRecomputeResult;
+  'sla-digest': SlaDigestResult;
+  'mail-send': MailSendResult;
 }
 type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : never;
 const resultsCoverEveryJob: SameKeys<JobResults, typeof JOBS> = true;
@@ -140,8 +204,13 @@ export interface JobSchedule<N extends JobName = JobName> {
   payload: JobPayload<N>;
 }
 
+export interface ScheduleConfig {
+  slaRecomputeCron: string;
+  digestCron: string;
+}
+
 /** Every schedule, from configuration; registered idempotently at start by every process. */
-export function jobSchedules(config: { slaRecomputeCron: string }): JobSchedule[] {
+export function jobSchedules(config: ScheduleConfig): JobSchedule[] {
   return [
     {
       id: 'sla-recompute-nightly',
@@ -149,6 +218,14 @@ export function jobSchedules(config: { slaRecomputeCron: string }): JobSchedule[
       pattern: config.slaRecomputeCron,
       tz: 'Europe/London',
       payload: { reason: 'nightly' },
+    },
+    {
+      // Fires every day; on a day that is not a Working Day the handler sends nothing.
+      id: 'sla-digest-morning',
+      jobName: 'sla-digest',
+      pattern: config.digestCron,
+      tz: 'Europe/London',
+      payload: { reason: 'scheduled' },
     },
   ];
 }

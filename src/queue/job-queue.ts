@@ -3,7 +3,7 @@ import type { LocalDate } from '../calendar/local-date';
 import type { Clock } from '../infra/clock';
 import {
   deduplicationOf, JOB_QUEUE_NAME, JOBS, jobSchedules, parsePayload,
-  type JobName, type JobPayload, type JobResult, type JobResults,
+  type JobName, type JobPayload, type ScheduleConfig, type JobResult, type JobResults,
 } from './job-contract';
 import type { AnyQueue, QueueBackend } from './queue-backend';
 import { JobRun, JobState } from './job-run.types';
@@ -64,11 +64,11 @@ export class JobQueue {
    * its next firing time, so every process that starts computes the same one and the store keeps
    * one job, which one worker takes (one recompute a night however many workers run).
    */
-  async ensureSchedulers(config: { slaRecomputeCron: string }): Promise<RegisteredSchedule[]> {
+  async ensureSchedulers(config: ScheduleConfig): Promise<RegisteredSchedule[]> {
     return this.backend.exclusive('job-schedulers', () => this.upsertSchedulers(config));
   }
 
-  private async upsertSchedulers(config: { slaRecomputeCron: string }): Promise<RegisteredSchedule[]> {
+  private async upsertSchedulers(config: ScheduleConfig): Promise<RegisteredSchedule[]> {
     const registered: RegisteredSchedule[] = [];
     for (const schedule of jobSchedules(config)) {
       const next = await this.queue.upsertJobScheduler(
@@ -108,6 +108,12 @@ const summaries: { [N in JobName]: (result: JobResults[N]) => string } = {
   'sla-recompute': (r) =>
     `${r.mode} recompute as of ${r.asOf}: ${r.examined} examined, ${r.changed} changed, ` +
     `${r.written} written, ${r.durationMs} ms`,
+  'sla-digest': (r) =>
+    r.workingDay
+      ? `digests for ${r.day}${r.recomputed ? ' (recomputed first)' : ''}: ${r.recorded} recorded, ${r.nothingToSay} with nothing to say, ` +
+        `${r.alreadyRecorded} recorded before, ${r.queued} queued to send`
+      : `${r.day} is not a Working Day: no digest`,
+  'mail-send': (r) => `message ${r.messageId} ${r.outcome}: ${r.detail}`,
 };
 
 function summaryOf(job: Job): string | null {

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../config/config';
 import type { Clock } from '../infra/clock';
 import type { Logger } from '../infra/logger';
+import type { MailTransport } from '../infra/mail/mail-transport';
 import type { JobQueue } from './job-queue';
 import type { QueueBackend } from './queue-backend';
 import type { Services } from '../services';
@@ -18,6 +19,7 @@ export interface WorkerDependencies {
   queue: QueueBackend;
   jobs: JobQueue;
   services: Services;
+  mail: MailTransport;
 }
 
 export interface RunningWorker {

@@ -13,6 +13,7 @@ import type { RequestContext } from '../graphql/context';
 import { formatError } from '../graphql/format-error';
 import { createLoaders } from '../graphql/loaders';
 import { buildAppSchema } from '../graphql/schema';
+import { devMailboxRoutes } from './dev-mailbox.routes';
 import type { JobQueue } from '../queue/job-queue';
 import type { Services } from '../services';
 
@@ -23,6 +24,8 @@ export interface HttpServerOptions {
   clock: Clock;
   logger: Logger;
   dueSoonWorkingDays: number;
+  /** Set when there is no SMTP_URL: the dev mailbox's folder, shown at /dev/mailbox. */
+  devMailboxDir?: string;
 }
 
 export interface RunningHttpServer {
@@ -53,6 +56,8 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
       res.status(503).json({ status: 'unavailable', database: 'unreachable' });
     }
   });
+
+  if (options.devMailboxDir) app.use('/dev/mailbox', devMailboxRoutes(options.devMailboxDir, logger));
 
   app.use(
     '/graphql',

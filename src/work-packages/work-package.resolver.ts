@@ -6,7 +6,7 @@ import type { RequestContext } from '../graphql/context';
 import { LocalDateScalar } from '../graphql/scalars';
 import { Modification } from '../modifications/modification.entity';
 import { WorkPackage } from './work-package.entity';
-import { isWorkPackageOverdue } from './work-package.service';
+import { isWorkPackageOverdue } from './refinement-stall';
 import { WorkPackageInput } from './work-package.types';
 
 @Resolver(() => WorkPackage)

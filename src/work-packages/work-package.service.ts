@@ -1,4 +1,4 @@
-import { isYearMonth, lastDayOfMonth, type LocalDate } from '../calendar/local-date';
+import { isYearMonth, type LocalDate } from '../calendar/local-date';
 import { InvalidInputError, InvalidTransitionError, NotFoundError } from '../common/errors';
 import { isId } from '../common/ids';
 import type { ServiceContext } from '../common/service-context';
@@ -7,10 +7,6 @@ import { WorkPackage } from './work-package.entity';
 import type { WorkPackageInput } from './work-package.types';
 
 
-/** Not completed, and its return month has ended by asOf: the proposal risks the 'black hole'. */
-export function isWorkPackageOverdue(wp: Pick<WorkPackage, 'completedOn' | 'returnToPanelMonth'>, asOf: LocalDate): boolean {
-  return wp.completedOn === null && lastDayOfMonth(wp.returnToPanelMonth) < asOf;
-}
 
 export class WorkPackageService {
   constructor(private readonly modifications: ModificationService) {}

@@ -25,7 +25,7 @@ describe.each<QueueBackendKind>(queueBackendsUnderTest())('recomputeSla and jobR
 
   const startTheWorker = async () => {
     const config = loadConfig({ DATABASE_URL: app.databaseUrl, SHUTDOWN_GRACE_MS: '10000', LOG_LEVEL: 'silent' });
-    worker = await startWorker({ db: app.db, config, logger: captureLogger().logger, clock: { now: () => new Date('2021-04-09T01:00:00Z'), today: () => '2021-04-09' }, queue: app.queue, jobs: app.jobs, services: app.services });
+    worker = await startWorker({ db: app.db, config, logger: captureLogger().logger, clock: { now: () => new Date('2021-04-09T01:00:00Z'), today: () => '2021-04-09' }, queue: app.queue, jobs: app.jobs, services: app.services, mail: app.mail });
   };
   const jobRun = async (id: string) => (await app.gql(`query($id: ID!) { jobRun(id: $id) { ${JOB_RUN_FIELDS} } }`, { id })).data?.jobRun;
   const runs = async () => (await app.db.query(`SELECT as_of::text, mode, job_id, examined FROM sla_recompute_run ORDER BY id`)) as Array<{ as_of: string; mode: string; job_id: string; examined: number }>;

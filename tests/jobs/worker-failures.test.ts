@@ -1,4 +1,5 @@
 import { startWorker } from '../../jobs/worker';
+import { handlers } from '../../jobs/handlers';
 import type { WorkerHandlers } from '../../jobs/handler-context';
 import { loadConfig } from '../../src/config/config';
 import { fixedClock } from '../../src/infra/clock';
@@ -24,12 +25,14 @@ describe.each<QueueBackendKind>(queueBackendsUnderTest())('how the worker fails,
       if (calls === 1) throw new Error('Connection terminated unexpectedly');
       return result;
     },
+    'sla-digest': handlers['sla-digest'],
+    'mail-send': handlers['mail-send'],
   };
 
   beforeAll(async () => {
     app = await startTestApp({ queue: backend });
     const config = loadConfig({ DATABASE_URL: app.databaseUrl, SHUTDOWN_GRACE_MS: '5000' });
-    worker = await startWorker({ db: app.db, config, logger, clock: fixedClock(new Date('2021-04-09T01:00:00Z')), queue: app.queue, jobs: app.jobs, services: app.services, handlers: flaky });
+    worker = await startWorker({ db: app.db, config, logger, clock: fixedClock(new Date('2021-04-09T01:00:00Z')), queue: app.queue, jobs: app.jobs, services: app.services, mail: app.mail, handlers: flaky });
   });
   afterAll(async () => {
     await worker.close();

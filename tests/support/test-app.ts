@@ -9,6 +9,8 @@ import { JobQueue } from '../../src/queue/job-queue';
 import { openQueueBackend, type QueueBackend, type QueueBackendKind } from '../../src/queue/queue-backend';
 import { startHttpServer } from '../../src/server/http-server';
 import { createServices, type Services } from '../../src/services';
+import { type MailTransport, smtpTransport } from '../../src/infra/mail/mail-transport';
+import { startSmtpSink, type SmtpSink } from './smtp-sink';
 import { createTestDatabase, type TestDatabase } from './pg-admin';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -41,10 +43,17 @@ export interface TestApp {
   redis?: { url: string; prefix: string };
   statements: StatementCounter;
   keys: Record<Role, string>;
+  /** A real SMTP server in the test, and the worker's transport to it. */
+  smtp: SmtpSink;
+  mail: MailTransport;
   /** POSTs a GraphQL operation; `key` null sends no Authorization header. */
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, key?: string | null): Promise<GraphQLResponse<T>>;
   stop(): Promise<void>;
 }
+
+export const TEST_MAIL_FROM = 'SEC Modification Tracker <tracker@sec-tracker.test>';
+/** The addresses a test install's DCC and SECAS groups start with (NOTIFY_DCC, NOTIFY_SECAS). */
+export const TEST_RECIPIENTS = { dcc: ['dcc-ops@dcc.test', 'dcc-change@dcc.test'], secas: ['secas@secas.test'] };
 
 /** The real API over HTTP on a fresh database, with one key per role. "Today" is pinned. */
 export async function startTestApp(options: { clock?: Clock; queue?: QueueBackendKind } = {}): Promise<TestApp> {
@@ -57,7 +66,10 @@ export async function startTestApp(options: { clock?: Clock; queue?: QueueBacken
   const redis = options.queue === 'redis' ? { url: testRedisUrl(), prefix: uniqueRedisPrefix() } : undefined;
   const queue = await openQueueBackend({ databaseUrl: database.url, redisUrl: redis?.url, redisPrefix: redis?.prefix }, logger);
   const jobs = new JobQueue(queue, clock);
-  const services = createServices({ db, jobs });
+  const services = createServices({ db, jobs, mailFrom: TEST_MAIL_FROM });
+  await services.recipientGroups.ensureDefaults({ db }, TEST_RECIPIENTS);
+  const smtp = await startSmtpSink();
+  const mail = smtpTransport({ url: smtp.url }, logger);
   const server = await startHttpServer({ db, services, jobs, clock, logger, dueSoonWorkingDays: 3 }, 0);
   const keys = {} as Record<Role, string>;
   for (const role of Object.values(Role)) keys[role] = (await services.apiKeys.create(`test ${role}`, role)).key;
@@ -81,9 +93,13 @@ export async function startTestApp(options: { clock?: Clock; queue?: QueueBacken
     redis,
     statements,
     keys,
+    smtp,
+    mail,
     gql,
     stop: async () => {
       await server.stop();
+      await mail.close();
+      await smtp.close();
       await jobs.close();
       await queue.close();
       if (redis) await deleteRedisKeys(redis.url, redis.prefix);

@@ -1,0 +1,26 @@
+import { UnrecoverableError } from 'bullmq';
+import type { JobHandler } from '../../src/queue/job-contract';
+import type { HandlerContext } from '../handler-context';
+
+/**
+ * Delivers one outbox message. A refusal is recorded on the message and thrown: BullMQ retries a
+ * temporary one (4xx, a dropped connection) with backoff; a permanent one (5xx) fails at once.
+ * A message already SENT, or being sent by another worker, is left alone.
+ */
+export const mailSendHandler: JobHandler<'mail-send', HandlerContext> = async (job, payload, ctx) => {
+  // attemptsMade counts the attempts finished before this one.
+  const lastAttempt = job.attemptsMade + 1 >= Math.max(job.opts.attempts ?? 1, 1);
+  const result = await ctx.services.outbox.deliver(ctx, payload.messageId, ctx.mail, lastAttempt);
+  const log = ctx.logger.child({ messageId: payload.messageId });
+  switch (result.outcome) {
+    case 'sent':
+      log.info({ response: result.response, rejected: result.rejected }, 'message sent');
+      return { messageId: payload.messageId, outcome: 'sent', detail: result.response };
+    case 'skipped':
+      log.info({ why: result.why }, 'message not sent');
+      return { messageId: payload.messageId, outcome: 'skipped', detail: result.why };
+    case 'failed':
+      if (result.permanent) throw new UnrecoverableError(`The mail server refused the message for good: ${result.error}`);
+      throw new Error(`The mail server did not take the message: ${result.error}`);
+  }
+};

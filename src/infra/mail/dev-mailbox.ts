@@ -1,0 +1,94 @@
+import { promises as fs } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import type { Logger } from '../logger';
+
+/**
+ * The mail of a machine with no SMTP_URL: an SMTP server inside the worker, on loopback, that
+ * keeps each message as an .eml file under DATA_DIR/mailbox. Mail takes the same SMTP path as in
+ * production; the API lists and shows the files at /dev/mailbox.
+ */
+export interface DevMailboxServer {
+  /** smtp://127.0.0.1:PORT, for the transport. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export function mailboxDir(dataDir: string): string {
+  return path.join(dataDir, 'mailbox');
+}
+
+export async function startDevMailbox(dir: string, logger: Logger): Promise<DevMailboxServer> {
+  await fs.mkdir(dir, { recursive: true });
+  const server = new SMTPServer({
+    authOptional: true,
+    // Loopback only, and no certificate to present: plain SMTP.
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    size: 10 * 1024 * 1024,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${session.id}.eml`;
+        fs.writeFile(path.join(dir, name), Buffer.concat(chunks)).then(
+          () => callback(null, `stored in the dev mailbox as ${name}`),
+          (err: Error) => {
+            logger.error({ err }, 'dev mailbox: could not store a message');
+            callback(Object.assign(new Error('could not store the message'), { responseCode: 451 }));
+          },
+        );
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.server.address() as AddressInfo;
+  logger.info({ dir }, 'no SMTP_URL: mail goes to the dev mailbox (read it at /dev/mailbox on the API)');
+  return {
+    url: `smtp://127.0.0.1:${port}/?ignoreTLS=true`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface MailboxEntry {
+  file: string;
+  subject: string;
+  from: string;
+  to: string;
+  date: Date | null;
+}
+
+/** The stored messages, newest first. */
+export async function listMailbox(dir: string): Promise<MailboxEntry[]> {
+  let files: string[];
+  try {
+    files = (await fs.readdir(dir)).filter((f) => f.endsWith('.eml')).sort().reverse();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+  return Promise.all(
+    files.map(async (file) => {
+      const parsed = await simpleParser(await fs.readFile(path.join(dir, file)));
+      const text = (a: unknown) => (Array.isArray(a) ? a.map((x) => x.text).join(', ') : ((a as { text?: string } | undefined)?.text ?? ''));
+      return { file, subject: parsed.subject ?? '(no subject)', from: text(parsed.from), to: text(parsed.to), date: parsed.date ?? null };
+    }),
+  );
+}
+
+/** One stored message, parsed; null for a name that is not one of the mailbox's files. */
+export async function readMailboxMessage(dir: string, file: string) {
+  if (!/^[\w.-]+\.eml$/.test(file)) return null;
+  try {
+    const raw = await fs.readFile(path.join(dir, file));
+    return { raw, parsed: await simpleParser(raw) };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}

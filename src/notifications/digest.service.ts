@@ -1,0 +1,169 @@
+import type { EntityManager } from 'typeorm';
+import { addDays, type LocalDate } from '../calendar/local-date';
+import type { WorkingCalendar } from '../calendar/working-calendar';
+import type { ServiceContext } from '../common/service-context';
+import type { SlaStatus } from '../sla/sla-calculator';
+import { buildDigest, type Digest, type DigestFacts, isEmptyDigest } from './digest';
+import type { DigestSection } from './digest-section';
+import { MessageKind } from './outbox-message.entity';
+import type { OutboxService } from './outbox.service';
+import type { RecipientGroup } from './recipient-group.entity';
+import type { RecipientGroupService } from './recipient-group.service';
+import { type RenderedMessage, renderDigest } from './templates/render-digest';
+
+type Queryable = Pick<EntityManager, 'query'>;
+
+export interface ComposedDigest {
+  digest: Digest;
+  message: RenderedMessage;
+}
+
+/** What a day's digest run decided. */
+export interface DigestDayResult {
+  day: LocalDate;
+  /** Not a Working Day: nothing is sent, nothing recorded. */
+  workingDay: boolean;
+  /** Messages recorded now; groups already recorded for the day are not recorded again. */
+  recorded: number;
+  /** Enabled groups with nothing to say. */
+  nothingToSay: number;
+  /** Enabled groups whose digest for the day was recorded by an earlier run. */
+  alreadyRecorded: number;
+  /** The day's messages still to deliver (ids), recorded now or before. */
+  pending: string[];
+}
+
+/**
+ * The morning digest: what each recipient group is told on a day. `recordDay` decides and records
+ * the day's messages in one transaction (the outbox); delivery is the send jobs' business.
+ */
+export class DigestService {
+  constructor(private readonly groups: RecipientGroupService, private readonly outbox: OutboxService) {}
+
+  /**
+   * What a group would get on a day, without sending or recording; null when it would get nothing
+   * (not a Working Day, or nothing to say).
+   */
+  async preview(ctx: ServiceContext, groupName: string, day: LocalDate): Promise<ComposedDigest | null> {
+    const group = await this.groups.require(ctx, groupName);
+    const calendar = await ctx.calendar();
+    if (!calendar.isWorkingDay(day)) return null;
+    return this.compose(ctx.db, group, day, calendar, ctx.dueSoonWorkingDays);
+  }
+
+  /**
+   * Records the day's digest for every enabled group with something to say, in one transaction,
+   * each under its deduplication key: a second run of the same day (a retry, another worker, an
+   * admin's replay) records nothing new. Holds a lock per day so two runs never compose at once.
+   */
+  async recordDay(ctx: ServiceContext, day: LocalDate): Promise<DigestDayResult> {
+    const calendar = await ctx.calendar();
+    const result: DigestDayResult = { day, workingDay: calendar.isWorkingDay(day), recorded: 0, nothingToSay: 0, alreadyRecorded: 0, pending: [] };
+    if (!result.workingDay) return result;
+    await ctx.db.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`sla-digest:${day}`]);
+      for (const group of await this.groups.enabled(tx)) {
+        const key = this.outbox.deduplicationKey(MessageKind.SLA_DIGEST, group.id, day);
+        if (await this.outbox.isRecorded(tx, key)) {
+          result.alreadyRecorded += 1;
+          continue;
+        }
+        const composed = await this.compose(tx, group, day, calendar, ctx.dueSoonWorkingDays);
+        if (!composed) {
+          result.nothingToSay += 1;
+          continue;
+        }
+        await this.outbox.record(tx, { kind: MessageKind.SLA_DIGEST, key, group, day, message: composed.message });
+        result.recorded += 1;
+      }
+    });
+    result.pending = await this.outbox.pendingIds(ctx, { kind: MessageKind.SLA_DIGEST, day });
+    ctx.logger.info({ ...result, pending: result.pending.length }, 'digests decided');
+    return result;
+  }
+
+  private async compose(db: Queryable, group: RecipientGroup, day: LocalDate, calendar: WorkingCalendar, dueSoonWorkingDays: number): Promise<ComposedDigest | null> {
+    const since = (await lastDigestDay(db, group.id, day)) ?? calendar.addWorkingDays(day, -1);
+    const facts = await loadDigestFacts(db, day, since, group.sections);
+    const digest = buildDigest(facts, { group: group.name, day, since, sections: group.sections, calendar, dueSoonWorkingDays });
+    if (isEmptyDigest(digest)) return null;
+    return { digest, message: await renderDigest(digest) };
+  }
+}
+
+/** The day of the group's last digest before `day`: its changes are news from the day after. */
+async function lastDigestDay(db: Queryable, groupId: string, day: LocalDate): Promise<LocalDate | null> {
+  const [row] = await db.query(
+    `SELECT max(day)::text AS day FROM outbox_message WHERE group_id = $1 AND kind = $2 AND day < $3`,
+    [groupId, MessageKind.SLA_DIGEST, day],
+  );
+  return row?.day ?? null;
+}
+
+/**
+ * The facts a digest needs, read in a few statements. The SQL only narrows by generous calendar
+ * windows; the pure `buildDigest` applies the Working Day rules.
+ */
+async function loadDigestFacts(db: Queryable, day: LocalDate, since: LocalDate, sections: readonly DigestSection[]): Promise<DigestFacts> {
+  const wants = (s: string) => sections.includes(s as DigestSection);
+  const needsAssessments = wants('CHANGES') || wants('ASSESSMENTS');
+  const [assessments, transitions, consultations, workingGroups, refining] = await Promise.all([
+    needsAssessments
+      ? db.query(
+          `SELECT a.id, m.reference, m.title, a.type, a.change_request AS "changeRequest",
+                  a.accepted_on::text AS "acceptedOn", a.returned_on::text AS "returnedOn",
+                  a.target_working_days AS "targetWorkingDays", a.expected_completion_on::text AS "expectedCompletionOn",
+                  a.commentary,
+                  coalesce((SELECT json_agg(json_build_object('from', p.from_on::text, 'to', p.to_on::text) ORDER BY p.from_on)
+                              FROM assessment_pause p WHERE p.assessment_id = a.id), '[]'::json) AS pauses
+             FROM assessment a JOIN modification m ON m.id = a.modification_id
+            WHERE (a.returned_on IS NULL OR a.returned_on > $1::date)
+               OR a.id IN (SELECT assessment_id FROM sla_transition WHERE on_day > $2::date AND on_day <= $1::date)`,
+          [day, since],
+        )
+      : [],
+    wants('CHANGES')
+      ? db.query(
+          `SELECT assessment_id AS "assessmentId", on_day::text AS "onDay", from_status AS "from", to_status AS "to"
+             FROM sla_transition WHERE on_day > $2::date AND on_day <= $1::date ORDER BY on_day, id`,
+          [day, since],
+        )
+      : [],
+    wants('CONSULTATIONS')
+      ? db.query(
+          `SELECT m.reference, m.title, c.kind, c.opens_on::text AS "opensOn", c.closes_on::text AS "closesOn"
+             FROM consultation c JOIN modification m ON m.id = c.modification_id
+            WHERE c.opens_on BETWEEN $1::date AND $2::date OR c.closes_on BETWEEN $1::date AND $2::date`,
+          // 5 Working Days never span more than a month, whatever the holidays.
+          [day, addDays(day, 31)],
+        )
+      : [],
+    wants('MEETING_DEADLINES')
+      ? db.query(
+          `SELECT mt.meeting_on::text AS date,
+                  coalesce(array_agg(m.reference ORDER BY ai.position) FILTER (WHERE m.id IS NOT NULL), '{}') AS agenda
+             FROM meeting mt
+             LEFT JOIN agenda_item ai ON ai.meeting_id = mt.id
+             LEFT JOIN modification m ON m.id = ai.modification_id
+            WHERE mt.body = 'WORKING_GROUP' AND mt.meeting_on BETWEEN $1::date AND $2::date
+            GROUP BY mt.id`,
+          [day, addDays(day, 62)],
+        )
+      : [],
+    wants('REFINEMENT')
+      ? db.query(
+          `SELECT m.reference, m.title,
+                  coalesce((SELECT json_agg(json_build_object('returnToPanelMonth', w.return_to_panel_month, 'completedOn', w.completed_on::text))
+                              FROM work_package w WHERE w.modification_id = m.id), '[]'::json) AS "workPackages"
+             FROM modification m WHERE m.phase = 'REFINE'`,
+        )
+      : [],
+  ]);
+  return {
+    assessments,
+    transitions: transitions as Array<{ assessmentId: string; onDay: LocalDate; from: SlaStatus | null; to: SlaStatus }>,
+    consultations,
+    workingGroups,
+    refining,
+  };
+}

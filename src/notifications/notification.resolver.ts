@@ -1,0 +1,84 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Access } from '../auth/role';
+import type { LocalDate } from '../calendar/local-date';
+import { Allow } from '../graphql/access';
+import type { RequestContext } from '../graphql/context';
+import { LocalDateScalar } from '../graphql/scalars';
+import { DigestPreview, OutboxMessageConnection } from './notification.types';
+import { MessageState, OutboxMessage } from './outbox-message.entity';
+import { RecipientGroup } from './recipient-group.entity';
+import { CreateRecipientGroupInput, UpdateRecipientGroupInput } from './recipient-group.types';
+
+@Resolver(() => RecipientGroup)
+export class RecipientGroupResolver {
+  @Query(() => [RecipientGroup], { description: 'Who receives the morning digest, and which parts.' })
+  @Allow(Access.admin)
+  recipientGroups(@Ctx() ctx: RequestContext): Promise<RecipientGroup[]> {
+    return ctx.services.recipientGroups.list(ctx);
+  }
+
+  @Mutation(() => RecipientGroup)
+  @Allow(Access.admin)
+  createRecipientGroup(@Ctx() ctx: RequestContext, @Arg('input') input: CreateRecipientGroupInput): Promise<RecipientGroup> {
+    return ctx.services.recipientGroups.create(ctx, input);
+  }
+
+  @Mutation(() => RecipientGroup, { description: 'Change addresses or sections, or disable (enabled: false) a group.' })
+  @Allow(Access.admin)
+  updateRecipientGroup(
+    @Ctx() ctx: RequestContext,
+    @Arg('name') name: string,
+    @Arg('input') input: UpdateRecipientGroupInput,
+  ): Promise<RecipientGroup> {
+    return ctx.services.recipientGroups.update(ctx, name, input);
+  }
+
+  @Query(() => DigestPreview, { description: 'The digest a group would get on a day, without sending or recording it.' })
+  @Allow(Access.admin)
+  async digestPreview(
+    @Ctx() ctx: RequestContext,
+    @Arg('group') group: string,
+    @Arg('day', () => LocalDateScalar) day: LocalDate,
+  ): Promise<DigestPreview> {
+    const composed = await ctx.services.digests.preview(ctx, group, day);
+    const preview = new DigestPreview();
+    Object.assign(preview, { group: composed?.digest.group ?? group, day, wouldSend: composed !== null, changesSince: composed?.digest.since ?? null });
+    if (composed) return Object.assign(preview, { reason: null, ...composed.message });
+    const workingDay = (await ctx.calendar()).isWorkingDay(day);
+    return Object.assign(preview, {
+      reason: workingDay ? 'Nothing to say that day: no email' : `${day} is not a Working Day: digests go out on Working Days only`,
+      subject: null, text: null, html: null,
+    });
+  }
+}
+
+@Resolver(() => OutboxMessage)
+export class OutboxMessageResolver {
+  @Query(() => OutboxMessageConnection, { description: 'Messages the service recorded, newest first; `first` is at most 500.' })
+  @Allow(Access.admin)
+  messages(
+    @Ctx() ctx: RequestContext,
+    @Arg('state', () => MessageState, { nullable: true }) state: MessageState | null,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<OutboxMessageConnection> {
+    return ctx.services.outbox.list(ctx, state, first, after);
+  }
+
+  @Query(() => OutboxMessage, { nullable: true })
+  @Allow(Access.admin)
+  message(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<OutboxMessage | null> {
+    return ctx.services.outbox.find(ctx, id);
+  }
+
+  @Mutation(() => OutboxMessage, { description: 'Send a FAILED message again, on purpose.' })
+  @Allow(Access.admin)
+  resendMessage(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<OutboxMessage> {
+    return ctx.services.outbox.resend(ctx, id);
+  }
+
+  @FieldResolver(() => String, { description: 'The recipient group it was sent to.' })
+  async group(@Root() m: OutboxMessage, @Ctx() ctx: RequestContext): Promise<string> {
+    return (await ctx.loaders.recipientGroupById.load(m.groupId))?.name ?? '(deleted group)';
+  }
+}

@@ -1,0 +1,53 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import type { LocalDate } from '../calendar/local-date';
+import { PageInfo } from '../graphql/pagination';
+import { LocalDateScalar } from '../graphql/scalars';
+import { OutboxMessage } from './outbox-message.entity';
+
+@ObjectType({ description: 'What a recipient group would be sent on a day, rendered but neither sent nor recorded.' })
+export class DigestPreview {
+  @Field()
+  group!: string;
+
+  @Field(() => LocalDateScalar)
+  day!: LocalDate;
+
+  @Field({ description: 'False on a day that is not a Working Day, or with nothing to say: no email.' })
+  wouldSend!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why no email would go out.' })
+  reason!: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "Changes are those after this day: the group's last digest, or the Working Day before." })
+  changesSince!: LocalDate | null;
+
+  @Field(() => String, { nullable: true })
+  subject!: string | null;
+
+  @Field(() => String, { nullable: true })
+  text!: string | null;
+
+  @Field(() => String, { nullable: true })
+  html!: string | null;
+}
+
+@ObjectType()
+export class OutboxMessageEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => OutboxMessage)
+  node!: OutboxMessage;
+}
+
+@ObjectType()
+export class OutboxMessageConnection {
+  @Field(() => [OutboxMessageEdge])
+  edges!: OutboxMessageEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int)
+  totalCount!: number;
+}

@@ -1,0 +1,77 @@
+import express, { type Request, type Response, type Router } from 'express';
+import { listMailbox, readMailboxMessage } from '../infra/mail/dev-mailbox';
+import type { Logger } from '../infra/logger';
+import { escapeHtml as e } from '../notifications/templates/escape';
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+const page = (title: string, body: string) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${e(title)}</title>
+<style>
+  body { font-family: system-ui, sans-serif; margin: 2rem; color: #1d2730; }
+  table { border-collapse: collapse; width: 100%; }
+  th, td { text-align: left; padding: .4rem .6rem; border-bottom: 1px solid #d8dee4; font-size: 14px; vertical-align: top; }
+  th { border-bottom: 2px solid #1d3b5a; }
+  iframe { width: 100%; height: 75vh; border: 1px solid #d8dee4; }
+  pre { white-space: pre-wrap; background: #f3f5f7; padding: 1rem; }
+</style></head><body>${body}</body></html>`;
+
+/**
+ * /dev/mailbox: what the dev mailbox received, for a newcomer's browser (mounted only with no
+ * SMTP_URL, and answering loopback callers only: it shows what the register's mail says).
+ */
+export function devMailboxRoutes(dir: string, logger: Logger): Router {
+  const router = express.Router();
+  router.use((req, res, next) => {
+    if (LOOPBACK.has(req.socket.remoteAddress ?? '')) return next();
+    res.status(403).type('text/plain').send('The dev mailbox answers on this machine only');
+  });
+  const fail = (res: Response, err: unknown) => {
+    logger.error({ err }, 'dev mailbox: could not read the mailbox');
+    res.status(500).type('text/plain').send('Could not read the mailbox; see the log');
+  };
+
+  router.get('/', async (_req: Request, res: Response) => {
+    try {
+      const entries = await listMailbox(dir);
+      const rows = entries.map((m) =>
+        `<tr><td>${e(m.date?.toISOString().replace('T', ' ').slice(0, 19) ?? '')}</td><td>${e(m.to)}</td>` +
+        `<td><a href="/dev/mailbox/${encodeURIComponent(m.file)}">${e(m.subject)}</a></td></tr>`).join('');
+      res.type('html').send(page('Dev mailbox', `<h1>Dev mailbox</h1><p>${entries.length} message(s) in ${e(dir)}, newest first.</p>` +
+        `<table><tr><th>Received (UTC)</th><th>To</th><th>Subject</th></tr>${rows}</table>`));
+    } catch (err) {
+      fail(res, err);
+    }
+  });
+
+  router.get('/:file', async (req: Request<{ file: string }>, res: Response) => {
+    try {
+      const message = await readMailboxMessage(dir, req.params.file);
+      if (!message) return void res.status(404).type('text/plain').send('No such message');
+      const { parsed } = message;
+      const file = encodeURIComponent(req.params.file);
+      const header = (name: string, value: unknown) => `<tr><th>${e(name)}</th><td>${e(String(value ?? ''))}</td></tr>`;
+      const to = Array.isArray(parsed.to) ? parsed.to.map((a) => a.text).join(', ') : parsed.to?.text;
+      res.type('html').send(page(parsed.subject ?? 'Message', `<p><a href="/dev/mailbox">← all messages</a></p>` +
+        `<table>${header('Subject', parsed.subject)}${header('From', parsed.from?.text)}${header('To', to)}` +
+        `${header('Date', parsed.date?.toISOString())}${header('Message-ID', parsed.messageId)}</table>` +
+        `<p><a href="/dev/mailbox/${file}/text">plain-text part</a> · <a href="/dev/mailbox/${file}/raw">raw .eml</a></p>` +
+        `<iframe sandbox src="/dev/mailbox/${file}/html" title="HTML part"></iframe>`));
+    } catch (err) {
+      fail(res, err);
+    }
+  });
+
+  router.get('/:file/:part', async (req: Request<{ file: string; part: string }>, res: Response) => {
+    try {
+      const message = await readMailboxMessage(dir, req.params.file);
+      if (!message || !['html', 'text', 'raw'].includes(req.params.part)) return void res.status(404).type('text/plain').send('No such message');
+      if (req.params.part === 'raw') return void res.type('message/rfc822').attachment(req.params.file).send(message.raw);
+      if (req.params.part === 'text') return void res.type('text/plain').send(message.parsed.text ?? '');
+      res.type('html').send(message.parsed.html || '<p>(no HTML part)</p>');
+    } catch (err) {
+      fail(res, err);
+    }
+  });
+  return router;
+}

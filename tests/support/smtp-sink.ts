@@ -1,0 +1,86 @@
+import type { AddressInfo } from 'node:net';
+import { type ParsedMail, simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  messageId: string;
+  to: string[];
+  parsed: ParsedMail;
+  /** When the server answered 250 (ms since the epoch). */
+  acceptedAt: number;
+}
+
+export interface SmtpSink {
+  /** For SMTP_URL or the transport: plain SMTP on loopback. */
+  url: string;
+  readonly received: ReceivedMail[];
+  /** Deliveries the server refused with a 4xx so far. */
+  readonly refused: number;
+  /** How the next deliveries are answered: refuse the next `n` with 451, or each with probability `p`. */
+  refuseNext(n: number): void;
+  refuseFraction(p: number, random?: () => number): void;
+  /** Received, counted by Message-ID. */
+  countsByMessageId(): Map<string, number>;
+  close(): Promise<void>;
+}
+
+/**
+ * A real SMTP server in the test process (nodemailer's `smtp-server`): it parses every message it
+ * accepts with `mailparser`, and can answer 451 for a while, as a mail server in trouble does.
+ */
+export async function startSmtpSink(): Promise<SmtpSink> {
+  const received: ReceivedMail[] = [];
+  let refuseCount = 0;
+  let refuseProbability = 0;
+  let random: () => number = Math.random;
+  let refused = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        if (refuseCount > 0 || (refuseProbability > 0 && random() < refuseProbability)) {
+          if (refuseCount > 0) refuseCount -= 1;
+          refused += 1;
+          return callback(Object.assign(new Error('4.3.0 Try again later'), { responseCode: 451 }));
+        }
+        simpleParser(Buffer.concat(chunks)).then(
+          (parsed) => {
+            const to = (Array.isArray(parsed.to) ? parsed.to : parsed.to ? [parsed.to] : []).flatMap((a) => a.value.map((v) => v.address ?? ''));
+            received.push({ messageId: parsed.messageId ?? '', to, parsed, acceptedAt: Date.now() });
+            callback(null, `queued as ${received.length}`);
+          },
+          (err: Error) => callback(err),
+        );
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}/?ignoreTLS=true`,
+    received,
+    get refused() {
+      return refused;
+    },
+    refuseNext: (n) => {
+      refuseCount = n;
+    },
+    refuseFraction: (p, r = Math.random) => {
+      refuseProbability = p;
+      random = r;
+    },
+    countsByMessageId: () => {
+      const counts = new Map<string, number>();
+      for (const m of received) counts.set(m.messageId, (counts.get(m.messageId) ?? 0) + 1);
+      return counts;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
