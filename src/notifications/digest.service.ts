@@ -107,58 +107,57 @@ async function lastDigestDay(db: Queryable, groupId: string, day: LocalDate): Pr
 async function loadDigestFacts(db: Queryable, day: LocalDate, since: LocalDate, sections: readonly DigestSection[]): Promise<DigestFacts> {
   const wants = (s: string) => sections.includes(s as DigestSection);
   const needsAssessments = wants('CHANGES') || wants('ASSESSMENTS');
-  const [assessments, transitions, consultations, workingGroups, refining] = await Promise.all([
-    needsAssessments
-      ? db.query(
-          `SELECT a.id, m.reference, m.title, a.type, a.change_request AS "changeRequest",
-                  a.accepted_on::text AS "acceptedOn", a.returned_on::text AS "returnedOn",
-                  a.target_working_days AS "targetWorkingDays", a.expected_completion_on::text AS "expectedCompletionOn",
-                  a.commentary,
-                  coalesce((SELECT json_agg(json_build_object('from', p.from_on::text, 'to', p.to_on::text) ORDER BY p.from_on)
-                              FROM assessment_pause p WHERE p.assessment_id = a.id), '[]'::json) AS pauses
-             FROM assessment a JOIN modification m ON m.id = a.modification_id
-            WHERE (a.returned_on IS NULL OR a.returned_on > $1::date)
-               OR a.id IN (SELECT assessment_id FROM sla_transition WHERE on_day > $2::date AND on_day <= $1::date)`,
-          [day, since],
-        )
-      : [],
-    wants('CHANGES')
-      ? db.query(
-          `SELECT assessment_id AS "assessmentId", on_day::text AS "onDay", from_status AS "from", to_status AS "to"
-             FROM sla_transition WHERE on_day > $2::date AND on_day <= $1::date ORDER BY on_day, id`,
-          [day, since],
-        )
-      : [],
-    wants('CONSULTATIONS')
-      ? db.query(
-          `SELECT m.reference, m.title, c.kind, c.opens_on::text AS "opensOn", c.closes_on::text AS "closesOn"
-             FROM consultation c JOIN modification m ON m.id = c.modification_id
-            WHERE c.opens_on BETWEEN $1::date AND $2::date OR c.closes_on BETWEEN $1::date AND $2::date`,
-          // 5 Working Days never span more than a month, whatever the holidays.
-          [day, addDays(day, 31)],
-        )
-      : [],
-    wants('MEETING_DEADLINES')
-      ? db.query(
-          `SELECT mt.meeting_on::text AS date,
-                  coalesce(array_agg(m.reference ORDER BY ai.position) FILTER (WHERE m.id IS NOT NULL), '{}') AS agenda
-             FROM meeting mt
-             LEFT JOIN agenda_item ai ON ai.meeting_id = mt.id
-             LEFT JOIN modification m ON m.id = ai.modification_id
-            WHERE mt.body = 'WORKING_GROUP' AND mt.meeting_on BETWEEN $1::date AND $2::date
-            GROUP BY mt.id`,
-          [day, addDays(day, 62)],
-        )
-      : [],
-    wants('REFINEMENT')
-      ? db.query(
-          `SELECT m.reference, m.title,
-                  coalesce((SELECT json_agg(json_build_object('returnToPanelMonth', w.return_to_panel_month, 'completedOn', w.completed_on::text))
-                              FROM work_package w WHERE w.modification_id = m.id), '[]'::json) AS "workPackages"
-             FROM modification m WHERE m.phase = 'REFINE'`,
-        )
-      : [],
-  ]);
+  // One statement at a time: `db` may be a transaction's single connection.
+  const assessments = needsAssessments
+    ? await db.query(
+        `SELECT a.id, m.reference, m.title, a.type, a.change_request AS "changeRequest",
+                a.accepted_on::text AS "acceptedOn", a.returned_on::text AS "returnedOn",
+                a.target_working_days AS "targetWorkingDays", a.expected_completion_on::text AS "expectedCompletionOn",
+                a.commentary,
+                coalesce((SELECT json_agg(json_build_object('from', p.from_on::text, 'to', p.to_on::text) ORDER BY p.from_on)
+                            FROM assessment_pause p WHERE p.assessment_id = a.id), '[]'::json) AS pauses
+           FROM assessment a JOIN modification m ON m.id = a.modification_id
+          WHERE (a.returned_on IS NULL OR a.returned_on > $1::date)
+             OR a.id IN (SELECT assessment_id FROM sla_transition WHERE on_day > $2::date AND on_day <= $1::date)`,
+        [day, since],
+      )
+    : [];
+  const transitions = wants('CHANGES')
+    ? await db.query(
+        `SELECT assessment_id AS "assessmentId", on_day::text AS "onDay", from_status AS "from", to_status AS "to"
+           FROM sla_transition WHERE on_day > $2::date AND on_day <= $1::date ORDER BY on_day, id`,
+        [day, since],
+      )
+    : [];
+  const consultations = wants('CONSULTATIONS')
+    ? await db.query(
+        `SELECT m.reference, m.title, c.kind, c.opens_on::text AS "opensOn", c.closes_on::text AS "closesOn"
+           FROM consultation c JOIN modification m ON m.id = c.modification_id
+          WHERE c.opens_on BETWEEN $1::date AND $2::date OR c.closes_on BETWEEN $1::date AND $2::date`,
+        // 5 Working Days never span more than a month, whatever the holidays.
+        [day, addDays(day, 31)],
+      )
+    : [];
+  const workingGroups = wants('MEETING_DEADLINES')
+    ? await db.query(
+        `SELECT mt.meeting_on::text AS date,
+                coalesce(array_agg(m.reference ORDER BY ai.position) FILTER (WHERE m.id IS NOT NULL), '{}') AS agenda
+           FROM meeting mt
+           LEFT JOIN agenda_item ai ON ai.meeting_id = mt.id
+           LEFT JOIN modification m ON m.id = ai.modification_id
+          WHERE mt.body = 'WORKING_GROUP' AND mt.meeting_on BETWEEN $1::date AND $2::date
+          GROUP BY mt.id`,
+        [day, addDays(day, 62)],
+      )
+    : [];
+  const refining = wants('REFINEMENT')
+    ? await db.query(
+        `SELECT m.reference, m.title,
+                coalesce((SELECT json_agg(json_build_object('returnToPanelMonth', w.return_to_panel_month, 'completedOn', w.completed_on::text))
+                            FROM work_package w WHERE w.modification_id = m.id), '[]'::json) AS "workPackages"
+           FROM modification m WHERE m.phase = 'REFINE'`,
+      )
+    : [];
   return {
     assessments,
     transitions: transitions as Array<{ assessmentId: string; onDay: LocalDate; from: SlaStatus | null; to: SlaStatus }>,

@@ -72,7 +72,7 @@ export class OutboxService {
    * between recording and queueing, the next digest run or worker start queues what was missed.
    */
   async queueDelivery(ids: readonly string[]): Promise<void> {
-    for (const messageId of ids) await this.jobs.enqueue('mail-send', { messageId });
+    await this.jobs.enqueueMany('mail-send', ids.map((messageId) => ({ messageId })));
   }
 
   async find(ctx: ServiceContext, id: string): Promise<OutboxMessage | null> {
@@ -139,7 +139,7 @@ export class OutboxService {
         });
         await tx.query(
           `UPDATE outbox_message SET state = 'SENT', attempts = attempts + 1, sent_at = now(), updated_at = now(),
-                  provider_response = $2, last_error = $3 WHERE id = $1`,
+                  provider_response = $2, last_error = coalesce($3, last_error) WHERE id = $1`,
           [id, delivery.response, delivery.rejected.length ? `refused recipients: ${delivery.rejected.join(', ')}` : null],
         );
         return { outcome: 'sent', response: delivery.response, rejected: delivery.rejected } as const;

@@ -8,6 +8,9 @@ import {
 import type { AnyQueue, QueueBackend } from './queue-backend';
 import { JobRun, JobState } from './job-run.types';
 
+/** addBulk per this many jobs: one round trip each, bounded in size. */
+const ENQUEUE_BATCH = 500;
+
 type ServiceQueue = AnyQueue<JobPayload<JobName>, JobResult<JobName>, JobName>;
 
 export interface RegisteredSchedule {
@@ -38,6 +41,19 @@ export class JobQueue {
     const job = await this.queue.add(name, checked, { ...JOBS[name].options, ...(deduplication ? { deduplication } : {}) });
     // A deduplicated add answers with the id of the job already queued: report that job as it stands.
     return (await this.getJobRun(job.id!)) ?? toJobRun(job, JobState.WAITING);
+  }
+
+  /**
+   * Many jobs of one kind in one round trip (BullMQ's addBulk), each with the contract's options
+   * and deduplication: the outbox queues a send job per message this way.
+   */
+  async enqueueMany<N extends JobName>(name: N, payloads: readonly JobPayload<N>[]): Promise<void> {
+    const jobs = payloads.map((payload) => {
+      const checked = parsePayload(name, payload);
+      const deduplication = deduplicationOf(name, checked);
+      return { name, data: checked, opts: { ...JOBS[name].options, ...(deduplication ? { deduplication } : {}) } };
+    });
+    for (let i = 0; i < jobs.length; i += ENQUEUE_BATCH) await this.queue.addBulk(jobs.slice(i, i + ENQUEUE_BATCH));
   }
 
   /** Today in Europe/London by this process's clock: the day a job "for today" is for, fixed when it is asked for. */

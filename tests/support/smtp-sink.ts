@@ -19,13 +19,16 @@ export interface SmtpSink {
   /** How the next deliveries are answered: refuse the next `n` with 451, or each with probability `p`. */
   refuseNext(n: number): void;
   refuseFraction(p: number, random?: () => number): void;
+  /** From now on nobody@… exists (as after a mailbox is created). */
+  createNobodysMailbox(): void;
   /** Received, counted by Message-ID. */
   countsByMessageId(): Map<string, number>;
   close(): Promise<void>;
 }
 
 /**
- * A real SMTP server in the test process (nodemailer's `smtp-server`): it parses every message it
+ * A real SMTP server in the test process. It refuses any recipient nobody@… with 550, as a server
+ * refuses a mailbox that does not exist (nodemailer's `smtp-server`): it parses every message it
  * accepts with `mailparser`, and can answer 451 for a while, as a mail server in trouble does.
  */
 export async function startSmtpSink(): Promise<SmtpSink> {
@@ -34,10 +37,16 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   let refuseProbability = 0;
   let random: () => number = Math.random;
   let refused = 0;
+  let mailboxesOfNobody = false;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    // A mailbox that does not exist: the server's final word (5xx), as a real one gives it.
+    onRcptTo(address, _session, callback) {
+      if (!mailboxesOfNobody && address.address.startsWith('nobody@')) return callback(Object.assign(new Error('5.1.1 No such mailbox'), { responseCode: 550 }));
+      callback();
+    },
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
@@ -75,6 +84,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     refuseFraction: (p, r = Math.random) => {
       refuseProbability = p;
       random = r;
+    },
+    createNobodysMailbox: () => {
+      mailboxesOfNobody = true;
     },
     countsByMessageId: () => {
       const counts = new Map<string, number>();

@@ -56,7 +56,7 @@ export const TEST_MAIL_FROM = 'SEC Modification Tracker <tracker@sec-tracker.tes
 export const TEST_RECIPIENTS = { dcc: ['dcc-ops@dcc.test', 'dcc-change@dcc.test'], secas: ['secas@secas.test'] };
 
 /** The real API over HTTP on a fresh database, with one key per role. "Today" is pinned. */
-export async function startTestApp(options: { clock?: Clock; queue?: QueueBackendKind } = {}): Promise<TestApp> {
+export async function startTestApp(options: { clock?: Clock; queue?: QueueBackendKind; devMailboxDir?: string } = {}): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase();
   const statements = new StatementCounter();
   const db = createDataSource({ url: database.url, logger: statements, poolSize: 5 });
@@ -70,7 +70,7 @@ export async function startTestApp(options: { clock?: Clock; queue?: QueueBacken
   await services.recipientGroups.ensureDefaults({ db }, TEST_RECIPIENTS);
   const smtp = await startSmtpSink();
   const mail = smtpTransport({ url: smtp.url }, logger);
-  const server = await startHttpServer({ db, services, jobs, clock, logger, dueSoonWorkingDays: 3 }, 0);
+  const server = await startHttpServer({ db, services, jobs, clock, logger, dueSoonWorkingDays: 3, devMailboxDir: options.devMailboxDir }, 0);
   const keys = {} as Record<Role, string>;
   for (const role of Object.values(Role)) keys[role] = (await services.apiKeys.create(`test ${role}`, role)).key;
 

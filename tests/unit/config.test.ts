@@ -18,3 +18,15 @@ test('bad variables stop start-up, named, without their values', () => {
   expect(message).not.toContain(secret);
   expect(message).not.toContain('eighty');
 });
+
+test('mail: no SMTP_URL means the dev mailbox; the digest fires at 07:00; the groups start with addresses that land there', () => {
+  const config = loadConfig({});
+  expect(config).toMatchObject({ smtpUrl: undefined, digestCron: '0 7 * * *', notifyDcc: ['dcc@sec-tracker.localhost'], notifySecas: ['secas@sec-tracker.localhost'] });
+  expect(loadConfig({ NOTIFY_DCC: ' ops@dcc.test, change@dcc.test ,' }).notifyDcc).toEqual(['ops@dcc.test', 'change@dcc.test']);
+});
+
+test('a recipient list with something that is not an address stops start-up, naming the variable and the entry, not the value', () => {
+  expect(() => loadConfig({ NOTIFY_SECAS: 'secas@secas.test,private-list' })).toThrow('NOTIFY_SECAS is invalid: entry 2 is not an email address');
+  expect(() => loadConfig({ NOTIFY_SECAS: 'secas@secas.test,private-list' })).not.toThrow(/private-list/);
+  expect(() => loadConfig({ DIGEST_CRON: 'at seven' })).toThrow('DIGEST_CRON is invalid');
+});

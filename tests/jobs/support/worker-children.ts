@@ -25,6 +25,8 @@ export interface WorkerChildOptions {
   databaseUrl: string;
   redis?: { url: string; prefix: string };
   shutdownGraceMs?: number;
+  /** Where the worker sends mail (a test's SMTP sink). */
+  smtpUrl?: string;
   args?: Omit<WorkerProcessArgs, 'redisPrefix'>;
 }
 
@@ -45,6 +47,7 @@ export function spawnWorker(options: WorkerChildOptions): WorkerChild {
     WORKER_CONCURRENCY: '1',
   };
   if (options.redis) env.REDIS_URL = options.redis.url;
+  if (options.smtpUrl) env.SMTP_URL = options.smtpUrl;
   const args: WorkerProcessArgs = { ...options.args, redisPrefix: options.redis?.prefix };
   const child = spawn(
     process.execPath,

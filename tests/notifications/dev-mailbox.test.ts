@@ -1,0 +1,67 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { mailboxDir } from '../../src/infra/mail/dev-mailbox';
+import { createLogger } from '../../src/infra/logger';
+import { openMailTransport } from '../../src/infra/mail/open-mail-transport';
+import type { MailTransport } from '../../src/infra/mail/mail-transport';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/** With no SMTP_URL, mail goes over SMTP to the worker's own mailbox, and a browser reads it at /dev/mailbox. */
+let dataDir: string;
+let transport: MailTransport;
+let app: TestApp;
+beforeAll(async () => {
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'sec-tracker-mailbox-'));
+  transport = await openMailTransport({ smtpUrl: undefined, dataDir }, createLogger('silent'));
+  app = await startTestApp({ devMailboxDir: mailboxDir(dataDir) });
+});
+afterAll(async () => {
+  await transport.close();
+  await app.stop();
+  await fs.rm(dataDir, { recursive: true, force: true });
+});
+
+const base = () => app.url.replace(/graphql$/, 'dev/mailbox');
+
+test('a message sent with no SMTP_URL lands in the dev mailbox, listed and shown in the browser', async () => {
+  const delivery = await transport.send({
+    from: 'SEC Modification Tracker <tracker@sec-tracker.test>', to: ['dcc@sec-tracker.localhost'],
+    subject: '3 overdue assessments & <more>', text: 'MP107: 48 Working Days over\n', html: '<p>MP107: <strong>48 Working Days over</strong></p>',
+    messageId: '<sla-digest.x.2021-04-09@sec-tracker.test>',
+  });
+  expect(delivery.response).toMatch(/^250 stored in the dev mailbox as .+\.eml$/);
+  const [file] = await fs.readdir(mailboxDir(dataDir));
+  expect(file).toMatch(/\.eml$/);
+
+  const list = await fetch(base());
+  expect(list.headers.get('content-type')).toContain('text/html');
+  const listing = await list.text();
+  expect(listing).toContain('1 message(s)');
+  expect(listing).toContain(`<a href="/dev/mailbox/${file}">3 overdue assessments &amp; &lt;more&gt;</a>`);
+
+  const shown = await (await fetch(`${base()}/${file}`)).text();
+  expect(shown).toContain('&lt;sla-digest.x.2021-04-09@sec-tracker.test&gt;');
+  expect(shown).toContain(`<iframe sandbox src="/dev/mailbox/${file}/html"`);
+  expect(await (await fetch(`${base()}/${file}/html`)).text()).toContain('<strong>48 Working Days over</strong>');
+  expect(await (await fetch(`${base()}/${file}/text`)).text()).toBe('MP107: 48 Working Days over\n');
+  const raw = await fetch(`${base()}/${file}/raw`);
+  expect(raw.headers.get('content-type')).toContain('message/rfc822');
+  expect(await raw.text()).toContain('Message-ID: <sla-digest.x.2021-04-09@sec-tracker.test>');
+});
+
+test('names that are not the mailbox\'s files are 404, including a way out of the folder', async () => {
+  for (const name of ['nope.eml', '..%2F..%2Fetc%2Fpasswd', '%2E%2E%2Fpackage.json']) {
+    expect((await fetch(`${base()}/${name}`)).status).toBe(404);
+  }
+  expect((await fetch(`${base()}/nope.eml/html`)).status).toBe(404);
+});
+
+test('with an SMTP_URL there is no dev mailbox to read', async () => {
+  const other = await startTestApp();
+  try {
+    expect((await fetch(other.url.replace(/graphql$/, 'dev/mailbox'))).status).toBe(404);
+  } finally {
+    await other.stop();
+  }
+});

@@ -1,0 +1,77 @@
+import path from 'node:path';
+import type { QueueBackendKind } from '../../src/queue/queue-backend';
+import { importRegisterFile } from '../../src/register-import';
+import { isReady, killAllWorkers, spawnWorker, type WorkerChild } from '../jobs/support/worker-children';
+import { waitFor } from '../jobs/support/wait-for';
+import { finished, outboxSettled } from '../support/app-worker';
+import { queueBackendsUnderTest } from '../support/queue-backends';
+import { testServiceContext } from '../support/service-context';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+const DEMO = path.join(__dirname, '..', '..', 'src', 'demo', 'register-2021-04.json');
+
+/**
+ * Workers in child processes, killed as a machine would kill them: whatever was recorded in the
+ * outbox still arrives, and only once.
+ */
+describe.each<QueueBackendKind>(queueBackendsUnderTest())('a worker killed between recording and sending, BullMQ on %s', (backend) => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ queue: backend });
+    await importRegisterFile(testServiceContext(app.db), DEMO);
+  }, 60_000);
+  afterAll(async () => {
+    await killAllWorkers();
+    await app.stop();
+  });
+
+  const startedWorker = async (): Promise<WorkerChild> => {
+    // Quick lock expiry: a killed worker's job is back in the queue within seconds, not a minute.
+    const child = spawnWorker({ databaseUrl: app.databaseUrl, redis: app.redis, smtpUrl: app.smtp.url, args: { tuning: { lockDuration: 2_000, stalledInterval: 1_000 } } });
+    await child.waitForLog(isReady, 'the worker to be ready', 30_000);
+    return child;
+  };
+  const outbox = async (day: string) =>
+    (await app.db.query(`SELECT id, state, attempts, message_id FROM outbox_message WHERE day = $1 ORDER BY id`, [day])) as Array<{ id: string; state: string; attempts: number; message_id: string }>;
+
+  test('recorded, refused by the mail server, then SIGKILL: the next worker delivers each message once', async () => {
+    app.smtp.refuseNext(1_000);
+    const first = await startedWorker();
+    const digest = await app.jobs.enqueue('sla-digest', { day: '2021-04-09', reason: 'admin' });
+    await finished(app, digest.id);
+    await waitFor(async () => ((await outbox('2021-04-09')).every((m) => m.attempts >= 1) ? true : undefined), 'a refused attempt at each message');
+    first.process.kill('SIGKILL');
+    expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
+    expect((await outbox('2021-04-09')).map((m) => m.state)).toEqual(['PENDING', 'PENDING']);
+    expect(app.smtp.received).toHaveLength(0);
+
+    app.smtp.refuseNext(0);
+    const second = await startedWorker();
+    await outboxSettled(app);
+    const messages = await outbox('2021-04-09');
+    expect(messages.map((m) => m.state)).toEqual(['SENT', 'SENT']);
+    const counts = app.smtp.countsByMessageId();
+    expect(messages.map((m) => counts.get(m.message_id))).toEqual([1, 1]);
+    expect(app.smtp.received).toHaveLength(2);
+    second.process.kill('SIGTERM');
+    expect(await second.exited).toEqual({ code: 0, signal: null });
+  });
+
+  test('recorded, then the process died before it queued a send job: the next worker start delivers each once', async () => {
+    // What a process leaves when it dies right after the commit: messages recorded, no send job.
+    const decided = await app.services.digests.recordDay(testServiceContext(app.db), '2021-04-12');
+    expect(decided.recorded).toBe(2);
+    expect((await outbox('2021-04-12')).map((m) => [m.state, m.attempts])).toEqual([['PENDING', 0], ['PENDING', 0]]);
+    const before = app.smtp.received.length;
+
+    const worker = await startedWorker();
+    await outboxSettled(app);
+    const counts = app.smtp.countsByMessageId();
+    expect((await outbox('2021-04-12')).map((m) => [m.state, counts.get(m.message_id)])).toEqual([['SENT', 1], ['SENT', 1]]);
+    expect(app.smtp.received.length).toBe(before + 2);
+    expect(worker.logs).toContainEqual(expect.objectContaining({ msg: 'queued the outbox messages still to deliver', pending: 2 }));
+    worker.process.kill('SIGTERM');
+    await worker.exited;
+  });
+});

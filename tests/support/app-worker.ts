@@ -1,0 +1,47 @@
+import { startWorker } from '../../jobs/worker';
+import type { WorkerHandlers } from '../../jobs/handler-context';
+import { loadConfig } from '../../src/config/config';
+import { fixedClock } from '../../src/infra/clock';
+import { createLogger, type Logger } from '../../src/infra/logger';
+import type { JobRun } from '../../src/queue/job-run.types';
+import type { WorkerTuning } from '../../src/queue/queue-backend';
+import type { RunningWorker } from '../../src/queue/worker-port';
+import { waitFor } from '../jobs/support/wait-for';
+import type { TestApp } from './test-app';
+
+/** The real worker, in the test's process, on the app's queue, database and SMTP sink. */
+export function startAppWorker(
+  app: TestApp,
+  options: { handlers?: WorkerHandlers; logger?: Logger; tuning?: Partial<WorkerTuning>; now?: string } = {},
+): Promise<RunningWorker> {
+  const config = loadConfig({ DATABASE_URL: app.databaseUrl, SHUTDOWN_GRACE_MS: '10000', WORKER_CONCURRENCY: '2' });
+  return startWorker({
+    db: app.db,
+    config,
+    logger: options.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    clock: fixedClock(new Date(options.now ?? '2021-04-09T06:00:00Z')),
+    queue: app.queue,
+    jobs: app.jobs,
+    services: app.services,
+    mail: app.mail,
+    handlers: options.handlers,
+    tuning: options.tuning,
+  });
+}
+
+/** Waits until a job has finished; a FAILED one fails the test with its reason. */
+export async function finished(app: TestApp, id: string, timeoutMs = 30_000): Promise<JobRun> {
+  return waitFor(async () => {
+    const run = await app.jobs.getJobRun(id);
+    if (run?.state === 'FAILED') throw new Error(`job ${id} (${run.name}) failed: ${run.failedReason}`);
+    return run?.state === 'COMPLETED' ? run : undefined;
+  }, `job ${id} to finish`, timeoutMs);
+}
+
+/** Waits until no message of the outbox is PENDING. */
+export async function outboxSettled(app: TestApp, timeoutMs = 60_000): Promise<void> {
+  await waitFor(async () => {
+    const [{ n }] = await app.db.query(`SELECT count(*)::int AS n FROM outbox_message WHERE state = 'PENDING'`);
+    return n === 0 ? true : undefined;
+  }, 'every message to be delivered or failed', timeoutMs);
+}
