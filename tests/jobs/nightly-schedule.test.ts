@@ -44,7 +44,10 @@ describe.each<QueueBackendKind>(queueBackendsUnderTest())('the nightly schedule 
       workers.map((w) => w.request<{ schedules?: RegisteredSchedule[]; error?: string }>({ registerSchedules: { cron: oneShotCron(fireAt) } })),
     );
     const firingJobId = `repeat:sla-recompute-nightly:${fireAt.getTime()}`;
-    for (const answer of answers) expect(answer).toEqual({ schedules: [expect.objectContaining({ nextJobId: firingJobId })] });
+    // The morning digest's schedule is registered alongside, unchanged (07:00 London).
+    for (const answer of answers) {
+      expect(answer).toEqual({ schedules: [expect.objectContaining({ nextJobId: firingJobId }), expect.objectContaining({ id: 'sla-digest-morning' })] });
+    }
 
     const runs = async () => (await app.db.query(`SELECT job_id, mode FROM sla_recompute_run`)) as Array<{ job_id: string; mode: string }>;
     await waitFor(async () => ((await runs()).length > 0 ? true : undefined), 'the scheduled recompute', 20_000);

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { WorkerProcessArgs } from './worker-process';
 
@@ -38,6 +40,7 @@ const running = new Set<ChildProcess>();
  * collected, so that a test can wait for "worker ready" or "job completed".
  */
 export function spawnWorker(options: WorkerChildOptions): WorkerChild {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sec-tracker-worker-'));
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -45,6 +48,8 @@ export function spawnWorker(options: WorkerChildOptions): WorkerChild {
     LOG_LEVEL: 'debug',
     SHUTDOWN_GRACE_MS: String(options.shutdownGraceMs ?? 30_000),
     WORKER_CONCURRENCY: '1',
+    // With no SMTP_URL the worker keeps mail in DATA_DIR/mailbox: a folder of the child's own, never the repository's.
+    DATA_DIR: dataDir,
   };
   if (options.redis) env.REDIS_URL = options.redis.url;
   if (options.smtpUrl) env.SMTP_URL = options.smtpUrl;
@@ -86,6 +91,7 @@ export function spawnWorker(options: WorkerChildOptions): WorkerChild {
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.once('exit', (code, signal) => {
       running.delete(child);
+      rmSync(dataDir, { recursive: true, force: true });
       resolve({ code, signal });
     });
   });
