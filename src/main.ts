@@ -49,7 +49,7 @@ export async function runService(mode: Mode, options: RunOptions = {}): Promise<
       { redisUrl: config.redisUrl, databaseUrl: databaseUrlOf(database.db), redisPrefix: options.redisPrefix },
       logger,
     );
-    const jobs = new JobQueue(queue, systemClock);
+    const jobs = new JobQueue(queue);
     shutdown.at('queue', async () => {
       await jobs.close();
       await queue.close();

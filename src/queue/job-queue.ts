@@ -1,6 +1,4 @@
 import type { Job } from 'bullmq';
-import type { LocalDate } from '../calendar/local-date';
-import type { Clock } from '../infra/clock';
 import {
   deduplicationOf, JOB_QUEUE_NAME, JOBS, jobSchedules, parsePayload,
   type JobName, type JobPayload, type ScheduleConfig, type JobResult, type JobResults,
@@ -27,7 +25,7 @@ export interface RegisteredSchedule {
 export class JobQueue {
   private readonly queue: ServiceQueue;
 
-  constructor(private readonly backend: QueueBackend, private readonly clock: Clock) {
+  constructor(private readonly backend: QueueBackend) {
     this.queue = backend.createQueue(JOB_QUEUE_NAME);
   }
 
@@ -56,10 +54,6 @@ export class JobQueue {
     for (let i = 0; i < jobs.length; i += ENQUEUE_BATCH) await this.queue.addBulk(jobs.slice(i, i + ENQUEUE_BATCH));
   }
 
-  /** Today in Europe/London by this process's clock: the day a job "for today" is for, fixed when it is asked for. */
-  today(): LocalDate {
-    return this.clock.today();
-  }
 
   async getJobRun(id: string): Promise<JobRun | null> {
     let job = await this.queue.getJob(id);

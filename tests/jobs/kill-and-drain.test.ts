@@ -1,5 +1,4 @@
 import type { DataSource } from 'typeorm';
-import { fixedClock } from '../../src/infra/clock';
 import { createDataSource } from '../../src/infra/database/data-source';
 import { createLogger } from '../../src/infra/logger';
 import { JobQueue } from '../../src/queue/job-queue';
@@ -77,7 +76,7 @@ describe.each<QueueBackendKind>(queueBackendsUnderTest())('worker crashes and sh
     dropDatabase = copy.drop;
     redis = backend === 'redis' ? { url: testRedisUrl(), prefix: uniqueRedisPrefix() } : undefined;
     queue = await openQueueBackend({ databaseUrl, redisUrl: redis?.url, redisPrefix: redis?.prefix }, createLogger('silent'));
-    jobs = new JobQueue(queue, fixedClock(new Date(`${AS_OF}T09:00:00Z`)));
+    jobs = new JobQueue(queue);
     db = createDataSource({ url: databaseUrl, poolSize: 2 });
     await db.initialize();
   });

@@ -65,7 +65,7 @@ export async function startTestApp(options: { clock?: Clock; queue?: QueueBacken
   const clock = options.clock ?? fixedClock(new Date('2021-04-09T09:00:00Z'));
   const redis = options.queue === 'redis' ? { url: testRedisUrl(), prefix: uniqueRedisPrefix() } : undefined;
   const queue = await openQueueBackend({ databaseUrl: database.url, redisUrl: redis?.url, redisPrefix: redis?.prefix }, logger);
-  const jobs = new JobQueue(queue, clock);
+  const jobs = new JobQueue(queue);
   const services = createServices({ db, jobs, mailFrom: TEST_MAIL_FROM });
   await services.recipientGroups.ensureDefaults({ db }, TEST_RECIPIENTS);
   const smtp = await startSmtpSink();
