@@ -320,7 +320,7 @@ async function runRound(round: RoundSpec): Promise<RoundResult> {
           const day = addDays(FIRST_DAY, i);
           const key = services.outbox.deduplicationKey(MessageKind.SLA_DIGEST, group.id, day);
           const message: RenderedMessage = { ...rendered, subject: `SEC digest ${day}: ${rendered.subject}` };
-          await services.outbox.record(tx, { kind: MessageKind.SLA_DIGEST, key, group, day, message });
+          await services.outbox.record(tx, { kind: MessageKind.SLA_DIGEST, key, group, day, message, coveredTransitionId: null });
           ids.push(services.outbox.messageIdOf(key));
         }
       });
@@ -362,7 +362,7 @@ async function runRound(round: RoundSpec): Promise<RoundResult> {
 
     const enqueueStart = Date.now();
     const cpuStart = process.cpuUsage();
-    await services.outbox.queueDelivery(await services.outbox.pendingIds({ db }));
+    await services.outbox.sweep({ db });
     const enqueueMs = Date.now() - enqueueStart;
     console.log(`  ${tag} queued ${fmt(MESSAGES)} send jobs in ${secs(enqueueMs)} (${QUEUE}, concurrency ${CONCURRENCY}, ${SMTP_CONNECTIONS} SMTP connections)`);
 

@@ -6,7 +6,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   which sections. Seeded at start-up from NOTIFY_DCC and NOTIFY_SECAS when a group is missing.
  * - outbox_message: every message, recorded in the transaction that decides it and then delivered
  *   by a send job. The deduplication key (kind, group, day) is unique, so a digest job run twice,
- *   or by two workers, records one message; its Message-ID derives from the key.
+ *   or by two workers, records one message; its Message-ID derives from the key. A sender claims
+ *   a row (SENDING, claimed_at) in a short transaction of its own, talks to the mail server with
+ *   no transaction open, then marks it SENT or back to PENDING; a claim left by a dead worker
+ *   lapses and the sweep sends the message again, with the same Message-ID.
  */
 export class Notifications1764200000000 implements MigrationInterface {
   name = 'Notifications1764200000000';
@@ -39,7 +42,10 @@ export class Notifications1764200000000 implements MigrationInterface {
         subject text NOT NULL,
         text_body text NOT NULL,
         html_body text NOT NULL,
-        state text NOT NULL DEFAULT 'PENDING' CHECK (state IN ('PENDING', 'SENT', 'FAILED')),
+        state text NOT NULL DEFAULT 'PENDING' CHECK (state IN ('PENDING', 'SENDING', 'SENT', 'FAILED')),
+        claimed_at timestamptz,
+        -- The last sla_transition a digest reported: the next one reports those after it.
+        covered_transition_id bigint,
         attempts integer NOT NULL DEFAULT 0 CHECK (attempts >= 0),
         last_error text,
         provider_response text,
@@ -47,7 +53,8 @@ export class Notifications1764200000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         sent_at timestamptz,
         CONSTRAINT outbox_message_deduplication_key UNIQUE (deduplication_key),
-        CONSTRAINT outbox_message_sent_has_time CHECK ((state = 'SENT') = (sent_at IS NOT NULL))
+        CONSTRAINT outbox_message_sent_has_time CHECK ((state = 'SENT') = (sent_at IS NOT NULL)),
+        CONSTRAINT outbox_message_sending_is_claimed CHECK ((state = 'SENDING') = (claimed_at IS NOT NULL))
       )`);
     // The admin's list (newest first, by state) and "this group's last digest".
     await q.query(`CREATE INDEX outbox_message_state_created ON outbox_message (state, created_at DESC, id DESC)`);

@@ -87,10 +87,9 @@ export async function runService(mode: Mode, options: RunOptions = {}): Promise<
       shutdown.at('queue', () => mail.close());
       const worker = await startWorker({ db: database.db, config, logger, clock: systemClock, queue, jobs, services, mail });
       shutdown.at('intake', () => worker.close());
-      // Messages recorded by a process that died before it queued their send jobs.
-      const pending = await services.outbox.pendingIds(system);
-      await services.outbox.queueDelivery(pending);
-      if (pending.length) logger.info({ pending: pending.length }, 'queued the outbox messages still to deliver');
+      // Messages recorded by a process that died before it queued their send jobs, or mid-send.
+      const pending = await services.outbox.sweep(system);
+      if (pending) logger.info({ pending }, 'queued the outbox messages still to deliver');
     }
   } catch (err) {
     await shutdown.now(err);

@@ -1,5 +1,6 @@
 import type { WorkerHandlers } from '../handler-context';
 import { mailSendHandler } from './mail-send.handler';
+import { mailSweepHandler } from './mail-sweep.handler';
 import { slaDigestHandler } from './sla-digest.handler';
 import { slaRecomputeHandler } from './sla-recompute.handler';
 
@@ -8,4 +9,5 @@ export const handlers: WorkerHandlers = {
   'sla-recompute': slaRecomputeHandler,
   'sla-digest': slaDigestHandler,
   'mail-send': mailSendHandler,
+  'mail-sweep': mailSweepHandler,
 };

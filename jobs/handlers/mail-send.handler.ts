@@ -5,7 +5,8 @@ import type { HandlerContext } from '../handler-context';
 /**
  * Delivers one outbox message. A refusal is recorded on the message and thrown: BullMQ retries a
  * temporary one (4xx, a dropped connection) with backoff; a permanent one (5xx) fails at once.
- * A message already SENT, or being sent by another worker, is left alone.
+ * A message already SENT (or FAILED) is left alone; one another worker is sending is looked at
+ * again after a backoff, so that no message is left without a job.
  */
 export const mailSendHandler: JobHandler<'mail-send', HandlerContext> = async (job, payload, ctx) => {
   // attemptsMade counts the attempts finished before this one.
@@ -19,8 +20,12 @@ export const mailSendHandler: JobHandler<'mail-send', HandlerContext> = async (j
     case 'skipped':
       log.info({ why: result.why }, 'message not sent');
       return { messageId: payload.messageId, outcome: 'skipped', detail: result.why };
+    case 'busy':
+      // Another worker holds the claim: look again after a backoff (it finishes, or its claim lapses).
+      throw new Error('Another worker is sending this message; looking again after a backoff');
     case 'failed':
       if (result.permanent) throw new UnrecoverableError(`The mail server refused the message for good: ${result.error}`);
       throw new Error(`The mail server did not take the message: ${result.error}`);
   }
+  throw new Error(`Unknown delivery outcome: ${JSON.stringify(result satisfies never)}`);
 };

@@ -25,7 +25,8 @@ export const slaRecomputeHandler: JobHandler<'sla-recompute', HandlerContext> = 
     'SLA recompute done',
   );
   // An admin's recompute is followed by that day's digests at once (deduplicated like any other),
-  // so a day can be replayed; the nightly one leaves them to the morning schedule.
-  if (payload.reason === 'admin') await ctx.jobs.enqueue('sla-digest', { day: asOf, reason: 'admin' });
+  // so a day can be replayed; the nightly one leaves them to the morning schedule. A day still to
+  // come gets none now: its own morning will.
+  if (payload.reason === 'admin' && asOf <= ctx.clock.today()) await ctx.jobs.enqueue('sla-digest', { day: asOf, reason: 'admin' });
   return result;
 };

@@ -18,6 +18,8 @@ export interface Config {
   readonly slaRecomputeCron: string;
   /** When the morning digests go out (cron, Europe/London); only Working Days send anything. */
   readonly digestCron: string;
+  /** How often undelivered messages are given a send job again (cron). */
+  readonly mailSweepCron: string;
   /** Unset: mail goes to the dev mailbox (an SMTP server in the worker, read at /dev/mailbox). */
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
@@ -85,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ADMIN_API_KEY: apiKey({ default: undefined }),
       SLA_RECOMPUTE_CRON: cron({ default: '0 2 * * *' }),
       DIGEST_CRON: cron({ default: '0 7 * * *' }),
+      MAIL_SWEEP_CRON: cron({ default: '*/5 * * * *' }),
       SMTP_URL: url({ default: undefined }),
       MAIL_FROM: str({ default: 'SEC Modification Tracker <no-reply@sec-tracker.localhost>' }),
       NOTIFY_DCC: addressList({ default: ['dcc@sec-tracker.localhost'] }),
@@ -122,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: clean.REDIS_URL || undefined,
     slaRecomputeCron: clean.SLA_RECOMPUTE_CRON,
     digestCron: clean.DIGEST_CRON,
+    mailSweepCron: clean.MAIL_SWEEP_CRON,
     smtpUrl: clean.SMTP_URL || undefined,
     mailFrom: clean.MAIL_FROM,
     notifyDcc: clean.NOTIFY_DCC,

@@ -2,7 +2,6 @@ import type { EntityManager } from 'typeorm';
 import { addDays, type LocalDate } from '../calendar/local-date';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { ServiceContext } from '../common/service-context';
-import type { SlaStatus } from '../sla/sla-calculator';
 import { buildDigest, type Digest, type DigestFacts, isEmptyDigest } from './digest';
 import type { DigestSection } from './digest-section';
 import { MessageKind } from './outbox-message.entity';
@@ -16,6 +15,8 @@ type Queryable = Pick<EntityManager, 'query'>;
 export interface ComposedDigest {
   digest: Digest;
   message: RenderedMessage;
+  /** The newest sla_transition when it was composed: the next digest's news come after it. */
+  coveredTransitionId: string | null;
 }
 
 /** What a day's digest run decided. */
@@ -29,8 +30,6 @@ export interface DigestDayResult {
   nothingToSay: number;
   /** Enabled groups whose digest for the day was recorded by an earlier run. */
   alreadyRecorded: number;
-  /** The day's messages still to deliver (ids), recorded now or before. */
-  pending: string[];
 }
 
 /**
@@ -58,7 +57,7 @@ export class DigestService {
    */
   async recordDay(ctx: ServiceContext, day: LocalDate): Promise<DigestDayResult> {
     const calendar = await ctx.calendar();
-    const result: DigestDayResult = { day, workingDay: calendar.isWorkingDay(day), recorded: 0, nothingToSay: 0, alreadyRecorded: 0, pending: [] };
+    const result: DigestDayResult = { day, workingDay: calendar.isWorkingDay(day), recorded: 0, nothingToSay: 0, alreadyRecorded: 0 };
     if (!result.workingDay) return result;
     await ctx.db.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`sla-digest:${day}`]);
@@ -73,38 +72,57 @@ export class DigestService {
           result.nothingToSay += 1;
           continue;
         }
-        await this.outbox.record(tx, { kind: MessageKind.SLA_DIGEST, key, group, day, message: composed.message });
+        await this.outbox.record(tx, {
+          kind: MessageKind.SLA_DIGEST, key, group, day, message: composed.message, coveredTransitionId: composed.coveredTransitionId,
+        });
         result.recorded += 1;
       }
     });
-    result.pending = await this.outbox.pendingIds(ctx, { kind: MessageKind.SLA_DIGEST, day });
-    ctx.logger.info({ ...result, pending: result.pending.length }, 'digests decided');
+    ctx.logger.info(result, 'digests decided');
     return result;
   }
 
   private async compose(db: Queryable, group: RecipientGroup, day: LocalDate, calendar: WorkingCalendar, dueSoonWorkingDays: number): Promise<ComposedDigest | null> {
-    const since = (await lastDigestDay(db, group.id, day)) ?? calendar.addWorkingDays(day, -1);
-    const facts = await loadDigestFacts(db, day, since, group.sections);
-    const digest = buildDigest(facts, { group: group.name, day, since, sections: group.sections, calendar, dueSoonWorkingDays });
+    const last = await lastDigest(db, group.id, day);
+    const window: ChangeWindow = {
+      since: last?.day ?? calendar.addWorkingDays(day, -1),
+      afterTransitionId: last?.coveredTransitionId ?? null,
+      // Read first: a recompute that commits while this digest is composed is the next one's news.
+      upToTransitionId: (await db.query(`SELECT max(id)::text AS id FROM sla_transition`))[0]?.id ?? null,
+    };
+    const facts = await loadDigestFacts(db, day, window, group.sections);
+    const digest = buildDigest(facts, {
+      group: group.name, day, since: window.since, afterTransitionId: window.afterTransitionId, sections: group.sections, calendar, dueSoonWorkingDays,
+    });
     if (isEmptyDigest(digest)) return null;
-    return { digest, message: await renderDigest(digest) };
+    return { digest, message: await renderDigest(digest), coveredTransitionId: window.upToTransitionId };
   }
 }
 
-/** The day of the group's last digest before `day`: its changes are news from the day after. */
-async function lastDigestDay(db: Queryable, groupId: string, day: LocalDate): Promise<LocalDate | null> {
+interface ChangeWindow {
+  since: LocalDate;
+  afterTransitionId: string | null;
+  upToTransitionId: string | null;
+}
+
+/** The group's last digest before `day`: its changes are news from the day after, or once recorded after it. */
+async function lastDigest(db: Queryable, groupId: string, day: LocalDate): Promise<{ day: LocalDate; coveredTransitionId: string | null } | null> {
   const [row] = await db.query(
-    `SELECT max(day)::text AS day FROM outbox_message WHERE group_id = $1 AND kind = $2 AND day < $3`,
+    `SELECT day::text AS day, covered_transition_id::text AS "coveredTransitionId" FROM outbox_message
+      WHERE group_id = $1 AND kind = $2 AND day < $3 ORDER BY day DESC LIMIT 1`,
     [groupId, MessageKind.SLA_DIGEST, day],
   );
-  return row?.day ?? null;
+  return row ?? null;
 }
 
 /**
  * The facts a digest needs, read in a few statements. The SQL only narrows by generous calendar
  * windows; the pure `buildDigest` applies the Working Day rules.
  */
-async function loadDigestFacts(db: Queryable, day: LocalDate, since: LocalDate, sections: readonly DigestSection[]): Promise<DigestFacts> {
+async function loadDigestFacts(db: Queryable, day: LocalDate, window: ChangeWindow, sections: readonly DigestSection[]): Promise<DigestFacts> {
+  // The transitions of the window: on days after `since`, or recorded after the last digest's; none past `upTo`.
+  const inWindow = `on_day <= $1::date AND id <= coalesce($4::bigint, 0) AND (on_day > $2::date OR id > coalesce($3::bigint, $4::bigint, 0))`;
+  const windowParams = [day, window.since, window.afterTransitionId, window.upToTransitionId];
   const wants = (s: string) => sections.includes(s as DigestSection);
   const needsAssessments = wants('CHANGES') || wants('ASSESSMENTS');
   // One statement at a time: `db` may be a transaction's single connection.
@@ -118,15 +136,15 @@ async function loadDigestFacts(db: Queryable, day: LocalDate, since: LocalDate, 
                             FROM assessment_pause p WHERE p.assessment_id = a.id), '[]'::json) AS pauses
            FROM assessment a JOIN modification m ON m.id = a.modification_id
           WHERE (a.returned_on IS NULL OR a.returned_on > $1::date)
-             OR a.id IN (SELECT assessment_id FROM sla_transition WHERE on_day > $2::date AND on_day <= $1::date)`,
-        [day, since],
+             OR a.id IN (SELECT assessment_id FROM sla_transition WHERE ${inWindow})`,
+        windowParams,
       )
     : [];
   const transitions = wants('CHANGES')
     ? await db.query(
-        `SELECT assessment_id AS "assessmentId", on_day::text AS "onDay", from_status AS "from", to_status AS "to"
-           FROM sla_transition WHERE on_day > $2::date AND on_day <= $1::date ORDER BY on_day, id`,
-        [day, since],
+        `SELECT id::text, assessment_id AS "assessmentId", on_day::text AS "onDay", from_status AS "from", to_status AS "to"
+           FROM sla_transition WHERE ${inWindow} ORDER BY id`,
+        windowParams,
       )
     : [];
   const consultations = wants('CONSULTATIONS')
@@ -160,7 +178,7 @@ async function loadDigestFacts(db: Queryable, day: LocalDate, since: LocalDate, 
     : [];
   return {
     assessments,
-    transitions: transitions as Array<{ assessmentId: string; onDay: LocalDate; from: SlaStatus | null; to: SlaStatus }>,
+    transitions: transitions as DigestFacts['transitions'],
     consultations,
     workingGroups,
     refining,

@@ -30,6 +30,8 @@ export interface DigestAssessmentFacts extends AssessmentFacts {
 }
 
 export interface DigestTransitionFacts {
+  /** sla_transition's id (a bigint, as text): the order they were recorded in. */
+  id: string;
   assessmentId: string;
   onDay: LocalDate;
   from: SlaStatus | null;
@@ -39,7 +41,7 @@ export interface DigestTransitionFacts {
 export interface DigestFacts {
   /** Open on the day, and any that a transition in the window names. */
   assessments: readonly DigestAssessmentFacts[];
-  /** Stored changes of status after `since`, up to the day. */
+  /** Stored changes of status in the window (see `DigestRequest`), up to the day. */
   transitions: readonly DigestTransitionFacts[];
   consultations: ReadonlyArray<{ reference: string; title: string | null; kind: string; opensOn: LocalDate; closesOn: LocalDate | null }>;
   workingGroups: ReadonlyArray<{ date: LocalDate; agenda: readonly string[] }>;
@@ -128,7 +130,13 @@ const byReference = <T extends { reference: string }>(a: T, b: T) => (a.referenc
 export interface DigestRequest {
   group: string;
   day: LocalDate;
+  /** Changes on days after this one are news... */
   since: LocalDate;
+  /**
+   * ...and so are those recorded after this transition, whatever their day: the last one the
+   * group's previous digest reported (a recompute run after the morning's digest is news next time).
+   */
+  afterTransitionId: string | null;
   sections: readonly DigestSection[];
   calendar: WorkingCalendar;
   dueSoonWorkingDays: number;
@@ -159,11 +167,13 @@ export function isEmptyDigest(d: Digest): boolean {
  * The last news of each assessment in the window. A first stored status (from null: a new
  * install, an import) is not news; nor are moves to ON_TRACK, PAUSED or AWAITING_ACCEPTANCE.
  */
-function changesOf(facts: DigestFacts, { since, day }: DigestRequest): ChangeLine[] {
+function changesOf(facts: DigestFacts, { since, day, afterTransitionId }: DigestRequest): ChangeLine[] {
   const assessments = new Map(facts.assessments.map((a) => [a.id, a]));
   const latest = new Map<string, DigestTransitionFacts>();
+  const after = afterTransitionId === null ? null : BigInt(afterTransitionId);
+  const inWindow = (t: DigestTransitionFacts) => t.onDay <= day && (t.onDay > since || (after !== null && BigInt(t.id) > after));
   for (const t of facts.transitions) {
-    if (t.from === null || !NEWS[t.to] || t.onDay <= since || t.onDay > day) continue;
+    if (t.from === null || !NEWS[t.to] || !inWindow(t)) continue;
     const seen = latest.get(t.assessmentId);
     if (!seen || t.onDay >= seen.onDay) latest.set(t.assessmentId, t);
   }

@@ -6,6 +6,8 @@ import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
 export enum MessageState {
   /** Recorded; a send job delivers it (and retries with backoff while the mail server refuses). */
   PENDING = 'PENDING',
+  /** A worker is talking to the mail server about it now (or died doing so: its claim lapses). */
+  SENDING = 'SENDING',
   /** The mail server took it (its reply is in providerResponse). */
   SENT = 'SENT',
   /** Refused for good, or still refused after every retry; an admin may resend it. */
@@ -86,4 +88,10 @@ export class OutboxMessage {
   @Field(() => DateTimeScalar, { nullable: true })
   @Column('timestamptz', { name: 'sent_at', nullable: true })
   sentAt!: Date | null;
+
+  @Column('timestamptz', { name: 'claimed_at', nullable: true })
+  claimedAt!: Date | null;
+
+  @Column('bigint', { name: 'covered_transition_id', nullable: true })
+  coveredTransitionId!: string | null;
 }

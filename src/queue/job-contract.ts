@@ -37,12 +37,21 @@ const slaDigestPayload = z.strictObject({
 export interface SlaDigestResult {
   day: LocalDate;
   workingDay: boolean;
+  /** A day still to come: nothing recorded. */
+  future?: boolean;
   /** The day's recompute had not run (the night's failed), so this run did it first. */
   recomputed: boolean;
   recorded: number;
   nothingToSay: number;
   alreadyRecorded: number;
-  /** Send jobs queued for the day's undelivered messages. */
+  /** Send jobs queued: every undelivered message, the day's and any an earlier crash left. */
+  queued: number;
+}
+
+const mailSweepPayload = z.strictObject({ reason: z.enum(['scheduled', 'admin']) });
+
+export interface MailSweepResult {
+  /** Undelivered messages (PENDING, or SENDING with a lapsed claim) given a send job. */
   queued: number;
 }
 
@@ -130,7 +139,13 @@ export const JOBS = {
     payload: mailSendPayload,
     options: mailSendOptions,
     // One job per message while it waits, runs or retries; the outbox row decides whether to send.
-    deduplication: (p) => ({ id: `mail-send:${p.messageId}` }),
+    // While one runs, a new request (an admin's resend racing the job's last failure) runs after it.
+    deduplication: (p) => ({ id: `mail-send:${p.messageId}`, keepLastIfActive: true }),
+  }),
+  'mail-sweep': job({
+    payload: mailSweepPayload,
+    options: { attempts: 3, backoff: { type: 'exponential', delay: 10_000 }, removeOnComplete: { count: 100 }, removeOnFail: { age: 30 * DAY_S } },
+    deduplication: () => ({ id: 'mail-sweep' }),
   }),
 } as const;
 
@@ -150,6 +165,7 @@ export interface JobResults {
   'sla-recompute': SlaRecomputeResult;
   'sla-digest': SlaDigestResult;
   'mail-send': MailSendResult;
+  'mail-sweep': MailSweepResult;
 }
 type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : never;
 const resultsCoverEveryJob: SameKeys<JobResults, typeof JOBS> = true;
@@ -210,6 +226,7 @@ export interface JobSchedule<N extends JobName = JobName> {
 export interface ScheduleConfig {
   slaRecomputeCron: string;
   digestCron: string;
+  mailSweepCron: string;
 }
 
 /** Every schedule, from configuration; registered idempotently at start by every process. */
@@ -227,6 +244,15 @@ export function jobSchedules(config: ScheduleConfig): JobSchedule[] {
       id: 'sla-digest-morning',
       jobName: 'sla-digest',
       pattern: config.digestCron,
+      tz: 'Europe/London',
+      payload: { reason: 'scheduled' },
+    },
+    {
+      // A send job can be lost (a failed enqueue after a commit, a job that failed for good for a
+      // reason other than the mail server): every few minutes, undelivered messages get one again.
+      id: 'mail-sweep',
+      jobName: 'mail-sweep',
+      pattern: config.mailSweepCron,
       tz: 'Europe/London',
       payload: { reason: 'scheduled' },
     },

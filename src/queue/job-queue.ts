@@ -119,11 +119,14 @@ const summaries: { [N in JobName]: (result: JobResults[N]) => string } = {
     `${r.mode} recompute as of ${r.asOf}: ${r.examined} examined, ${r.changed} changed, ` +
     `${r.written} written, ${r.durationMs} ms`,
   'sla-digest': (r) =>
-    r.workingDay
+    r.future
+      ? `${r.day} is still to come: no digest yet`
+      : r.workingDay
       ? `digests for ${r.day}${r.recomputed ? ' (recomputed first)' : ''}: ${r.recorded} recorded, ${r.nothingToSay} with nothing to say, ` +
         `${r.alreadyRecorded} recorded before, ${r.queued} queued to send`
       : `${r.day} is not a Working Day: no digest`,
   'mail-send': (r) => `message ${r.messageId} ${r.outcome}: ${r.detail}`,
+  'mail-sweep': (r) => `${r.queued} undelivered message(s) given a send job`,
 };
 
 function summaryOf(job: Job): string | null {

@@ -4,6 +4,8 @@ import type { Logger } from '../infra/logger';
 import { escapeHtml as e } from '../notifications/templates/escape';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+/** A page elsewhere can point a name of its own at 127.0.0.1 (DNS rebinding): only local names are answered. */
+const LOCAL_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/i;
 
 const page = (title: string, body: string) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${e(title)}</title>
@@ -23,7 +25,7 @@ const page = (title: string, body: string) => `<!doctype html>
 export function devMailboxRoutes(dir: string, logger: Logger): Router {
   const router = express.Router();
   router.use((req, res, next) => {
-    if (LOOPBACK.has(req.socket.remoteAddress ?? '')) return next();
+    if (LOOPBACK.has(req.socket.remoteAddress ?? '') && LOCAL_HOST.test(req.headers.host ?? '')) return next();
     res.status(403).type('text/plain').send('The dev mailbox answers on this machine only');
   });
   const fail = (res: Response, err: unknown) => {
@@ -68,6 +70,8 @@ export function devMailboxRoutes(dir: string, logger: Logger): Router {
       if (!message || !['html', 'text', 'raw'].includes(req.params.part)) return void res.status(404).type('text/plain').send('No such message');
       if (req.params.part === 'raw') return void res.type('message/rfc822').attachment(req.params.file).send(message.raw);
       if (req.params.part === 'text') return void res.type('text/plain').send(message.parsed.text ?? '');
+      // An email's HTML, served on the API's origin: no script, no request anywhere, whatever it holds.
+      res.set({ 'Content-Security-Policy': "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:", 'X-Content-Type-Options': 'nosniff' });
       res.type('html').send(message.parsed.html || '<p>(no HTML part)</p>');
     } catch (err) {
       fail(res, err);

@@ -59,15 +59,16 @@ test('deduplication ids: one recompute per day and mode, kept when asked for whi
 });
 
 test('the schedules: the configured crons, read in Europe/London, with payloads naming no day', () => {
-  expect(jobSchedules({ slaRecomputeCron: '0 2 * * *', digestCron: '30 6 * * 1-5' })).toEqual([
+  expect(jobSchedules({ slaRecomputeCron: '0 2 * * *', digestCron: '30 6 * * 1-5', mailSweepCron: '*/10 * * * *' })).toEqual([
     { id: 'sla-recompute-nightly', jobName: 'sla-recompute', pattern: '0 2 * * *', tz: 'Europe/London', payload: { reason: 'nightly' } },
     { id: 'sla-digest-morning', jobName: 'sla-digest', pattern: '30 6 * * 1-5', tz: 'Europe/London', payload: { reason: 'scheduled' } },
+    { id: 'mail-sweep', jobName: 'mail-sweep', pattern: '*/10 * * * *', tz: 'Europe/London', payload: { reason: 'scheduled' } },
   ]);
 });
 
 test('one digest job per day, one send job per message', () => {
   expect(deduplicationOf('sla-digest', { day: '2021-04-09', reason: 'admin' })).toEqual({ id: 'sla-digest:2021-04-09' });
   const messageId = '6f1c7c8e-8d7e-4a4b-9a53-0d2c4a1f0b11';
-  expect(deduplicationOf('mail-send', { messageId })).toEqual({ id: `mail-send:${messageId}` });
+  expect(deduplicationOf('mail-send', { messageId })).toEqual({ id: `mail-send:${messageId}`, keepLastIfActive: true });
   expect(() => parsePayload('mail-send', { messageId: 'DCC-2021-04-09' })).toThrow('messageId');
 });

@@ -44,9 +44,11 @@ describe.each<QueueBackendKind>(queueBackendsUnderTest())('the nightly schedule 
       workers.map((w) => w.request<{ schedules?: RegisteredSchedule[]; error?: string }>({ registerSchedules: { cron: oneShotCron(fireAt) } })),
     );
     const firingJobId = `repeat:sla-recompute-nightly:${fireAt.getTime()}`;
-    // The morning digest's schedule is registered alongside, unchanged (07:00 London).
+    // The digest's and the outbox sweep's schedules are registered alongside, unchanged.
     for (const answer of answers) {
-      expect(answer).toEqual({ schedules: [expect.objectContaining({ nextJobId: firingJobId }), expect.objectContaining({ id: 'sla-digest-morning' })] });
+      expect(answer).toEqual({
+        schedules: [expect.objectContaining({ nextJobId: firingJobId }), expect.objectContaining({ id: 'sla-digest-morning' }), expect.objectContaining({ id: 'mail-sweep' })],
+      });
     }
 
     const runs = async () => (await app.db.query(`SELECT job_id, mode FROM sla_recompute_run`)) as Array<{ job_id: string; mode: string }>;

@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { mailboxDir } from '../../src/infra/mail/dev-mailbox';
@@ -50,11 +51,28 @@ test('a message sent with no SMTP_URL lands in the dev mailbox, listed and shown
   expect(await raw.text()).toContain('Message-ID: <sla-digest.x.2021-04-09@sec-tracker.test>');
 });
 
-test('names that are not the mailbox\'s files are 404, including a way out of the folder', async () => {
-  for (const name of ['nope.eml', '..%2F..%2Fetc%2Fpasswd', '%2E%2E%2Fpackage.json']) {
+test('names that are not the mailbox\'s files are 404, including one just outside the folder', async () => {
+  await fs.writeFile(path.join(dataDir, 'secret.eml'), 'Subject: not for the mailbox\r\n\r\nsecret\r\n');
+  for (const name of ['nope.eml', '..%2Fsecret.eml', '%2E%2E%2Fsecret.eml', '..%5Csecret.eml']) {
     expect((await fetch(`${base()}/${name}`)).status).toBe(404);
+    expect((await fetch(`${base()}/${name}/raw`)).status).toBe(404);
   }
-  expect((await fetch(`${base()}/nope.eml/html`)).status).toBe(404);
+});
+
+test("an email's HTML may run nothing on the API's origin; a page that is not this machine's own name is refused", async () => {
+  const [file] = (await fs.readdir(mailboxDir(dataDir))).filter((f) => f.endsWith('.eml'));
+  const html = await fetch(`${base()}/${file}/html`);
+  expect(html.headers.get('content-security-policy')).toContain('sandbox');
+  expect(html.headers.get('x-content-type-options')).toBe('nosniff');
+  // DNS rebinding: a browser on this machine, sent by a page whose host name now points here.
+  const { port } = new URL(app.url);
+  const status = await new Promise<number>((resolve, reject) => {
+    http.get({ host: '127.0.0.1', port, path: '/dev/mailbox', headers: { host: `attacker.example:${port}` } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    }).on('error', reject);
+  });
+  expect(status).toBe(403);
 });
 
 test('with an SMTP_URL there is no dev mailbox to read', async () => {

@@ -127,6 +127,8 @@ describe.each<QueueBackendKind>(queueBackendsUnderTest())('the digests of 9 Apri
   });
 
   test("the digest job run again for the same day records and sends nothing more; a Saturday's sends nothing", async () => {
+    const first = await app.jobs.enqueue('sla-digest', { day: '2021-04-09', reason: 'admin' });
+    await finished(app, first.id);
     await waitForMessages(app, 2);
     await outboxSettled(app);
     const before = app.smtp.received.length;

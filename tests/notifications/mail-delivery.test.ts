@@ -18,7 +18,8 @@ describe.each<QueueBackendKind>(queueBackendsUnderTest())('delivering the outbox
   beforeAll(async () => {
     app = await startTestApp({ queue: backend });
     await importRegisterFile(testServiceContext(app.db), DEMO);
-    worker = await startAppWorker(app);
+    // "Today" is the end of April: the days these tests send are past days, replayed by an admin.
+    worker = await startAppWorker(app, { now: '2021-04-30T06:00:00Z' });
   });
   afterAll(async () => {
     await worker.close();
@@ -60,19 +61,40 @@ describe.each<QueueBackendKind>(queueBackendsUnderTest())('delivering the outbox
 
     const bounced = (await messagesOf('2021-04-12')).find((m) => m.group === 'Bounces')!;
     expect(bounced).toMatchObject({ state: 'FAILED', attempts: 1, lastError: expect.stringContaining('550 5.1.1 No such mailbox') });
-    const failedList = (await app.gql(`{ messages(state: FAILED) { totalCount edges { node { id } } } }`)).data!.messages;
-    expect(failedList).toEqual({ totalCount: 1, edges: [{ node: { id: bounced.id } }] });
+    const failedList = (await app.gql(`{ messages(state: FAILED) { edges { node { id state } } } }`)).data!.messages;
+    expect(failedList.edges).toContainEqual({ node: { id: bounced.id, state: 'FAILED' } });
+    expect(failedList.edges.every((e: { node: { state: string } }) => e.node.state === 'FAILED')).toBe(true);
 
     const sent = (await messagesOf('2021-04-12')).find((m) => m.state === 'SENT')!;
     const refused = await app.gql(`mutation($id: ID!) { resendMessage(id: $id) { state } }`, { id: sent.id });
     expect(refused.errors?.[0]).toMatchObject({ message: expect.stringContaining('only a FAILED message can be resent'), extensions: { code: 'BAD_USER_INPUT' } });
     expect((await app.gql(`mutation { resendMessage(id: "00000000-0000-4000-8000-000000000000") { state } }`)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
 
+    // The admin mends the group's address: the resend goes to the group as it is now.
+    await app.gql(`mutation { updateRecipientGroup(name: "Bounces", input: { addresses: ["nobody@dcc.test", "desk@dcc.test"] }) { version } }`);
     app.smtp.createNobodysMailbox();
     const resent = await app.gql(`mutation($id: ID!) { resendMessage(id: $id) { state attempts } }`, { id: bounced.id });
     expect(resent.data!.resendMessage).toEqual({ state: 'PENDING', attempts: 1 });
     await waitFor(async () => ((await messagesOf('2021-04-12')).find((m) => m.id === bounced.id)!.state === 'SENT' ? true : undefined), 'the resent message to be SENT');
     expect(app.smtp.countsByMessageId().get(bounced.messageId)).toBe(1);
-    expect(app.smtp.received.find((m) => m.messageId === bounced.messageId)!.to).toEqual(['nobody@dcc.test']);
+    expect(app.smtp.received.find((m) => m.messageId === bounced.messageId)!.to).toEqual(['nobody@dcc.test', 'desk@dcc.test']);
+  });
+
+  test('a message recorded without a send job (one lost to a crash or a failed enqueue) goes out with the next sweep, once', async () => {
+    const decided = await app.services.digests.recordDay(testServiceContext(app.db), '2021-04-13');
+    expect(decided.recorded).toBeGreaterThan(0);
+    const sweep = await app.jobs.enqueue('mail-sweep', { reason: 'admin' });
+    expect((await finished(app, sweep.id)).summary).toMatch(/^\d+ undelivered message\(s\) given a send job$/);
+    await outboxSettled(app);
+    const messages = await messagesOf('2021-04-13');
+    expect(messages).toHaveLength(decided.recorded);
+    const counts = app.smtp.countsByMessageId();
+    for (const m of messages) expect([m.state, counts.get(m.messageId)]).toEqual(['SENT', 1]);
+  });
+
+  test('a digest for a day still to come is not sent: its own morning will carry its news', async () => {
+    const run = await app.jobs.enqueue('sla-digest', { day: '2021-05-04', reason: 'admin' });
+    expect((await finished(app, run.id)).summary).toBe('2021-05-04 is still to come: no digest yet');
+    expect(await messagesOf('2021-05-04')).toEqual([]);
   });
 });

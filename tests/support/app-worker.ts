@@ -38,10 +38,10 @@ export async function finished(app: TestApp, id: string, timeoutMs = 30_000): Pr
   }, `job ${id} to finish`, timeoutMs);
 }
 
-/** Waits until no message of the outbox is PENDING. */
+/** Waits until every message of the outbox is SENT or FAILED. */
 export async function outboxSettled(app: TestApp, timeoutMs = 60_000): Promise<void> {
   await waitFor(async () => {
-    const [{ n }] = await app.db.query(`SELECT count(*)::int AS n FROM outbox_message WHERE state = 'PENDING'`);
+    const [{ n }] = await app.db.query(`SELECT count(*)::int AS n FROM outbox_message WHERE state IN ('PENDING', 'SENDING')`);
     return n === 0 ? true : undefined;
   }, 'every message to be delivered or failed', timeoutMs);
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -28,12 +29,14 @@ export async function startDevMailbox(dir: string, logger: Logger): Promise<DevM
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     size: 10 * 1024 * 1024,
-    onData(stream, session, callback) {
+    onData(stream, _session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${session.id}.eml`;
-        fs.writeFile(path.join(dir, name), Buffer.concat(chunks)).then(
+        // Time first, so that names sort by arrival; the random part keeps two messages of one
+        // millisecond (one pooled connection sends many) from sharing a name.
+        const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(6).toString('hex')}.eml`;
+        fs.writeFile(path.join(dir, name), Buffer.concat(chunks), { flag: 'wx' }).then(
           () => callback(null, `stored in the dev mailbox as ${name}`),
           (err: Error) => {
             logger.error({ err }, 'dev mailbox: could not store a message');

@@ -50,6 +50,9 @@ export function spawnWorker(options: WorkerChildOptions): WorkerChild {
     WORKER_CONCURRENCY: '1',
     // With no SMTP_URL the worker keeps mail in DATA_DIR/mailbox: a folder of the child's own, never the repository's.
     DATA_DIR: dataDir,
+    // The real clock runs in the children: schedules that cannot fire during a test (1 January, 00:00).
+    DIGEST_CRON: '0 0 1 1 *',
+    MAIL_SWEEP_CRON: '0 0 1 1 *',
   };
   if (options.redis) env.REDIS_URL = options.redis.url;
   if (options.smtpUrl) env.SMTP_URL = options.smtpUrl;

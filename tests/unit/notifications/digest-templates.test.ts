@@ -20,7 +20,7 @@ const facts: DigestFacts = {
 };
 
 test('every value from the register is escaped in the HTML part, and kept as written in the text part', async () => {
-  const digest = buildDigest(facts, { group: 'DCC & friends', day: '2021-04-09', since: '2021-04-08', sections: ALL_SECTIONS, calendar: STANDARD_CALENDAR, dueSoonWorkingDays: 3 });
+  const digest = buildDigest(facts, { group: 'DCC & friends', day: '2021-04-09', since: '2021-04-08', afterTransitionId: null, sections: ALL_SECTIONS, calendar: STANDARD_CALENDAR, dueSoonWorkingDays: 3 });
   const message = await renderDigest(digest);
   expect(message.html).not.toContain('<script>');
   expect(message.html).not.toContain('<b>bold</b>');
@@ -31,6 +31,6 @@ test('every value from the register is escaped in the HTML part, and kept as wri
 });
 
 test('the subject says what needs doing: counts, and when consultations open or close, as a person says it', async () => {
-  const digest = buildDigest(facts, { group: 'DCC', day: '2021-04-09', since: '2021-04-08', sections: ALL_SECTIONS, calendar: STANDARD_CALENDAR, dueSoonWorkingDays: 3 });
+  const digest = buildDigest(facts, { group: 'DCC', day: '2021-04-09', since: '2021-04-08', afterTransitionId: null, sections: ALL_SECTIONS, calendar: STANDARD_CALENDAR, dueSoonWorkingDays: 3 });
   expect((await renderDigest(digest)).subject).toBe('1 overdue assessment, 2 consultations open from Monday, 1 consultation closes today');
 });

@@ -11,8 +11,8 @@ function assessment(id: string, facts: Partial<DigestAssessmentFacts>): DigestAs
   };
 }
 
-const digest = (facts: Partial<DigestFacts>, day: string, since: string, sections = ALL_SECTIONS) =>
-  buildDigest({ ...NONE, ...facts }, { group: 'SECAS', day, since, sections, calendar: STANDARD_CALENDAR, dueSoonWorkingDays: 3 });
+const digest = (facts: Partial<DigestFacts>, day: string, since: string, sections = ALL_SECTIONS, afterTransitionId: string | null = null) =>
+  buildDigest({ ...NONE, ...facts }, { group: 'SECAS', day, since, afterTransitionId, sections, calendar: STANDARD_CALENDAR, dueSoonWorkingDays: 3 });
 
 describe('what changed', () => {
   const a = assessment('1', { acceptedOn: '2021-03-09' });
@@ -20,16 +20,27 @@ describe('what changed', () => {
     const d = digest({
       assessments: [a],
       transitions: [
-        { assessmentId: '1', onDay: '2021-03-26', from: 'ON_TRACK', to: 'DUE_SOON' }, // Friday: the last digest's news
-        { assessmentId: '1', onDay: '2021-03-27', from: 'DUE_SOON', to: 'ON_TRACK' }, // not news
-        { assessmentId: '1', onDay: '2021-03-29', from: 'ON_TRACK', to: 'DUE_SOON' },
+        { id: '1', assessmentId: '1', onDay: '2021-03-26', from: 'ON_TRACK', to: 'DUE_SOON' }, // Friday: the last digest's news
+        { id: '2', assessmentId: '1', onDay: '2021-03-27', from: 'DUE_SOON', to: 'ON_TRACK' }, // not news
+        { id: '3', assessmentId: '1', onDay: '2021-03-29', from: 'ON_TRACK', to: 'DUE_SOON' },
       ],
     }, '2021-03-29', '2021-03-26');
     expect(d.changes).toEqual([{ reference: 'MP1', title: null, type: 'PRELIMINARY', changeRequest: null, change: 'NEWLY_DUE_SOON', on: '2021-03-29' }]);
   });
 
+  test('a recompute run after the morning digest (an admin, a new holiday): its news comes in the next digest', () => {
+    // Tuesday's digest reported up to transition 10; at 10:00 a recompute stamped transition 11 with Tuesday.
+    const transitions = [
+      { id: '10', assessmentId: '1', onDay: '2021-03-30', from: 'ON_TRACK' as const, to: 'DUE_SOON' as const },
+      { id: '11', assessmentId: '1', onDay: '2021-03-30', from: 'DUE_SOON' as const, to: 'OVERDUE' as const },
+    ];
+    const wednesday = digest({ assessments: [a], transitions }, '2021-03-31', '2021-03-30', [DigestSection.CHANGES], '10');
+    expect(wednesday.changes.map((c) => [c.change, c.on])).toEqual([['NEWLY_OVERDUE', '2021-03-30']]);
+    expect(digest({ assessments: [a], transitions }, '2021-03-31', '2021-03-30', [DigestSection.CHANGES], '11').changes).toEqual([]);
+  });
+
   test("an assessment's first stored status (an import, a new install) is not news", () => {
-    const d = digest({ assessments: [a], transitions: [{ assessmentId: '1', onDay: '2021-04-09', from: null, to: 'OVERDUE' }] }, '2021-04-09', '2021-04-08', [DigestSection.CHANGES]);
+    const d = digest({ assessments: [a], transitions: [{ id: '4', assessmentId: '1', onDay: '2021-04-09', from: null, to: 'OVERDUE' }] }, '2021-04-09', '2021-04-08', [DigestSection.CHANGES]);
     expect(d.changes).toEqual([]);
     expect(isEmptyDigest(d)).toBe(true);
   });
@@ -37,7 +48,7 @@ describe('what changed', () => {
   test('returned, on time or late', () => {
     const d = digest({
       assessments: [a, assessment('2', { type: 'IMPACT', acceptedOn: '2020-12-01', returnedOn: '2021-04-09' })],
-      transitions: [{ assessmentId: '2', onDay: '2021-04-09', from: 'OVERDUE', to: 'COMPLETED_LATE' }],
+      transitions: [{ id: '5', assessmentId: '2', onDay: '2021-04-09', from: 'OVERDUE', to: 'COMPLETED_LATE' }],
     }, '2021-04-09', '2021-04-08', [DigestSection.CHANGES]);
     expect(d.changes.map((c) => [c.reference, c.type, c.change])).toEqual([['MP2', 'IMPACT', 'RETURNED_LATE']]);
   });
