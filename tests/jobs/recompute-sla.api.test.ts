@@ -1,5 +1,6 @@
 import { startWorker } from '../../jobs/worker';
 import { loadConfig } from '../../src/config/config';
+import { JOB_QUEUE_NAME } from '../../src/queue/job-contract';
 import type { QueueBackendKind } from '../../src/queue/queue-backend';
 import type { RunningWorker } from '../../src/queue/worker-port';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -69,8 +70,17 @@ describe.each<QueueBackendKind>(queueBackendsUnderTest())('recomputeSla and jobR
       return all.length > before ? all : undefined;
     }, 'the recompute after addHoliday');
     expect(after.slice(before)).toEqual([expect.objectContaining({ as_of: '2021-04-09', mode: 'full' })]);
-    // Nothing else trails in (the refused holiday queued nothing).
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Nothing else trails in (the refused holiday queued nothing): once no recompute job is left
+    // in the queue, none can run; no sleep needed to see it.
+    const queue = app.queue.createQueue(JOB_QUEUE_NAME);
+    try {
+      await waitFor(async () => {
+        const unfinished = await queue.getJobs(['waiting', 'active', 'delayed', 'prioritized']);
+        return unfinished.some((job) => job?.name === 'sla-recompute') ? undefined : true;
+      }, 'no recompute job left in the queue');
+    } finally {
+      await queue.close();
+    }
     expect((await runs()).length).toBe(before + 1);
   });
 
