@@ -1,12 +1,10 @@
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
-import type { AddressInfo } from 'node:net';
 
 import IORedis from 'ioredis';
 import { simpleParser } from 'mailparser';
-import { Client } from 'pg';
+import { admin, BENCH_SERVER, withDatabase } from './bench-server';
 import pino from 'pino';
-import { SMTPServer } from 'smtp-server';
 import { startWorker } from '../jobs/worker';
 import { syncCalendarTable } from '../src/calendar/calendar-table.service';
 import { addDays, type LocalDate } from '../src/calendar/local-date';
@@ -15,6 +13,8 @@ import { systemClock } from '../src/infra/clock';
 import { openDatabase } from '../src/infra/database/data-source';
 import type { Logger } from '../src/infra/logger';
 import { type MailTransport, smtpTransport } from '../src/infra/mail/mail-transport';
+import { SmtpRefusal, startSmtpReceiver } from '../src/infra/mail/smtp-receiver';
+import { seededRandom } from '../tests/support/seeded-random';
 import type { Digest } from '../src/notifications/digest';
 import { ALL_SECTIONS } from '../src/notifications/digest-section';
 import { MessageKind } from '../src/notifications/outbox-message.entity';
@@ -45,7 +45,6 @@ import { createServices } from '../src/services';
  * BENCH_BATCH (messages per recording transaction, 500), BENCH_TIMEOUT_S (per round, 1800),
  * BENCH_SEED (the refusals' seed, 42), BENCH_ROUNDS (e.g. "2" to run the refusing round alone).
  */
-const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const SMTP_CONNECTIONS = Number(process.env.BENCH_SMTP_CONNECTIONS ?? CONCURRENCY);
@@ -105,34 +104,6 @@ interface RoundResult {
   workerLog: Record<string, number>;
 }
 
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-async function admin(sql: string): Promise<void> {
-  const client = new Client({ connectionString: SERVER });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-/** mulberry32: the refusals repeat from run to run (as far as arrival order does). */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const fmt = (n: number) => Math.round(n).toLocaleString('en-GB');
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -187,49 +158,31 @@ interface Sink {
   close(): Promise<void>;
 }
 
-/** smtp-server on loopback; answers 250 after reading the Message-ID with mailparser, or 451 for a seeded fraction. */
+/** A loopback SMTP server; answers 250 after reading the Message-ID, or 451 for a seeded fraction (the refusals repeat from run to run, as far as arrival order does). */
 async function startSink(refuse: number, seed: number): Promise<Sink> {
   const random = seededRandom(seed);
   const accepted: Sink['accepted'] = [];
   let refused = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    size: 10 * 1024 * 1024,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        if (refuse > 0 && random() < refuse) {
-          refused += 1;
-          return callback(Object.assign(new Error('4.3.0 Try again later'), { responseCode: 451 }));
-        }
-        const raw = Buffer.concat(chunks);
-        // The header block is all that identifies a message; parsing the 30 KB body would only load the worker's event loop.
-        const end = raw.indexOf('\r\n\r\n');
-        simpleParser(end >= 0 ? raw.subarray(0, end + 4) : raw).then(
-          (parsed) => {
-            accepted.push({ messageId: parsed.messageId ?? '', at: Date.now(), bytes: raw.length });
-            callback(null, `queued as ${accepted.length}`);
-          },
-          (err: Error) => callback(err),
-        );
-      });
+  const receiver = await startSmtpReceiver({
+    onMessage: async (raw) => {
+      if (refuse > 0 && random() < refuse) {
+        refused += 1;
+        throw new SmtpRefusal(451, '4.3.0 Try again later');
+      }
+      // The header block is all that identifies a message; parsing the 30 KB body would only load the worker's event loop.
+      const end = raw.indexOf('\r\n\r\n');
+      const parsed = await simpleParser(end >= 0 ? raw.subarray(0, end + 4) : raw);
+      accepted.push({ messageId: parsed.messageId ?? '', at: Date.now(), bytes: raw.length });
+      return `queued as ${accepted.length}`;
     },
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.server.address() as AddressInfo;
   return {
-    url: `smtp://127.0.0.1:${port}/?ignoreTLS=true`,
+    url: receiver.url,
     accepted,
     get refused() {
       return refused;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => receiver.close(),
   };
 }
 
@@ -279,7 +232,7 @@ async function runRound(round: RoundSpec): Promise<RoundResult> {
   const tag = `[round ${round.index}]`;
   await admin(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
   await admin(`CREATE DATABASE ${DATABASE}`);
-  const url = withDatabase(SERVER, DATABASE);
+  const url = withDatabase(BENCH_SERVER, DATABASE);
   const redisPrefix = QUEUE === 'redis' ? `bench-mail-${process.pid}-${Date.now()}` : undefined;
   const { logger, counts: workerLog } = quietLogger();
   // The send job holds a connection while the mail server answers: one per concurrent job, and some to spare.

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 
-import { Client } from 'pg';
+import { admin, BENCH_SERVER, withDatabase } from './bench-server';
 import { syncCalendarTable } from '../src/calendar/calendar-table.service';
 import { addDays } from '../src/calendar/local-date';
 import { openDatabase } from '../src/infra/database/data-source';
@@ -18,27 +18,10 @@ import { recomputeSlaStatuses } from '../src/sla/sla-recompute.service';
  * BENCH_DATABASE_URL names a PostgreSQL server (default: the local one); the bench creates and
  * drops its own database there. BENCH_ASSESSMENTS changes the count (default 1,000,000).
  */
-const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const COUNT = Number(process.env.BENCH_ASSESSMENTS ?? 1_000_000);
 const DAY = '2026-11-20';
 const DUE_SOON = 3;
 const DATABASE = 'sec_tracker_bench';
-
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-async function admin(sql: string): Promise<void> {
-  const client = new Client({ connectionString: SERVER });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 async function timed<T>(label: string, fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
   const t0 = performance.now();
@@ -71,7 +54,7 @@ async function main(): Promise<void> {
   console.log(`SLA recompute benchmark: ${COUNT.toLocaleString('en-GB')} assessments, nightly run for ${addDays(DAY, 1)}`);
   await admin(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
   await admin(`CREATE DATABASE ${DATABASE}`);
-  const url = withDatabase(SERVER, DATABASE);
+  const url = withDatabase(BENCH_SERVER, DATABASE);
   const db = await openDatabase({ url, poolSize: 2 });
   try {
     await syncCalendarTable(db);

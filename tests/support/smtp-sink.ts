@@ -1,6 +1,5 @@
-import type { AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import { SmtpRefusal, startSmtpReceiver } from '../../src/infra/mail/smtp-receiver';
 
 export interface ReceivedMail {
   messageId: string;
@@ -38,42 +37,25 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   let random: () => number = Math.random;
   let refused = 0;
   let mailboxesOfNobody = false;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
+  const receiver = await startSmtpReceiver({
     // A mailbox that does not exist: the server's final word (5xx), as a real one gives it.
-    onRcptTo(address, _session, callback) {
-      if (!mailboxesOfNobody && address.address.startsWith('nobody@')) return callback(Object.assign(new Error('5.1.1 No such mailbox'), { responseCode: 550 }));
-      callback();
+    onRecipient: (address) => {
+      if (!mailboxesOfNobody && address.address.startsWith('nobody@')) throw new SmtpRefusal(550, '5.1.1 No such mailbox');
     },
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        if (refuseCount > 0 || (refuseProbability > 0 && random() < refuseProbability)) {
-          if (refuseCount > 0) refuseCount -= 1;
-          refused += 1;
-          return callback(Object.assign(new Error('4.3.0 Try again later'), { responseCode: 451 }));
-        }
-        simpleParser(Buffer.concat(chunks)).then(
-          (parsed) => {
-            const to = (Array.isArray(parsed.to) ? parsed.to : parsed.to ? [parsed.to] : []).flatMap((a) => a.value.map((v) => v.address ?? ''));
-            received.push({ messageId: parsed.messageId ?? '', to, parsed, acceptedAt: Date.now() });
-            callback(null, `queued as ${received.length}`);
-          },
-          (err: Error) => callback(err),
-        );
-      });
+    onMessage: async (raw) => {
+      if (refuseCount > 0 || (refuseProbability > 0 && random() < refuseProbability)) {
+        if (refuseCount > 0) refuseCount -= 1;
+        refused += 1;
+        throw new SmtpRefusal(451, '4.3.0 Try again later');
+      }
+      const parsed = await simpleParser(raw);
+      const to = (Array.isArray(parsed.to) ? parsed.to : parsed.to ? [parsed.to] : []).flatMap((a) => a.value.map((v) => v.address ?? ''));
+      received.push({ messageId: parsed.messageId ?? '', to, parsed, acceptedAt: Date.now() });
+      return `queued as ${received.length}`;
     },
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.server.address() as AddressInfo;
   return {
-    url: `smtp://127.0.0.1:${port}/?ignoreTLS=true`,
+    url: receiver.url,
     received,
     get refused() {
       return refused;
@@ -93,6 +75,6 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       for (const m of received) counts.set(m.messageId, (counts.get(m.messageId) ?? 0) + 1);
       return counts;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => receiver.close(),
   };
 }

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import type { Logger } from '../logger';
+import { SmtpRefusal, startSmtpReceiver } from './smtp-receiver';
 
 /**
  * The mail of a machine with no SMTP_URL: an SMTP server inside the worker, on loopback, that
@@ -23,39 +22,22 @@ export function mailboxDir(dataDir: string): string {
 
 export async function startDevMailbox(dir: string, logger: Logger): Promise<DevMailboxServer> {
   await fs.mkdir(dir, { recursive: true });
-  const server = new SMTPServer({
-    authOptional: true,
-    // Loopback only, and no certificate to present: plain SMTP.
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    size: 10 * 1024 * 1024,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        // Time first, so that names sort by arrival; the random part keeps two messages of one
-        // millisecond (one pooled connection sends many) from sharing a name.
-        const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(6).toString('hex')}.eml`;
-        fs.writeFile(path.join(dir, name), Buffer.concat(chunks), { flag: 'wx' }).then(
-          () => callback(null, `stored in the dev mailbox as ${name}`),
-          (err: Error) => {
-            logger.error({ err }, 'dev mailbox: could not store a message');
-            callback(Object.assign(new Error('could not store the message'), { responseCode: 451 }));
-          },
-        );
-      });
+  const receiver = await startSmtpReceiver({
+    onMessage: async (raw) => {
+      // Time first, so that names sort by arrival; the random part keeps two messages of one
+      // millisecond (one pooled connection sends many) from sharing a name.
+      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(6).toString('hex')}.eml`;
+      try {
+        await fs.writeFile(path.join(dir, name), raw, { flag: 'wx' });
+      } catch (err) {
+        logger.error({ err }, 'dev mailbox: could not store a message');
+        throw new SmtpRefusal(451, 'could not store the message');
+      }
+      return `stored in the dev mailbox as ${name}`;
     },
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.server.address() as AddressInfo;
   logger.info({ dir }, 'no SMTP_URL: mail goes to the dev mailbox (read it at /dev/mailbox on the API)');
-  return {
-    url: `smtp://127.0.0.1:${port}/?ignoreTLS=true`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  return receiver;
 }
 
 export interface MailboxEntry {
