@@ -1,7 +1,7 @@
 import type { Digest } from '../digest';
 import { escapeHtml as e } from './escape';
 import { ASSESSMENT_ABBREVIATION, ASSESSMENT_TYPE, formatDate, formatLongDate } from './format';
-import { changeWords, consultationWords, deadlineWords, overOrLeft, refinementWords } from './digest.text';
+import { changeWords, consultationWords, deadlineWords, overOrLeft, refinementWords } from './digest-words';
 
 const TH = 'style="text-align:left;padding:6px 8px;border-bottom:2px solid #1d3b5a;font-size:13px;color:#1d3b5a"';
 const TD = 'style="padding:6px 8px;border-bottom:1px solid #d8dee4;font-size:13px;vertical-align:top"';
