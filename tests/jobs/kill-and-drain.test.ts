@@ -130,7 +130,7 @@ describe.each<QueueBackendKind>(queueBackendsUnderTest())('worker crashes and sh
     const second = await startedWorker();
     const done = await completion(id);
     expect(done).toMatchObject({ state: 'COMPLETED', progress: 100 });
-    expect(second.logs).toContainEqual(recovered(id));
+    expect(await second.waitForLog((l) => l.msg.includes('a job lost its worker') && l.jobId === id, 'the stalled-job log line', 5_000)).toEqual(recovered(id));
     // The job is COMPLETED in the store a moment before the worker's log line about it arrives.
     await second.waitForLog((l) => l.msg === 'job completed' && l.jobId === id, 'the second worker to log the completion', 5_000);
     expect(await completedRuns(db)).toBe(1);
@@ -173,7 +173,7 @@ describe.each<QueueBackendKind>(queueBackendsUnderTest())('worker crashes and sh
 
     const second = await startedWorker();
     expect(await completion(id)).toMatchObject({ state: 'COMPLETED' });
-    expect(second.logs).toContainEqual(recovered(id));
+    expect(await second.waitForLog((l) => l.msg.includes('a job lost its worker') && l.jobId === id, 'the stalled-job log line', 5_000)).toEqual(recovered(id));
     expect(await completedRuns(db)).toBe(1);
     expect(await stop(second)).toEqual({ code: 0, signal: null });
   });

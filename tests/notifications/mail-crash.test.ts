@@ -75,7 +75,7 @@ describe.each<QueueBackendKind>(queueBackendsUnderTest())('a worker killed betwe
     const counts = app.smtp.countsByMessageId();
     expect((await outbox('2021-04-12')).map((m) => [m.state, counts.get(m.message_id)])).toEqual([['SENT', 1], ['SENT', 1]]);
     expect(app.smtp.received.length).toBe(before + 2);
-    expect(worker.logs).toContainEqual(expect.objectContaining({ msg: 'queued the outbox messages still to deliver', pending: 2 }));
+    expect(await worker.waitForLog((l) => l.msg === 'queued the outbox messages still to deliver', 'the sweep at start')).toMatchObject({ pending: 2 });
     worker.process.kill('SIGTERM');
     await worker.exited;
   });
