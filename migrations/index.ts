@@ -1,6 +1,7 @@
 import { Register1764000000000 } from './1764000000000-Register';
 import { SlaStatus1764100000000 } from './1764100000000-SlaStatus';
 import { Notifications1764200000000 } from './1764200000000-Notifications';
+import { Reports1764300000000 } from './1764300000000-Reports';
 
 /** Every migration, oldest first. Listed, not globbed, so that tests and the build run the same set. */
-export const migrations = [Register1764000000000, SlaStatus1764100000000, Notifications1764200000000];
+export const migrations = [Register1764000000000, SlaStatus1764100000000, Notifications1764200000000, Reports1764300000000];

@@ -12,6 +12,7 @@ import { RecipientGroupService } from './notifications/recipient-group.service';
 import type { JobQueue } from './queue/job-queue';
 import { RegisterImportService } from './register-import/register-import.service';
 import { ReleaseService } from './releases/release.service';
+import { ReportService } from './reports/report.service';
 import { SlaRecomputeService } from './sla/sla-recompute.service';
 import { WorkPackageService } from './work-packages/work-package.service';
 
@@ -45,6 +46,7 @@ export function createServices({ db, jobs, mailFrom }: ServiceDependencies) {
     holidays: new HolidayService(jobs),
     slaRecompute: new SlaRecomputeService(),
     registerImport: new RegisterImportService(),
+    reports: new ReportService(jobs),
     apiKeys: new ApiKeyService(db),
   };
 }

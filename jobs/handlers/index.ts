@@ -1,6 +1,7 @@
 import type { WorkerHandlers } from '../handler-context';
 import { mailSendHandler } from './mail-send.handler';
 import { mailSweepHandler } from './mail-sweep.handler';
+import { reportBuildHandler } from './report-build.handler';
 import { slaDigestHandler } from './sla-digest.handler';
 import { slaRecomputeHandler } from './sla-recompute.handler';
 
@@ -10,4 +11,5 @@ export const handlers: WorkerHandlers = {
   'sla-digest': slaDigestHandler,
   'mail-send': mailSendHandler,
   'mail-sweep': mailSweepHandler,
+  'report-build': reportBuildHandler,
 };

@@ -48,6 +48,15 @@ export interface SlaDigestResult {
   queued: number;
 }
 
+const reportBuildPayload = z.strictObject({ reportId: z.string().uuid() });
+
+export interface ReportBuildResult {
+  reportId: string;
+  period: string;
+  version: number;
+  status: string;
+}
+
 const mailSweepPayload = z.strictObject({ reason: z.enum(['scheduled', 'admin']) });
 
 export interface MailSweepResult {
@@ -142,6 +151,12 @@ export const JOBS = {
     // While one runs, a new request (an admin's resend racing the job's last failure) runs after it.
     deduplication: (p) => ({ id: `mail-send:${p.messageId}`, keepLastIfActive: true }),
   }),
+  'report-build': job({
+    payload: reportBuildPayload,
+    // One attempt: a failed build is recorded FAILED with its reason; an admin regenerates.
+    options: { attempts: 1, removeOnComplete: { age: 14 * DAY_S, count: 1_000 }, removeOnFail: { age: 60 * DAY_S, count: 1_000 } },
+    deduplication: (p) => ({ id: `report-build:${p.reportId}` }),
+  }),
   'mail-sweep': job({
     payload: mailSweepPayload,
     options: { attempts: 3, backoff: { type: 'exponential', delay: 10_000 }, removeOnComplete: { count: 100 }, removeOnFail: { age: 30 * DAY_S } },
@@ -166,6 +181,7 @@ export interface JobResults {
   'sla-digest': SlaDigestResult;
   'mail-send': MailSendResult;
   'mail-sweep': MailSweepResult;
+  'report-build': ReportBuildResult;
 }
 type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : never;
 const resultsCoverEveryJob: SameKeys<JobResults, typeof JOBS> = true;

@@ -126,6 +126,7 @@ const summaries: { [N in JobName]: (result: JobResults[N]) => string } = {
         `${r.alreadyRecorded} recorded before, ${r.queued} queued to send`
       : `${r.day} is not a Working Day: no digest`,
   'mail-send': (r) => `message ${r.messageId} ${r.outcome}: ${r.detail}`,
+  'report-build': (r) => `Change Status Report ${r.period} v${r.version}: ${r.status}`,
   'mail-sweep': (r) => `${r.queued} undelivered message(s) given a send job`,
 };
 

@@ -29,6 +29,7 @@ describe.each<QueueBackendKind>(queueBackendsUnderTest())('how the worker fails,
     'sla-digest': handlers['sla-digest'],
     'mail-send': handlers['mail-send'],
     'mail-sweep': handlers['mail-sweep'],
+    'report-build': handlers['report-build'],
   };
 
   beforeAll(async () => {

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 
 const TABLES = [
   'modification', 'modification_dependency', 'phase_change', 'assessment', 'assessment_pause', 'meeting', 'agenda_item',
-  'consultation', 'decision', 'release', 'work_package', 'holiday', 'api_key', 'recipient_group', 'outbox_message',
+  'consultation', 'decision', 'release', 'work_package', 'holiday', 'api_key', 'recipient_group', 'outbox_message', 'report',
 ];
 
 /** Every row of the register as text: equal snapshots mean that nothing changed. */

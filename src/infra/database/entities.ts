@@ -10,11 +10,12 @@ import { Modification } from '../../modifications/modification.entity';
 import { ModificationDependency } from '../../modifications/modification-dependency.entity';
 import { PhaseChange } from '../../modifications/phase-change.entity';
 import { Release } from '../../releases/release.entity';
+import { Report } from '../../reports/report.entity';
 import { OutboxMessage } from '../../notifications/outbox-message.entity';
 import { RecipientGroup } from '../../notifications/recipient-group.entity';
 import { WorkPackage } from '../../work-packages/work-package.entity';
 
 export const entities = [
   Modification, ModificationDependency, PhaseChange, Assessment, AssessmentPause, Meeting, AgendaItem,
-  Consultation, Decision, Release, WorkPackage, Holiday, ApiKey, RecipientGroup, OutboxMessage,
+  Consultation, Decision, Release, WorkPackage, Holiday, ApiKey, RecipientGroup, OutboxMessage, Report,
 ];

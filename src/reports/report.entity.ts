@@ -1,0 +1,60 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { LocalDate } from '../calendar/local-date';
+import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
+
+export enum ReportStatus {
+  QUEUED = 'QUEUED',
+  RUNNING = 'RUNNING',
+  READY = 'READY',
+  FAILED = 'FAILED',
+}
+registerEnumType(ReportStatus, { name: 'ReportStatus' });
+
+/** One build of the monthly Change Status Report; each regeneration is a new version. */
+@ObjectType({ description: 'One build of the monthly Change Status Report; each regeneration is a new version.' })
+@Entity('report')
+export class Report {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field({ description: 'YYYY-MM: the month the Change Status Report covers.' })
+  @Column('text')
+  period!: string;
+
+  @Field(() => Int, { description: "1 for a month's first build, then 2, 3…" })
+  @Column('integer')
+  version!: number;
+
+  @Field(() => LocalDateScalar, { description: "The report's date: every figure is as of this day." })
+  @Column('date', { name: 'as_of' })
+  asOf!: LocalDate;
+
+  @Field(() => ReportStatus)
+  @Column('text')
+  status!: ReportStatus;
+
+  @Field(() => DateTimeScalar)
+  @Column('timestamptz', { name: 'requested_at' })
+  requestedAt!: Date;
+
+  @Column('timestamptz', { name: 'started_at', nullable: true })
+  startedAt!: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  @Column('timestamptz', { name: 'completed_at', nullable: true })
+  completedAt!: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @Column('text', { nullable: true })
+  markdown!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column('text', { nullable: true })
+  html!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the build FAILED.' })
+  @Column('text', { nullable: true })
+  error!: string | null;
+}
