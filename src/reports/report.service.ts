@@ -6,6 +6,7 @@ import type { ServiceContext } from '../common/service-context';
 import type { JobQueue } from '../queue/job-queue';
 import { formatLongDate } from '../notifications/templates/format';
 import type { ReportDocument } from './document/report-document';
+import { appendixA, assessmentSections, type ReportAssessment } from './document/assessments.section';
 import { summarySection, type SummaryFacts } from './document/summary.section';
 import { defaultReportDate } from './report-date';
 import { Report, ReportStatus } from './report.entity';
@@ -95,13 +96,20 @@ export class ReportService {
     const previous = addMonthsToYearMonth(report.period, -1);
     const panel = await panelOf(ctx.db, report.period);
     const facts = await summaryFacts(ctx.db, panel?.id ?? null, previous);
+    const calendar = await ctx.calendar();
+    const assessments = await reportAssessments(ctx.db);
+    const windowLabel = `The 12-month period up to the end of ${monthName(previous)}`;
     return {
       title: `Change Status Report: ${monthName(report.period)}`,
       reference: `CSR-${report.period}-v${report.version}`,
       date: formatLongDate(report.asOf),
       panel: panel ? `SEC Panel, ${formatLongDate(panel.date)}` : null,
       purpose: 'For Information',
-      sections: [summarySection(facts, monthName(previous))],
+      sections: [
+        summarySection(facts, monthName(previous)),
+        { number: '3', title: 'Refine', blocks: [], subsections: assessmentSections(assessments, report.asOf, lastDayOfMonth(previous), windowLabel, calendar) },
+        appendixA(assessments, report.asOf, previous, monthName(previous), calendar),
+      ],
     };
   }
 }
@@ -116,6 +124,19 @@ async function panelOf(db: Queryable, period: YearMonth): Promise<{ id: string; 
     [firstDayOfMonth(period), lastDayOfMonth(period)],
   );
   return row ?? null;
+}
+
+/** Every assessment with its pauses and its proposal's reference. */
+async function reportAssessments(db: Queryable): Promise<ReportAssessment[]> {
+  return db.query(
+    `SELECT m.reference, a.type, a.change_request AS "changeRequest", a.accepted_on::text AS "acceptedOn",
+            a.returned_on::text AS "returnedOn", a.target_working_days AS "targetWorkingDays",
+            a.expected_completion_on::text AS "expectedCompletionOn", a.commentary,
+            coalesce((SELECT json_agg(json_build_object('from', p.from_on::text, 'to', p.to_on::text) ORDER BY p.from_on)
+                        FROM assessment_pause p WHERE p.assessment_id = a.id), '[]'::json) AS pauses
+       FROM assessment a JOIN modification m ON m.id = a.modification_id
+      ORDER BY m.reference, a.type`,
+  );
 }
 
 const PHASE_ORDER = ['DEFINE', 'REFINE', 'OPINE', 'DECIDE', 'APPROVED', 'IMPLEMENTED', 'REJECTED', 'WITHDRAWN'];

@@ -1,5 +1,9 @@
 import type { LocalDate } from '../../calendar/local-date';
+import { formatDate } from '../../notifications/templates/format';
 import { paragraph, type ReportSection, table } from '../document/report-document';
+
+/** IMPACT_ASSESSMENT_REQUEST_APPROVED -> Impact assessment request approved. */
+const outcomeWords = (outcome: string) => outcome.charAt(0) + outcome.slice(1).toLowerCase().replace(/_/g, ' ');
 
 export interface SummaryFacts {
   /** Proposals per phase, in the lifecycle's order. */
@@ -35,7 +39,7 @@ export function summarySection(facts: SummaryFacts, previousMonth: string): Repo
       {
         number: '1.3', title: `Decisions in ${previousMonth}`, subsections: [],
         blocks: [table(['Proposal', 'Title', 'Decided by', 'On', 'Outcome'],
-          facts.decisions.map((d) => [d.reference, d.title ?? '', BODY_NAMES[d.body] ?? d.body, d.on, d.outcome]), `No decisions in ${previousMonth}.`)],
+          facts.decisions.map((d) => [d.reference, d.title ?? '', BODY_NAMES[d.body] ?? d.body, formatDate(d.on), outcomeWords(d.outcome)]), `No decisions in ${previousMonth}.`)],
       },
     ],
   };
