@@ -7,6 +7,7 @@ import type { JobQueue } from '../queue/job-queue';
 import { formatLongDate } from '../notifications/templates/format';
 import type { ReportDocument } from './document/report-document';
 import { appendixA, assessmentSections, type ReportAssessment } from './document/assessments.section';
+import { defineSection, type DraftProposalFacts, type ReleaseFacts, releasesSection } from './document/define-and-releases.section';
 import { summarySection, type SummaryFacts } from './document/summary.section';
 import { defaultReportDate } from './report-date';
 import { Report, ReportStatus } from './report.entity';
@@ -107,7 +108,10 @@ export class ReportService {
       purpose: 'For Information',
       sections: [
         summarySection(facts, monthName(previous)),
+        // New since the previous month began: what the last paper could not yet show, up to this one's date.
+        defineSection(...(await draftProposals(ctx.db, firstDayOfMonth(previous), report.asOf)), formatLongDate(firstDayOfMonth(previous))),
         { number: '3', title: 'Refine', blocks: [], subsections: assessmentSections(assessments, report.asOf, lastDayOfMonth(previous), windowLabel, calendar) },
+        releasesSection(await releases(ctx.db)),
         appendixA(assessments, report.asOf, previous, monthName(previous), calendar),
       ],
     };
@@ -124,6 +128,26 @@ async function panelOf(db: Queryable, period: YearMonth): Promise<{ id: string; 
     [firstDayOfMonth(period), lastDayOfMonth(period)],
   );
   return row ?? null;
+}
+
+/** Draft Proposals raised from `from` to `to`, and every proposal in Define. */
+async function draftProposals(db: Queryable, from: LocalDate, to: LocalDate): Promise<[DraftProposalFacts[], DraftProposalFacts[]]> {
+  const columns = `reference, title, proposer_organisation AS "proposerOrganisation", raised_on::text AS "raisedOn"`;
+  const raised = await db.query(
+    `SELECT ${columns} FROM modification WHERE kind = 'DRAFT_PROPOSAL' AND raised_on BETWEEN $1 AND $2 ORDER BY raised_on, reference`,
+    [from, to],
+  );
+  const inDefine = await db.query(`SELECT ${columns} FROM modification WHERE phase = 'DEFINE' ORDER BY reference`);
+  return [raised, inDefine];
+}
+
+async function releases(db: Queryable): Promise<ReleaseFacts[]> {
+  return db.query(
+    `SELECT r.name, r.kind, r.release_on::text AS "releaseOn", r.modification_report_deadline::text AS "modificationReportDeadline",
+            coalesce(array_agg(m.reference ORDER BY m.reference) FILTER (WHERE m.id IS NOT NULL), '{}') AS proposals
+       FROM release r LEFT JOIN modification m ON m.target_release_id = r.id
+      GROUP BY r.id ORDER BY r.release_on NULLS LAST, r.name`,
+  );
 }
 
 /** Every assessment with its pauses and its proposal's reference. */
