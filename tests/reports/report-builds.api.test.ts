@@ -98,6 +98,23 @@ test('each regeneration is a new version; the older ones stay readable, newest f
   expect(versions[0].markdown).toContain('| Date | Friday 29 January 2021 |');
 });
 
+test('a build that fails ends FAILED with its reason, and the earlier version stays as it was', async () => {
+  const good = (await regenerate('2020-12', '2020-12-18')).data!.regenerateReport;
+  const before = await ready(good.id);
+  expect(before.status).toBe('READY');
+  // A real fault: this database now refuses to store a finished report (NOT VALID: rows stored already stand).
+  await app.db.query(`ALTER TABLE report ADD CONSTRAINT test_refuses_new_reports CHECK (status <> 'READY' OR version < 2) NOT VALID`);
+  try {
+    const failing = (await regenerate('2020-12', '2020-12-31')).data!.regenerateReport;
+    const failed = await ready(failing.id);
+    expect(failed).toMatchObject({ status: 'FAILED', version: 2, markdown: null, html: null });
+    expect(failed.error).toContain('test_refuses_new_reports');
+    expect((await reports('2020-12'))[1]).toEqual(before);
+  } finally {
+    await app.db.query(`ALTER TABLE report DROP CONSTRAINT test_refuses_new_reports`);
+  }
+});
+
 test('a month with no Panel meeting is dated on its last Working Day', async () => {
   // March 2021 has no Panel in the register; its last Working Day is Wednesday 31 March.
   const march = (await regenerate('2021-03')).data!.regenerateReport;
