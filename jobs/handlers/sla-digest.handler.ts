@@ -4,10 +4,10 @@ import type { HandlerContext } from '../handler-context';
 /**
  * The morning digest for a day (the payload's, or today in Europe/London). On a day that is not a
  * Working Day it sends nothing, nor for a day still to come (its digest must carry that day's
- * news, and the morning's run would find it already recorded). A past day is an admin's replay. It makes sure the day's recompute has run (the 02:00 one may have
- * failed), records each group's message in the outbox (once per group and day, however often it
- * runs), then queues a send job per undelivered message of the day. Errors propagate: BullMQ
- * retries, and a retry records nothing twice.
+ * news, and the morning's run would find it already recorded); a past day is an admin's replay.
+ * It makes sure the day's recompute has run (the 02:00 one may have failed), records each group's
+ * message in the outbox (once per group and day, however often it runs), then gives every
+ * undelivered message a send job. Errors propagate: BullMQ retries, and a retry records nothing twice.
  */
 export const slaDigestHandler: JobHandler<'sla-digest', HandlerContext> = async (job, payload, ctx) => {
   const day = payload.day ?? ctx.clock.today();

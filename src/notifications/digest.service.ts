@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { ASSESSMENT_FACT_COLUMNS } from '../assessments/assessment-facts.sql';
 import { addDays, type LocalDate } from '../calendar/local-date';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { ServiceContext } from '../common/service-context';
@@ -128,12 +129,7 @@ async function loadDigestFacts(db: Queryable, day: LocalDate, window: ChangeWind
   // One statement at a time: `db` may be a transaction's single connection.
   const assessments = needsAssessments
     ? await db.query(
-        `SELECT a.id, m.reference, m.title, a.type, a.change_request AS "changeRequest",
-                a.accepted_on::text AS "acceptedOn", a.returned_on::text AS "returnedOn",
-                a.target_working_days AS "targetWorkingDays", a.expected_completion_on::text AS "expectedCompletionOn",
-                a.commentary,
-                coalesce((SELECT json_agg(json_build_object('from', p.from_on::text, 'to', p.to_on::text) ORDER BY p.from_on)
-                            FROM assessment_pause p WHERE p.assessment_id = a.id), '[]'::json) AS pauses
+        `SELECT ${ASSESSMENT_FACT_COLUMNS}
            FROM assessment a JOIN modification m ON m.id = a.modification_id
           WHERE (a.returned_on IS NULL OR a.returned_on > $1::date)
              OR a.id IN (SELECT assessment_id FROM sla_transition WHERE ${inWindow})`,

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { ASSESSMENT_FACT_COLUMNS } from '../assessments/assessment-facts.sql';
 import { addMonthsToYearMonth, firstDayOfMonth, isYearMonth, lastDayOfMonth, type LocalDate, type YearMonth } from '../calendar/local-date';
 import { InvalidInputError } from '../common/errors';
 import { isId } from '../common/ids';
@@ -153,11 +154,7 @@ async function releases(db: Queryable): Promise<ReleaseFacts[]> {
 /** Every assessment with its pauses and its proposal's reference. */
 async function reportAssessments(db: Queryable): Promise<ReportAssessment[]> {
   return db.query(
-    `SELECT m.reference, a.type, a.change_request AS "changeRequest", a.accepted_on::text AS "acceptedOn",
-            a.returned_on::text AS "returnedOn", a.target_working_days AS "targetWorkingDays",
-            a.expected_completion_on::text AS "expectedCompletionOn", a.commentary,
-            coalesce((SELECT json_agg(json_build_object('from', p.from_on::text, 'to', p.to_on::text) ORDER BY p.from_on)
-                        FROM assessment_pause p WHERE p.assessment_id = a.id), '[]'::json) AS pauses
+    `SELECT ${ASSESSMENT_FACT_COLUMNS}
        FROM assessment a JOIN modification m ON m.id = a.modification_id
       ORDER BY m.reference, a.type`,
   );

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { QueueBackendKind } from '../../src/queue/queue-backend';
 import type { RunningWorker } from '../../src/queue/worker-port';
 import { importRegisterFile } from '../../src/register-import';
+import { waitFor } from '../jobs/support/wait-for';
 import { finished, outboxSettled, startAppWorker } from '../support/app-worker';
 import { queueBackendsUnderTest } from '../support/queue-backends';
 import { testServiceContext } from '../support/service-context';
@@ -142,7 +143,6 @@ describe.each<QueueBackendKind>(queueBackendsUnderTest())('the digests of 9 Apri
 });
 
 async function waitForMessages(app: TestApp, count: number): Promise<void> {
-  const { waitFor } = await import('../jobs/support/wait-for');
   await waitFor(async () => {
     const [{ n }] = await app.db.query(`SELECT count(*)::int AS n FROM outbox_message`);
     return n >= count ? true : undefined;
