@@ -54,7 +54,7 @@ export async function runService(mode: Mode, options: RunOptions = {}): Promise<
       await jobs.close();
       await queue.close();
     });
-    const services = createServices({ db: database.db, jobs, mailFrom: config.mailFrom });
+    const services = createServices({ db: database.db, jobs, mailFrom: config.mailFrom, reportLinkMinutes: config.reportLinkMinutes });
     const system = createServiceContext({ db: database.db, clock: systemClock, logger, dueSoonWorkingDays: config.dueSoonWorkingDays });
     await services.recipientGroups.ensureDefaults(system, { dcc: config.notifyDcc, secas: config.notifySecas });
     if (config.adminApiKey) {
@@ -74,7 +74,7 @@ export async function runService(mode: Mode, options: RunOptions = {}): Promise<
       const server = await startHttpServer(
         {
           db: database.db, services, jobs, clock: systemClock, logger, dueSoonWorkingDays: config.dueSoonWorkingDays,
-          devMailboxDir: config.smtpUrl ? undefined : mailboxDir(config.dataDir),
+          devMailboxDir: config.smtpUrl ? undefined : mailboxDir(config.dataDir), publicUrl: config.publicUrl,
         },
         config.port,
       );

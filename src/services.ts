@@ -12,6 +12,7 @@ import { RecipientGroupService } from './notifications/recipient-group.service';
 import type { JobQueue } from './queue/job-queue';
 import { RegisterImportService } from './register-import/register-import.service';
 import { ReleaseService } from './releases/release.service';
+import { ReportLinkService } from './reports/report-links';
 import { ReportService } from './reports/report.service';
 import { SlaRecomputeService } from './sla/sla-recompute.service';
 import { WorkPackageService } from './work-packages/work-package.service';
@@ -22,13 +23,15 @@ export interface ServiceDependencies {
   jobs: JobQueue;
   /** The From of every message (MAIL_FROM). */
   mailFrom: string;
+  /** How long a report's signed download links live unless the caller says (REPORT_LINK_MINUTES). */
+  reportLinkMinutes?: number;
 }
 
 /**
  * The services, made once per process and shared by every request, job and command (they hold no
  * request state; each method takes a ServiceContext). A service that needs another gets it here.
  */
-export function createServices({ db, jobs, mailFrom }: ServiceDependencies) {
+export function createServices({ db, jobs, mailFrom, reportLinkMinutes }: ServiceDependencies) {
   const modifications = new ModificationService();
   const recipientGroups = new RecipientGroupService();
   const outbox = new OutboxService(jobs, mailFrom);
@@ -46,7 +49,8 @@ export function createServices({ db, jobs, mailFrom }: ServiceDependencies) {
     holidays: new HolidayService(jobs),
     slaRecompute: new SlaRecomputeService(),
     registerImport: new RegisterImportService(),
-    reports: new ReportService(jobs),
+    reports: new ReportService(jobs, recipientGroups, outbox),
+    reportLinks: new ReportLinkService(db, reportLinkMinutes),
     apiKeys: new ApiKeyService(db),
   };
 }

@@ -2,6 +2,7 @@ import type { WorkerHandlers } from '../handler-context';
 import { mailSendHandler } from './mail-send.handler';
 import { mailSweepHandler } from './mail-sweep.handler';
 import { reportBuildHandler } from './report-build.handler';
+import { reportScheduleHandler } from './report-schedule.handler';
 import { slaDigestHandler } from './sla-digest.handler';
 import { slaRecomputeHandler } from './sla-recompute.handler';
 
@@ -12,4 +13,5 @@ export const handlers: WorkerHandlers = {
   'mail-send': mailSendHandler,
   'mail-sweep': mailSweepHandler,
   'report-build': reportBuildHandler,
+  'report-schedule': reportScheduleHandler,
 };

@@ -20,6 +20,12 @@ export interface Config {
   readonly digestCron: string;
   /** How often undelivered messages are given a send job again (cron). */
   readonly mailSweepCron: string;
+  /** When the monthly report schedule looks whether the month's Change Status Report is due (Europe/London). */
+  readonly reportCron: string;
+  /** Where users reach the API, for the links it gives out; unset: the request's own host. */
+  readonly publicUrl: string | undefined;
+  /** How long a report's signed download links live by default. */
+  readonly reportLinkMinutes: number;
   /** Unset: mail goes to the dev mailbox (an SMTP server in the worker, read at /dev/mailbox). */
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
@@ -88,6 +94,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       SLA_RECOMPUTE_CRON: cron({ default: '0 2 * * *' }),
       DIGEST_CRON: cron({ default: '0 7 * * *' }),
       MAIL_SWEEP_CRON: cron({ default: '*/5 * * * *' }),
+      REPORT_CRON: cron({ default: '0 6 * * *' }),
+      PUBLIC_URL: url({ default: undefined }),
+      REPORT_LINK_MINUTES: positiveInt({ default: 60 }),
       SMTP_URL: url({ default: undefined }),
       MAIL_FROM: str({ default: 'SEC Modification Tracker <no-reply@sec-tracker.localhost>' }),
       NOTIFY_DCC: addressList({ default: ['dcc@sec-tracker.localhost'] }),
@@ -126,6 +135,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     slaRecomputeCron: clean.SLA_RECOMPUTE_CRON,
     digestCron: clean.DIGEST_CRON,
     mailSweepCron: clean.MAIL_SWEEP_CRON,
+    reportCron: clean.REPORT_CRON,
+    // Links are built as `${publicUrl}/reports/…`: no trailing slash.
+    publicUrl: clean.PUBLIC_URL ? clean.PUBLIC_URL.replace(/\/+$/, '') : undefined,
+    reportLinkMinutes: clean.REPORT_LINK_MINUTES,
     smtpUrl: clean.SMTP_URL || undefined,
     mailFrom: clean.MAIL_FROM,
     notifyDcc: clean.NOTIFY_DCC,

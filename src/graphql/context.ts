@@ -10,6 +10,8 @@ import type { Loaders } from './loaders';
  */
 export interface RequestContext extends ServiceContext {
   requestId: string;
+  /** Where the caller reached the API (PUBLIC_URL, or the request's host): links it gives out start here. */
+  baseUrl: string;
   auth: { caller: Caller | null; presented: boolean };
   services: Services;
   /** Background jobs, for the few resolvers that only ask about them (jobRun). */

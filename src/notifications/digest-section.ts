@@ -12,8 +12,13 @@ export enum DigestSection {
   MEETING_DEADLINES = 'MEETING_DEADLINES',
   /** The 'black hole': work packages past their return month, proposals in REFINE with none open. */
   REFINEMENT = 'REFINEMENT',
+  /** Not a part of the digest: the monthly Change Status Report, its PDF attached, when the schedule builds it. */
+  CHANGE_STATUS_REPORT = 'CHANGE_STATUS_REPORT',
 }
-registerEnumType(DigestSection, { name: 'DigestSection', description: 'A part of the morning digest a recipient group can receive.' });
+registerEnumType(DigestSection, {
+  name: 'DigestSection',
+  description: 'What a recipient group receives: the parts of the morning digest, and the monthly Change Status Report.',
+});
 
 export const ALL_SECTIONS: readonly DigestSection[] = Object.values(DigestSection);
 

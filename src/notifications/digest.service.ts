@@ -9,6 +9,7 @@ import { MessageKind } from './outbox-message.entity';
 import type { OutboxService } from './outbox.service';
 import type { RecipientGroup } from './recipient-group.entity';
 import type { RecipientGroupService } from './recipient-group.service';
+import { REFINING_PROPOSALS_SQL } from '../work-packages/refining-proposals.sql';
 import { type RenderedMessage, renderDigest } from './templates/render-digest';
 
 type Queryable = Pick<EntityManager, 'query'>;
@@ -164,14 +165,7 @@ async function loadDigestFacts(db: Queryable, day: LocalDate, window: ChangeWind
         [day, addDays(day, 62)],
       )
     : [];
-  const refining = wants('REFINEMENT')
-    ? await db.query(
-        `SELECT m.reference, m.title,
-                coalesce((SELECT json_agg(json_build_object('returnToPanelMonth', w.return_to_panel_month, 'completedOn', w.completed_on::text))
-                            FROM work_package w WHERE w.modification_id = m.id), '[]'::json) AS "workPackages"
-           FROM modification m WHERE m.phase = 'REFINE'`,
-      )
-    : [];
+  const refining = wants('REFINEMENT') ? await db.query(REFINING_PROPOSALS_SQL) : [];
   return {
     assessments,
     transitions: transitions as DigestFacts['transitions'],

@@ -17,6 +17,8 @@ registerEnumType(MessageState, { name: 'MessageState' });
 
 export enum MessageKind {
   SLA_DIGEST = 'sla-digest',
+  /** The monthly Change Status Report, its PDF attached. */
+  CHANGE_STATUS_REPORT = 'change-status-report',
 }
 
 /** One email, recorded before it is sent (the outbox): a crash or an outage loses none. */
@@ -27,7 +29,7 @@ export class OutboxMessage {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Field({ description: 'What kind of message: sla-digest.' })
+  @Field({ description: 'What kind of message: sla-digest, change-status-report.' })
   @Column('text')
   kind!: string;
 

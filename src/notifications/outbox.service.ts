@@ -8,6 +8,7 @@ import { describeMailError, type MailTransport } from '../infra/mail/mail-transp
 import type { JobQueue } from '../queue/job-queue';
 import { MessageState, OutboxMessage } from './outbox-message.entity';
 import type { RecipientGroup } from './recipient-group.entity';
+import { reportFileName } from '../reports/report-links';
 import type { RenderedMessage } from './templates/render-digest';
 
 export interface NewMessage {
@@ -18,6 +19,8 @@ export interface NewMessage {
   message: RenderedMessage;
   /** The last sla_transition the message reports (a digest's watermark). */
   coveredTransitionId: string | null;
+  /** A report whose PDF the message carries: attached when it is sent, from the report's row. */
+  reportId?: string | null;
 }
 
 /** What one delivery attempt did. */
@@ -60,10 +63,10 @@ export class OutboxService {
   /** Records one message as PENDING; a key recorded already (a concurrent run) records nothing. */
   async record(tx: EntityManager, m: NewMessage): Promise<void> {
     await tx.query(
-      `INSERT INTO outbox_message (kind, group_id, day, deduplication_key, message_id, recipients, subject, text_body, html_body, covered_transition_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+      `INSERT INTO outbox_message (kind, group_id, day, deduplication_key, message_id, recipients, subject, text_body, html_body, covered_transition_id, report_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT (deduplication_key) DO NOTHING`,
-      [m.kind, m.group.id, m.day, m.key, this.messageIdOf(m.key), m.group.addresses, m.message.subject, m.message.text, m.message.html, m.coveredTransitionId],
+      [m.kind, m.group.id, m.day, m.key, this.messageIdOf(m.key), m.group.addresses, m.message.subject, m.message.text, m.message.html, m.coveredTransitionId, m.reportId ?? null],
     );
   }
 
@@ -156,8 +159,8 @@ export class OutboxService {
       `WITH claimed AS (
          UPDATE outbox_message SET state = 'SENDING', claimed_at = now(), attempts = attempts + 1, updated_at = now()
           WHERE id = $1 AND (state = 'PENDING' OR (state = 'SENDING' AND claimed_at < now() - make_interval(mins => $2)))
-          RETURNING message_id, recipients, subject, text_body, html_body)
-       SELECT * FROM claimed`,
+          RETURNING message_id, recipients, subject, text_body, html_body, report_id)
+       SELECT claimed.*, r.pdf, r.period, r.version FROM claimed LEFT JOIN report r ON r.id = claimed.report_id`,
       [id, CLAIM_LEASE_MINUTES],
     );
     if (!claimed) {
@@ -169,6 +172,7 @@ export class OutboxService {
     try {
       delivery = await transport.send({
         from: this.mailFrom, to: claimed.recipients, subject: claimed.subject, text: claimed.text_body, html: claimed.html_body, messageId: claimed.message_id,
+        attachments: claimed.pdf ? [{ filename: reportFileName(claimed.period, claimed.version, 'pdf'), content: claimed.pdf, contentType: 'application/pdf' }] : [],
       });
     } catch (err) {
       const { message, permanent } = describeMailError(err);

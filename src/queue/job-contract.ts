@@ -57,6 +57,20 @@ export interface ReportBuildResult {
   status: string;
 }
 
+const reportSchedulePayload = z.strictObject({
+  /** Absent: the day the worker runs it. */
+  day: localDate.optional(),
+  reason: z.enum(['scheduled', 'admin']),
+});
+
+/** What the monthly schedule did on a day: nothing yet, nothing again, or a build queued. */
+export interface ReportScheduleResult {
+  period: string;
+  dueOn: LocalDate;
+  outcome: 'not-yet' | 'already-scheduled' | 'queued';
+  reportId?: string;
+}
+
 const mailSweepPayload = z.strictObject({ reason: z.enum(['scheduled', 'admin']) });
 
 export interface MailSweepResult {
@@ -157,6 +171,12 @@ export const JOBS = {
     options: { attempts: 1, removeOnComplete: { age: 14 * DAY_S, count: 1_000 }, removeOnFail: { age: 60 * DAY_S, count: 1_000 } },
     deduplication: (p) => ({ id: `report-build:${p.reportId}` }),
   }),
+  'report-schedule': job({
+    payload: reportSchedulePayload,
+    // Idempotent (one scheduled build per month, by a unique index): retrying is always safe.
+    options: { attempts: 5, backoff: { type: 'exponential', delay: 30_000 }, removeOnComplete: { age: 14 * DAY_S, count: 1_000 }, removeOnFail: { age: 60 * DAY_S, count: 1_000 } },
+    deduplication: (p) => ({ id: `report-schedule:${p.day ?? 'today'}` }),
+  }),
   'mail-sweep': job({
     payload: mailSweepPayload,
     options: { attempts: 3, backoff: { type: 'exponential', delay: 10_000 }, removeOnComplete: { count: 100 }, removeOnFail: { age: 30 * DAY_S } },
@@ -182,6 +202,7 @@ export interface JobResults {
   'mail-send': MailSendResult;
   'mail-sweep': MailSweepResult;
   'report-build': ReportBuildResult;
+  'report-schedule': ReportScheduleResult;
 }
 type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : never;
 const resultsCoverEveryJob: SameKeys<JobResults, typeof JOBS> = true;
@@ -243,6 +264,7 @@ export interface ScheduleConfig {
   slaRecomputeCron: string;
   digestCron: string;
   mailSweepCron: string;
+  reportCron: string;
 }
 
 /** Every schedule, from configuration; registered idempotently at start by every process. */
@@ -269,6 +291,14 @@ export function jobSchedules(config: ScheduleConfig): JobSchedule[] {
       id: 'mail-sweep',
       jobName: 'mail-sweep',
       pattern: config.mailSweepCron,
+      tz: 'Europe/London',
+      payload: { reason: 'scheduled' },
+    },
+    {
+      // Fires every morning; the handler builds the month's Change Status Report once, on or after its date.
+      id: 'report-monthly',
+      jobName: 'report-schedule',
+      pattern: config.reportCron,
       tz: 'Europe/London',
       payload: { reason: 'scheduled' },
     },

@@ -127,6 +127,10 @@ const summaries: { [N in JobName]: (result: JobResults[N]) => string } = {
       : `${r.day} is not a Working Day: no digest`,
   'mail-send': (r) => `message ${r.messageId} ${r.outcome}: ${r.detail}`,
   'report-build': (r) => `Change Status Report ${r.period} v${r.version}: ${r.status}`,
+  'report-schedule': (r) =>
+    r.outcome === 'queued' ? `${r.period}'s report was due on ${r.dueOn}: build queued`
+    : r.outcome === 'already-scheduled' ? `${r.period}'s scheduled report was made already`
+    : `${r.period}'s report is due on ${r.dueOn}: nothing yet`,
   'mail-sweep': (r) => `${r.queued} undelivered message(s) given a send job`,
 };
 

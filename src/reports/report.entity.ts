@@ -54,6 +54,14 @@ export class Report {
   @Column('text', { nullable: true })
   html!: string | null;
 
+  /** Downloaded from /reports/{id}.pdf; never loaded with a list of versions. */
+  @Column('bytea', { nullable: true, select: false })
+  pdf?: Buffer | null;
+
+  @Field({ description: 'Built by the monthly schedule (and circulated to its recipients), not on request.' })
+  @Column('boolean', { default: false })
+  scheduled!: boolean;
+
   @Field(() => String, { nullable: true, description: 'Why the build FAILED.' })
   @Column('text', { nullable: true })
   error!: string | null;

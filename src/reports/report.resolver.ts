@@ -1,10 +1,12 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Access } from '../auth/role';
 import type { LocalDate } from '../calendar/local-date';
 import { Allow } from '../graphql/access';
 import type { RequestContext } from '../graphql/context';
 import { LocalDateScalar } from '../graphql/scalars';
-import { Report } from './report.entity';
+import { Report, ReportStatus } from './report.entity';
+import { REPORT_FORMATS } from './report-links';
+import { ReportLinks } from './report-links.types';
 
 @Resolver(() => Report)
 export class ReportResolver {
@@ -29,5 +31,22 @@ export class ReportResolver {
     asOf: LocalDate | null,
   ): Promise<Report> {
     return ctx.services.reports.request(ctx, period, asOf);
+  }
+
+  @FieldResolver(() => ReportLinks, {
+    nullable: true,
+    description: 'Signed links to the Markdown, HTML and PDF, valid for validForMinutes (default 60, at most a week); null until READY.',
+  })
+  async links(
+    @Root() report: Report,
+    @Ctx() ctx: RequestContext,
+    @Arg('validForMinutes', () => Int, { nullable: true }) validForMinutes: number | null,
+  ): Promise<ReportLinks | null> {
+    const expiresAt = ctx.services.reportLinks.expiry(ctx.clock.now(), validForMinutes);
+    if (report.status !== ReportStatus.READY) return null;
+    const [markdown, html, pdf] = await Promise.all(
+      REPORT_FORMATS.map(async (f) => `${ctx.baseUrl}/reports/${report.id}.${f}?${await ctx.services.reportLinks.sign(report.id, f, expiresAt)}`),
+    );
+    return { markdown: markdown!, html: html!, pdf: pdf!, expiresAt };
   }
 }

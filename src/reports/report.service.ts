@@ -1,31 +1,43 @@
 import type { EntityManager } from 'typeorm';
-import { ASSESSMENT_FACT_COLUMNS } from '../assessments/assessment-facts.sql';
-import { addMonthsToYearMonth, firstDayOfMonth, isYearMonth, lastDayOfMonth, type LocalDate, type YearMonth } from '../calendar/local-date';
+import { addMonthsToYearMonth, firstDayOfMonth, isYearMonth, lastDayOfMonth, type LocalDate, type YearMonth, yearMonthOf } from '../calendar/local-date';
 import { InvalidInputError } from '../common/errors';
 import { isId } from '../common/ids';
 import type { ServiceContext } from '../common/service-context';
+import { DigestSection } from '../notifications/digest-section';
+import { MessageKind } from '../notifications/outbox-message.entity';
+import type { OutboxService } from '../notifications/outbox.service';
+import type { RecipientGroupService } from '../notifications/recipient-group.service';
 import type { JobQueue } from '../queue/job-queue';
-import { formatLongDate } from '../notifications/templates/format';
 import type { ReportDocument } from './document/report-document';
-import { appendixA, assessmentSections, type ReportAssessment } from './document/assessments.section';
-import { defineSection, type DraftProposalFacts, type ReleaseFacts, releasesSection } from './document/define-and-releases.section';
-import { summarySection, type SummaryFacts } from './document/summary.section';
+import { renderReportEmail } from './report-email';
+import { reportFileName } from './report-links';
+import { composeReport } from './compose';
 import { defaultReportDate } from './report-date';
 import { Report, ReportStatus } from './report.entity';
+import { panelOf } from './report-facts';
+import { monthName, type ReportFrame } from './report-frame';
 import { renderHtml } from './render/html';
 import { renderMarkdown } from './render/markdown';
-
-type Queryable = Pick<EntityManager, 'query'>;
-
-const MONTH_NAME = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'long', year: 'numeric' });
-const monthName = (period: YearMonth) => MONTH_NAME.format(new Date(`${period}-01T00:00:00Z`));
+import { renderPdf } from './render/pdf';
 
 /**
  * The Change Status Report's versions: a request records a QUEUED version and queues its build
  * after commit; the build moves it to RUNNING, then READY or FAILED. Older versions stay.
  */
+export interface ScheduledRun {
+  period: YearMonth;
+  /** The month's report date by the schedule's rule. */
+  dueOn: LocalDate;
+  outcome: 'not-yet' | 'already-scheduled' | 'queued';
+  reportId?: string;
+}
+
 export class ReportService {
-  constructor(private readonly jobs: JobQueue) {}
+  constructor(
+    private readonly jobs: JobQueue,
+    private readonly groups: RecipientGroupService,
+    private readonly outbox: OutboxService,
+  ) {}
 
   async find(ctx: ServiceContext, id: string): Promise<Report | null> {
     return isId(id) ? ctx.db.getRepository(Report).findOneBy({ id }) : null;
@@ -39,19 +51,29 @@ export class ReportService {
 
   /**
    * A new version of a month's report, dated `asOf` or by the default rule. Two requests for the
-   * same period and date while one is queued make one build: the second gets the first.
+   * same period and date while one is queued make one build: the second gets the first. The
+   * schedule's request (`scheduled`) is made once per month, ever; it adopts an admin's build
+   * of the same date still queued rather than build the same paper twice.
    */
-  async request(ctx: ServiceContext, period: string, asOf?: LocalDate | null): Promise<Report> {
+  async request(ctx: ServiceContext, period: string, asOf?: LocalDate | null, options: { scheduled?: boolean } = {}): Promise<Report> {
     checkPeriod(period);
+    const scheduled = options.scheduled ?? false;
     const date = asOf ?? (await this.defaultDate(ctx, period));
     const { report, created } = await ctx.db.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`report:${period}`]);
-      const queued = await tx.getRepository(Report).findOneBy({ period, asOf: date, status: ReportStatus.QUEUED });
-      if (queued) return { report: queued, created: false };
-      const [{ next }] = await tx.query(`SELECT coalesce(max(version), 0) + 1 AS next FROM report WHERE period = $1`, [period]);
       const repo = tx.getRepository(Report);
+      if (scheduled) {
+        const done = await repo.findOneBy({ period, scheduled: true });
+        if (done) return { report: done, created: false };
+      }
+      const queued = await repo.findOneBy({ period, asOf: date, status: ReportStatus.QUEUED });
+      if (queued) {
+        if (scheduled) await repo.update({ id: queued.id }, { scheduled: true });
+        return { report: { ...queued, scheduled: queued.scheduled || scheduled }, created: false };
+      }
+      const [{ next }] = await tx.query(`SELECT coalesce(max(version), 0) + 1 AS next FROM report WHERE period = $1`, [period]);
       const saved = await repo.save(repo.create({
-        period, version: next, asOf: date, status: ReportStatus.QUEUED, requestedAt: new Date(),
+        period, version: next, asOf: date, status: ReportStatus.QUEUED, requestedAt: new Date(), scheduled,
         startedAt: null, completedAt: null, markdown: null, html: null, error: null,
       }));
       return { report: saved, created: true };
@@ -72,13 +94,25 @@ export class ReportService {
     if (report.status === ReportStatus.READY || report.status === ReportStatus.FAILED) return report;
     await repo.update({ id }, { status: ReportStatus.RUNNING, startedAt: new Date() });
     try {
-      await onProgress(10, 'reading the register');
-      const document = await this.compose(ctx, report);
-      await onProgress(70, 'rendering Markdown and HTML');
+      const frame = await this.frameOf(ctx, report);
+      // One snapshot of the register for every section: a change committed mid-build is in none or all.
+      const document = await ctx.db.transaction('REPEATABLE READ', async (tx) => {
+        await tx.query('SET TRANSACTION READ ONLY');
+        return composeReport(tx, frame, (done, of, label) => onProgress(Math.round((70 * done) / of), `${label} written`));
+      });
+      await onProgress(75, 'rendering Markdown and HTML');
       const markdown = renderMarkdown(document);
       const html = renderHtml(document);
-      await repo.update({ id }, { status: ReportStatus.READY, markdown, html, completedAt: new Date(), error: null });
-      await onProgress(100, 'ready');
+      await onProgress(85, 'rendering the PDF');
+      const pdf = await renderPdf(document);
+      // READY and its circulation commit together: a crash cannot leave one without the other.
+      const circulated = await ctx.db.transaction(async (tx) => {
+        await tx.getRepository(Report).update({ id }, { status: ReportStatus.READY, markdown, html, pdf, completedAt: new Date(), error: null });
+        return report.scheduled ? this.recordCirculation(tx, report, document) : [];
+      });
+      await onProgress(100, circulated.length ? `ready; sent to ${circulated.length} recipient group(s)` : 'ready');
+      // After commit; should this enqueue fail, the outbox sweep sends them.
+      await this.outbox.queueDelivery(circulated).catch((err) => ctx.logger.warn({ err }, 'report circulation: left to the outbox sweep'));
     } catch (err) {
       await repo.update({ id }, { status: ReportStatus.FAILED, completedAt: new Date(), error: (err as Error).message.slice(0, 2_000) });
       throw err;
@@ -86,95 +120,55 @@ export class ReportService {
     return (await repo.findOneBy({ id }))!;
   }
 
-  private async defaultDate(ctx: ServiceContext, period: YearMonth): Promise<LocalDate> {
+  /**
+   * The monthly schedule (REPORT_CRON, 06:00): on or after the month's report date, build the
+   * month's paper once and circulate it. Before that date, nothing. A worker that was down on the
+   * day catches up at its next run.
+   */
+  async runSchedule(ctx: ServiceContext, day: LocalDate): Promise<ScheduledRun> {
+    const period = yearMonthOf(day);
+    // The schedule's date ignores "today if earlier": it waits for the papers deadline or the month's last Working Day.
+    const dueOn = await this.defaultDate(ctx, period, lastDayOfMonth(period));
+    if (day < dueOn) return { period, dueOn, outcome: 'not-yet' };
+    const existing = await ctx.db.getRepository(Report).findOneBy({ period, scheduled: true });
+    if (existing) return { period, dueOn, outcome: 'already-scheduled', reportId: existing.id };
+    const report = await this.request(ctx, period, dueOn, { scheduled: true });
+    return { period, dueOn, outcome: 'queued', reportId: report.id };
+  }
+
+  /** One message per enabled group that receives the report, with the PDF to attach; returns their ids. */
+  private async recordCirculation(tx: EntityManager, report: Report, document: ReportDocument): Promise<string[]> {
+    const groups = (await this.groups.enabled(tx)).filter((g) => g.sections.includes(DigestSection.CHANGE_STATUS_REPORT));
+    const message = await renderReportEmail(document, reportFileName(report.period, report.version, 'pdf'));
+    const ids: string[] = [];
+    for (const group of groups) {
+      // Keyed by period: one paper a month reaches a group, whatever rebuilds follow.
+      const key = `${MessageKind.CHANGE_STATUS_REPORT}:${group.id}:${report.period}`;
+      await this.outbox.record(tx, { kind: MessageKind.CHANGE_STATUS_REPORT, key, group, day: report.asOf, message, coveredTransitionId: null, reportId: report.id });
+      const [row] = await tx.query(`SELECT id FROM outbox_message WHERE deduplication_key = $1 AND report_id = $2`, [key, report.id]);
+      if (row) ids.push(row.id);
+    }
+    return ids;
+  }
+
+  private async frameOf(ctx: ServiceContext, report: Report): Promise<ReportFrame> {
+    const previous = addMonthsToYearMonth(report.period, -1);
+    return {
+      period: report.period, version: report.version, asOf: report.asOf, previous,
+      periodLabel: monthName(report.period), previousLabel: monthName(previous),
+      panel: await panelOf(ctx.db, report.period), calendar: await ctx.calendar(),
+    };
+  }
+
+  private async defaultDate(ctx: ServiceContext, period: YearMonth, today = ctx.clock.today()): Promise<LocalDate> {
     const panels: Array<{ date: string }> = await ctx.db.query(
       `SELECT meeting_on::text AS date FROM meeting WHERE body = 'PANEL' AND meeting_on BETWEEN $1 AND $2`,
       [firstDayOfMonth(period), lastDayOfMonth(period)],
     );
-    return defaultReportDate(period, panels.map((p) => p.date), await ctx.calendar(), ctx.clock.today());
-  }
-
-  private async compose(ctx: ServiceContext, report: Report): Promise<ReportDocument> {
-    const previous = addMonthsToYearMonth(report.period, -1);
-    const panel = await panelOf(ctx.db, report.period);
-    const facts = await summaryFacts(ctx.db, panel?.id ?? null, previous);
-    const calendar = await ctx.calendar();
-    const assessments = await reportAssessments(ctx.db);
-    const windowLabel = `The 12-month period up to the end of ${monthName(previous)}`;
-    return {
-      title: `Change Status Report: ${monthName(report.period)}`,
-      reference: `CSR-${report.period}-v${report.version}`,
-      date: formatLongDate(report.asOf),
-      panel: panel ? `SEC Panel, ${formatLongDate(panel.date)}` : null,
-      purpose: 'For Information',
-      sections: [
-        summarySection(facts, monthName(previous)),
-        // New since the previous month began: what the last paper could not yet show, up to this one's date.
-        defineSection(...(await draftProposals(ctx.db, firstDayOfMonth(previous), report.asOf)), formatLongDate(firstDayOfMonth(previous))),
-        { number: '3', title: 'Refine', blocks: [], subsections: assessmentSections(assessments, report.asOf, lastDayOfMonth(previous), windowLabel, calendar) },
-        releasesSection(await releases(ctx.db)),
-        appendixA(assessments, report.asOf, previous, monthName(previous), calendar),
-      ],
-    };
+    return defaultReportDate(period, panels.map((p) => p.date), await ctx.calendar(), today);
   }
 }
 
 function checkPeriod(period: string): asserts period is YearMonth {
   if (!isYearMonth(period)) throw new InvalidInputError(`period must be a month as YYYY-MM, e.g. 2021-04; got ${JSON.stringify(period)}`);
-}
-
-async function panelOf(db: Queryable, period: YearMonth): Promise<{ id: string; date: LocalDate } | null> {
-  const [row] = await db.query(
-    `SELECT id, meeting_on::text AS date FROM meeting WHERE body = 'PANEL' AND meeting_on BETWEEN $1 AND $2 ORDER BY meeting_on LIMIT 1`,
-    [firstDayOfMonth(period), lastDayOfMonth(period)],
-  );
-  return row ?? null;
-}
-
-/** Draft Proposals raised from `from` to `to`, and every proposal in Define. */
-async function draftProposals(db: Queryable, from: LocalDate, to: LocalDate): Promise<[DraftProposalFacts[], DraftProposalFacts[]]> {
-  const columns = `reference, title, proposer_organisation AS "proposerOrganisation", raised_on::text AS "raisedOn"`;
-  const raised = await db.query(
-    `SELECT ${columns} FROM modification WHERE kind = 'DRAFT_PROPOSAL' AND raised_on BETWEEN $1 AND $2 ORDER BY raised_on, reference`,
-    [from, to],
-  );
-  const inDefine = await db.query(`SELECT ${columns} FROM modification WHERE phase = 'DEFINE' ORDER BY reference`);
-  return [raised, inDefine];
-}
-
-async function releases(db: Queryable): Promise<ReleaseFacts[]> {
-  return db.query(
-    `SELECT r.name, r.kind, r.release_on::text AS "releaseOn", r.modification_report_deadline::text AS "modificationReportDeadline",
-            coalesce(array_agg(m.reference ORDER BY m.reference) FILTER (WHERE m.id IS NOT NULL), '{}') AS proposals
-       FROM release r LEFT JOIN modification m ON m.target_release_id = r.id
-      GROUP BY r.id ORDER BY r.release_on NULLS LAST, r.name`,
-  );
-}
-
-/** Every assessment with its pauses and its proposal's reference. */
-async function reportAssessments(db: Queryable): Promise<ReportAssessment[]> {
-  return db.query(
-    `SELECT ${ASSESSMENT_FACT_COLUMNS}
-       FROM assessment a JOIN modification m ON m.id = a.modification_id
-      ORDER BY m.reference, a.type`,
-  );
-}
-
-const PHASE_ORDER = ['DEFINE', 'REFINE', 'OPINE', 'DECIDE', 'APPROVED', 'IMPLEMENTED', 'REJECTED', 'WITHDRAWN'];
-
-async function summaryFacts(db: Queryable, panelId: string | null, previous: YearMonth): Promise<SummaryFacts> {
-  const phases: Array<{ phase: string; count: number }> = await db.query(`SELECT phase, count(*)::int AS count FROM modification GROUP BY phase`);
-  const panelAgenda = panelId
-    ? await db.query(
-        `SELECT m.reference, m.title FROM agenda_item ai JOIN modification m ON m.id = ai.modification_id WHERE ai.meeting_id = $1 ORDER BY ai.position`,
-        [panelId],
-      )
-    : [];
-  const decisions = await db.query(
-    `SELECT m.reference, m.title, d.body, d.decided_on::text AS "on", d.outcome
-       FROM decision d JOIN modification m ON m.id = d.modification_id
-      WHERE d.decided_on BETWEEN $1 AND $2 ORDER BY d.decided_on, m.reference`,
-    [firstDayOfMonth(previous), lastDayOfMonth(previous)],
-  );
-  return { phases: phases.sort((a, b) => PHASE_ORDER.indexOf(a.phase) - PHASE_ORDER.indexOf(b.phase)), panelAgenda, decisions };
 }

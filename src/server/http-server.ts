@@ -13,7 +13,9 @@ import type { RequestContext } from '../graphql/context';
 import { formatError } from '../graphql/format-error';
 import { createLoaders } from '../graphql/loaders';
 import { buildAppSchema } from '../graphql/schema';
+import { bearerKey } from './bearer-key';
 import { devMailboxRoutes } from './dev-mailbox.routes';
+import { reportDownloadRoutes } from './report-downloads.routes';
 import type { JobQueue } from '../queue/job-queue';
 import type { Services } from '../services';
 
@@ -26,6 +28,8 @@ export interface HttpServerOptions {
   dueSoonWorkingDays: number;
   /** Set when there is no SMTP_URL: the dev mailbox's folder, shown at /dev/mailbox. */
   devMailboxDir?: string;
+  /** PUBLIC_URL: where users reach the API, for the links it gives out; default: the request's own host. */
+  publicUrl?: string;
 }
 
 export interface RunningHttpServer {
@@ -57,6 +61,8 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
     }
   });
 
+  app.use('/reports', reportDownloadRoutes({ db, services, clock, logger }));
+
   if (options.devMailboxDir) app.use('/dev/mailbox', devMailboxRoutes(options.devMailboxDir, logger));
 
   app.use(
@@ -65,6 +71,8 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<RequestContext> => {
         const requestId = req.header('x-request-id') ?? randomUUID();
+        // Links the API gives out (a report's signed downloads) point back at it.
+        const baseUrl = options.publicUrl ?? `${req.protocol}://${req.get('host')}`;
         const key = bearerKey(req.header('authorization'));
         const caller = key ? await services.apiKeys.authenticate(key) : null;
         const { forgetCalendar, ...serviceContext } = createServiceContext({
@@ -74,6 +82,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
         return {
           ...serviceContext,
           requestId,
+          baseUrl,
           auth: { caller, presented: key !== null },
           services,
           jobs,
@@ -100,8 +109,3 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
   };
 }
 
-function bearerKey(header: string | undefined): string | null {
-  if (!header) return null;
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  return match ? match[1] : header.trim() || null;
-}

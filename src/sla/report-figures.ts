@@ -1,6 +1,6 @@
 /**
- * The DCC assessment figures of the Change Status Report (SPEC "Figures of the Change Status
- * Report"), computed from assessment facts by the SLA rules of sla-calculator.ts, so that the
+ * The figures of the Change Status Report (SPEC "Figures of the Change Status Report"): DCC
+ * assessment timescales, Code Performance Measure 9 and proposal timescales, computed from facts by the SLA rules of sla-calculator.ts, so that the
  * report, the API and the jobs give one answer.
  *
  * Choices where the SPEC is silent, taken from the April 2021 report and its register
@@ -160,4 +160,47 @@ export function codePerformanceMeasure(
     percentage: due === 0 ? null : roundToOneDecimal((100 * completedWithinTarget) / due),
     targetPercentage: 100,
   };
+}
+
+/** A proposal as the proposal timescales read it. */
+export interface ProposalFacts {
+  raisedOn: LocalDate | null;
+  /** The day of its concluding decision (approved or rejected) or withdrawal; null while open. */
+  concludedOn: LocalDate | null;
+  /** Ended without a dated conclusion (rejected or withdrawn with no date): neither open nor counted. */
+  ended: boolean;
+}
+
+export interface ProposalTimescales {
+  asOf: LocalDate;
+  /** Raised by asOf and not concluded by it: mean age in Working Days on asOf. */
+  open: TimescaleFigure;
+  /** Concluded in the 12 months ending asOf: mean Working Days from raised to conclusion. */
+  concluded: TimescaleFigure;
+}
+
+/**
+ * Proposal timescales (SPEC): proposals open before a decision, with their mean age, and those
+ * concluded in the 12 months ending asOf, with their mean duration from raised to decision. As
+ * with assessments, a proposal whose raised date the register lacks is counted but left out of
+ * the mean. One raised after asOf does not exist yet on asOf.
+ */
+export function proposalTimescales(proposals: readonly ProposalFacts[], asOf: LocalDate, calendar: WorkingCalendar): ProposalTimescales {
+  const windowStartExclusive = addMonths(asOf, -12);
+  let open = 0;
+  let concluded = 0;
+  const ages: number[] = [];
+  const durations: number[] = [];
+  for (const p of proposals) {
+    if (p.raisedOn !== null && p.raisedOn > asOf) continue;
+    if (p.concludedOn === null || p.concludedOn > asOf) {
+      if (p.ended && p.concludedOn === null) continue;
+      open += 1;
+      if (p.raisedOn !== null) ages.push(calendar.workingDaysBetween(p.raisedOn, asOf));
+    } else if (p.concludedOn > windowStartExclusive) {
+      concluded += 1;
+      if (p.raisedOn !== null && p.raisedOn <= p.concludedOn) durations.push(calendar.workingDaysBetween(p.raisedOn, p.concludedOn));
+    }
+  }
+  return { asOf, open: figure(open, ages), concluded: figure(concluded, durations) };
 }

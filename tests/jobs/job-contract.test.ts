@@ -59,10 +59,11 @@ test('deduplication ids: one recompute per day and mode, kept when asked for whi
 });
 
 test('the schedules: the configured crons, read in Europe/London, with payloads naming no day', () => {
-  expect(jobSchedules({ slaRecomputeCron: '0 2 * * *', digestCron: '30 6 * * 1-5', mailSweepCron: '*/10 * * * *' })).toEqual([
+  expect(jobSchedules({ slaRecomputeCron: '0 2 * * *', digestCron: '30 6 * * 1-5', mailSweepCron: '*/10 * * * *', reportCron: '0 6 * * *' })).toEqual([
     { id: 'sla-recompute-nightly', jobName: 'sla-recompute', pattern: '0 2 * * *', tz: 'Europe/London', payload: { reason: 'nightly' } },
     { id: 'sla-digest-morning', jobName: 'sla-digest', pattern: '30 6 * * 1-5', tz: 'Europe/London', payload: { reason: 'scheduled' } },
     { id: 'mail-sweep', jobName: 'mail-sweep', pattern: '*/10 * * * *', tz: 'Europe/London', payload: { reason: 'scheduled' } },
+    { id: 'report-monthly', jobName: 'report-schedule', pattern: '0 6 * * *', tz: 'Europe/London', payload: { reason: 'scheduled' } },
   ]);
 });
 

@@ -30,6 +30,7 @@ describe.each<QueueBackendKind>(queueBackendsUnderTest())('how the worker fails,
     'mail-send': handlers['mail-send'],
     'mail-sweep': handlers['mail-sweep'],
     'report-build': handlers['report-build'],
+    'report-schedule': handlers['report-schedule'],
   };
 
   beforeAll(async () => {

@@ -9,6 +9,7 @@ export interface OutgoingMail {
   html: string;
   /** The Message-ID header, with its angle brackets. */
   messageId: string;
+  attachments?: ReadonlyArray<{ filename: string; content: Buffer; contentType: string }>;
 }
 
 export interface Delivery {
@@ -68,6 +69,7 @@ export function smtpTransport(options: SmtpOptions, logger: Logger): MailTranspo
         text: mail.text,
         html: mail.html,
         messageId: mail.messageId,
+        attachments: mail.attachments?.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
       });
       const addresses = (list: unknown) => (Array.isArray(list) ? list.map((a) => (typeof a === 'string' ? a : String((a as { address?: string }).address))) : []);
       return { response: String(info.response ?? ''), accepted: addresses(info.accepted), rejected: addresses(info.rejected) };

@@ -1,78 +1,78 @@
-import type { LocalDate, YearMonth } from '../../calendar/local-date';
+import { addMonths, type LocalDate } from '../../calendar/local-date';
 import type { WorkingCalendar } from '../../calendar/working-calendar';
-import { formatDate } from '../../notifications/templates/format';
-import { assessmentTimescales, codePerformanceMeasure, type TimescaleFigure, type TypedAssessmentFacts } from '../../sla/report-figures';
+import { ASSESSMENT_ABBREVIATION as TYPE, formatDate } from '../../notifications/templates/format';
+import { assessmentTimescales, type TimescaleFigure } from '../../sla/report-figures';
 import { elapsedWorkingDays, slaOn, targetCompletionOn } from '../../sla/sla-calculator';
-import { paragraph, type ReportSection, table } from './report-document';
-
-export interface ReportAssessment extends TypedAssessmentFacts {
-  reference: string;
-  changeRequest: string | null;
-  expectedCompletionOn: LocalDate | null;
-  commentary: string | null;
-}
-
-const TYPE = { PRELIMINARY: 'PA', IMPACT: 'IA' } as const;
-const whole = (f: TimescaleFigure) => (f.averageWorkingDays === null ? '—' : String(Math.round(f.averageWorkingDays)));
+import type { ReportAssessment } from '../report-facts';
+import type { ReportFrame } from '../report-frame';
+import { type Cell, paragraph, type ReportSection, section, table } from './report-document';
+import { printedFigures } from './printed-figures';
+import { wholeDays } from './words';
 
 /** Accepted by asOf and not returned by it: a clock is running (or paused). */
-const openOn = (a: ReportAssessment, asOf: LocalDate) => a.acceptedOn !== null && a.acceptedOn <= asOf && (a.returnedOn === null || a.returnedOn > asOf);
+export const openOn = (a: ReportAssessment, asOf: LocalDate): boolean =>
+  a.acceptedOn !== null && a.acceptedOn <= asOf && (a.returnedOn === null || a.returnedOn > asOf);
 
-/**
- * 3.x DCC assessment timescales (12 months to the end of the previous month) and the open
- * assessments with their target and current durations on the report's date, by the Code's rule.
- */
-export function assessmentSections(all: readonly ReportAssessment[], asOf: LocalDate, windowEnd: LocalDate, windowLabel: string, calendar: WorkingCalendar): ReportSection[] {
-  const t = assessmentTimescales(all, windowEnd, calendar);
-  const open = all.filter((a) => openOn(a, asOf)).sort((a, b) => (a.acceptedOn! < b.acceptedOn! ? -1 : 1));
-  return [
-    {
-      number: '3.1', title: 'DCC assessment timescales', subsections: [],
-      blocks: [
-        paragraph(`${windowLabel}. Durations in Working Days by the Code's rule (weekends, bank holidays and paused days excluded).`),
-        table(['Assessments', 'Total', 'Average Working Days'], [
-          ['Preliminary Assessments open', String(t.preliminaryOpen.count), whole(t.preliminaryOpen)],
-          ['Preliminary Assessments completed in the last 12 months', String(t.preliminaryCompleted.count), whole(t.preliminaryCompleted)],
-          ['Impact Assessments open', String(t.impactOpen.count), whole(t.impactOpen)],
-          ['Impact Assessments completed in the last 12 months', String(t.impactCompleted.count), whole(t.impactCompleted)],
-        ], 'No assessments.'),
-      ],
-    },
-    {
-      number: '3.2', title: 'Open DCC assessments', subsections: [],
-      blocks: [table(['Proposal', 'Assessment', 'Change request', 'Accepted', 'Target completion', 'Target (Working Days)', `Current duration on ${formatDate(asOf)}`, 'Status'],
-        open.map((a) => [
-          a.reference, TYPE[a.type], a.changeRequest ?? '—', formatDate(a.acceptedOn), formatDate(targetCompletionOn(a, calendar)),
-          String(a.targetWorkingDays), String(elapsedWorkingDays(a, asOf, calendar) ?? '—'), slaOn(a, asOf, calendar).status.replace(/_/g, ' ').toLowerCase(),
-        ]), 'No open assessments.')],
-    },
-  ];
+/** The target day by the Code's rule, footnoted where the DCC printed another. */
+export function targetCell(a: ReportAssessment, calendar: WorkingCalendar): Cell {
+  const target = targetCompletionOn(a, calendar);
+  const printed = printedFigures(a.note).targetCompletionOn;
+  if (printed === null || target === null || printed === target) return formatDate(target);
+  return {
+    text: formatDate(target),
+    footnote: `${a.reference} ${TYPE[a.type]}: the DCC printed a target completion date of ${formatDate(printed)}; by the Code's rule ` +
+      `the ${a.targetWorkingDays}th Working Day after acceptance (weekends, bank holidays and paused days excluded) is ${formatDate(target)}.`,
+  };
 }
 
-/**
- * Appendix A, the DCC's report: open assessments that are late or expected late, with revised
- * dates and commentary; Code Performance Measure 9 for the previous month.
- */
-export function appendixA(all: readonly ReportAssessment[], asOf: LocalDate, previous: YearMonth, previousLabel: string, calendar: WorkingCalendar): ReportSection {
-  const delayed = all.filter((a) => {
-    if (!openOn(a, asOf)) return false;
-    const target = targetCompletionOn(a, calendar);
-    return slaOn(a, asOf, calendar).status === 'OVERDUE' || (target !== null && a.expectedCompletionOn !== null && a.expectedCompletionOn > target);
-  });
-  const cpm = codePerformanceMeasure(all, previous, calendar);
-  const cpmText = cpm.percentage === null
-    ? `${previousLabel}: None to report (no DCC Assessment fell due).`
-    : `${previousLabel}: ${cpm.completedWithinTarget} of ${cpm.due} DCC Assessments due were completed within the required timescales (${cpm.percentage}%; target and minimum service level 100%).`;
+/** Working Days run on asOf by the Code's rule, footnoted where the DCC printed another figure. */
+function durationCell(a: ReportAssessment, asOf: LocalDate, calendar: WorkingCalendar): Cell {
+  const elapsed = elapsedWorkingDays(a, asOf, calendar);
+  const printed = printedFigures(a.note).currentDurationWorkingDays;
+  if (elapsed === null || printed === null || printed === elapsed) return String(elapsed ?? '—');
   return {
-    number: 'Appendix A:', title: 'DCC Preliminary Assessments and Impact Assessments', blocks: [],
-    subsections: [
-      {
-        number: 'A.1', title: 'Open and delayed assessments', subsections: [],
-        blocks: [table(['Proposal', 'Assessment', 'Change request', 'Target completion', 'Expected completion', 'DCC commentary'],
-          delayed.map((a) => [a.reference, TYPE[a.type], a.changeRequest ?? '—', formatDate(targetCompletionOn(a, calendar)), formatDate(a.expectedCompletionOn), a.commentary ?? '']),
-          'No open assessment is late or expected late.')],
-      },
-      { number: 'A.2', title: 'Code Performance Measure 9', subsections: [], blocks: [paragraph(cpmText)] },
-    ],
+    text: String(elapsed),
+    footnote: `${a.reference} ${TYPE[a.type]}: the DCC printed a current duration of ${printed} Working Days; by the Code's rule ` +
+      `(weekends, bank holidays and paused days excluded) it is ${elapsed} on ${formatDate(asOf)}.`,
   };
+}
+
+const statusWords = (a: ReportAssessment, asOf: LocalDate, calendar: WorkingCalendar) => slaOn(a, asOf, calendar).status.replace(/_/g, ' ').toLowerCase();
+
+/**
+ * 3.4 DCC assessment timescales (12 months to the end of the previous month), 3.5 the open
+ * assessments with their target and current durations on the report's date, 3.6 those returned
+ * in the 12 months: every figure by the Code's rule.
+ */
+export function assessmentSections(frame: ReportFrame, all: readonly ReportAssessment[], windowEnd: LocalDate): ReportSection[] {
+  const { asOf, calendar } = frame;
+  const t = assessmentTimescales(all, windowEnd, calendar);
+  const figure = (label: string, f: TimescaleFigure) => [label, String(f.count), wholeDays(f.averageWorkingDays)];
+  const open = all.filter((a) => openOn(a, asOf)).sort((a, b) => (a.acceptedOn! < b.acceptedOn! ? -1 : 1));
+  const windowStart = addMonths(windowEnd, -12);
+  const completed = all.filter((a) => a.returnedOn !== null && a.returnedOn > windowStart && a.returnedOn <= windowEnd)
+    .sort((a, b) => (a.returnedOn! < b.returnedOn! ? -1 : a.returnedOn! > b.returnedOn! ? 1 : a.reference.localeCompare(b.reference)));
+  return [
+    section('3.4', 'DCC assessment timescales', [
+      paragraph(`The 12-month period up to the end of ${frame.previousLabel}. Durations in Working Days by the Code's rule (weekends, bank holidays and paused days excluded); an assessment whose acceptance date the register lacks is counted but not in the average.`),
+      table(['Assessments', 'Total', 'Average Working Days'], [
+        figure('Preliminary Assessments open', t.preliminaryOpen),
+        figure('Preliminary Assessments completed in the last 12 months', t.preliminaryCompleted),
+        figure('Impact Assessments open', t.impactOpen),
+        figure('Impact Assessments completed in the last 12 months', t.impactCompleted),
+      ], 'No assessments.'),
+    ]),
+    section('3.5', 'Open DCC assessments', [
+      table(['Proposal', 'Assessment', 'Change request', 'Accepted', 'Target completion', 'Target (Working Days)', `Current duration on ${formatDate(asOf)}`, 'Status'],
+        open.map((a) => [a.reference, TYPE[a.type], a.changeRequest ?? '—', formatDate(a.acceptedOn), targetCell(a, calendar), String(a.targetWorkingDays),
+          durationCell(a, asOf, calendar), statusWords(a, asOf, calendar)]),
+        'No open assessments.'),
+    ]),
+    section('3.6', 'Assessments completed in the last 12 months', [
+      table(['Proposal', 'Assessment', 'Accepted', 'Returned', 'Target (Working Days)', 'Duration (Working Days)'],
+        completed.map((a) => [a.reference, TYPE[a.type], formatDate(a.acceptedOn), formatDate(a.returnedOn), String(a.targetWorkingDays),
+          String(elapsedWorkingDays(a, a.returnedOn!, calendar) ?? '—')]),
+        `No assessment was returned in the 12 months to the end of ${frame.previousLabel}.`),
+    ]),
+  ];
 }

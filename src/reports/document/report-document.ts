@@ -1,15 +1,19 @@
 /**
  * The Change Status Report as a typed document: built once from the register, then rendered as
- * Markdown, HTML (and PDF) by renderers that know nothing of the register.
+ * Markdown, HTML and PDF by renderers that know nothing of the register.
  */
+
+/** A table cell: text, or text with a footnote (a figure the DCC printed differently, say). */
+export type Cell = string | { text: string; footnote: string };
+
 export type Block =
   | { kind: 'paragraph'; text: string }
-  | { kind: 'table'; header: readonly string[]; rows: ReadonlyArray<readonly string[]> }
+  | { kind: 'table'; header: readonly string[]; rows: ReadonlyArray<readonly Cell[]> }
   /** Said instead of an empty table: "None this month." */
   | { kind: 'none'; text: string };
 
 export interface ReportSection {
-  /** "1", "3.2", "A". */
+  /** "1", "3.2", "Appendix A:". */
   number: string;
   title: string;
   blocks: Block[];
@@ -29,5 +33,30 @@ export interface ReportDocument {
 }
 
 export const paragraph = (text: string): Block => ({ kind: 'paragraph', text });
-export const table = (header: readonly string[], rows: ReadonlyArray<readonly string[]>, none: string): Block =>
+export const table = (header: readonly string[], rows: ReadonlyArray<readonly Cell[]>, none: string): Block =>
   rows.length ? { kind: 'table', header, rows } : { kind: 'none', text: none };
+export const section = (number: string, title: string, blocks: Block[], subsections: ReportSection[] = []): ReportSection =>
+  ({ number, title, blocks, subsections });
+
+export const cellText = (c: Cell): string => (typeof c === 'string' ? c : c.text);
+
+/**
+ * The document's footnotes in reading order, numbered from 1, so every renderer numbers them
+ * alike: a cell's number is `numbers.get(cell.footnote)`. A note said twice (a target in 3.5 and
+ * in Appendix A) is one footnote.
+ */
+export function numberFootnotes(doc: ReportDocument): { notes: string[]; numbers: Map<string, number> } {
+  const notes: string[] = [];
+  const numbers = new Map<string, number>();
+  const visit = (s: ReportSection) => {
+    for (const b of s.blocks) {
+      if (b.kind !== 'table') continue;
+      for (const row of b.rows) {
+        for (const c of row) if (typeof c !== 'string' && !numbers.has(c.footnote)) numbers.set(c.footnote, notes.push(c.footnote));
+      }
+    }
+    s.subsections.forEach(visit);
+  };
+  doc.sections.forEach(visit);
+  return { notes, numbers };
+}

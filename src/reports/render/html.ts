@@ -1,5 +1,5 @@
 import { escapeHtml as e } from '../../notifications/templates/escape';
-import type { Block, ReportDocument, ReportSection } from '../document/report-document';
+import { type Block, type Cell, numberFootnotes, type ReportDocument, type ReportSection } from '../document/report-document';
 
 /** Print-first: A4, no external assets, headers repeated on every page a table spans. */
 const CSS = `
@@ -15,31 +15,41 @@ const CSS = `
   tr { break-inside: avoid; }
   table.title th { background: none; color: #1d3b5a; width: 30mm; border-bottom: 1px solid #c9d1d9; }
   .none { font-style: italic; color: #4a5560; }
+  sup a { color: inherit; text-decoration: none; }
+  .footnotes { border-top: 1px solid #c9d1d9; margin-top: 8mm; font-size: 9pt; color: #4a5560; }
 `;
 
-function block(b: Block): string {
-  switch (b.kind) {
-    case 'paragraph':
-      return `<p>${e(b.text)}</p>`;
-    case 'none':
-      return `<p class="none">${e(b.text)}</p>`;
-    case 'table':
-      return `<table><thead><tr>${b.header.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>` +
-        b.rows.map((r) => `<tr>${r.map((c) => `<td>${e(c)}</td>`).join('')}</tr>`).join('') + '</tbody></table>';
-  }
-}
-
-function section(s: ReportSection, depth: number): string {
-  const h = `h${Math.min(depth, 6)}`;
-  return `<section><${h}>${e(s.number)} ${e(s.title)}</${h}>${s.blocks.map(block).join('')}${s.subsections.map((sub) => section(sub, depth + 1)).join('')}</section>`;
-}
-
 export function renderHtml(doc: ReportDocument): string {
+  const { notes, numbers } = numberFootnotes(doc);
+  const cell = (c: Cell) => {
+    if (typeof c === 'string') return e(c);
+    const n = numbers.get(c.footnote);
+    return `${e(c.text)}<sup><a href="#fn${n}" id="ref${n}">${n}</a></sup>`;
+  };
+  const block = (b: Block): string => {
+    switch (b.kind) {
+      case 'paragraph':
+        return `<p>${e(b.text)}</p>`;
+      case 'none':
+        return `<p class="none">${e(b.text)}</p>`;
+      case 'table':
+        return `<table><thead><tr>${b.header.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>` +
+          b.rows.map((r) => `<tr>${r.map((c) => `<td>${cell(c)}</td>`).join('')}</tr>`).join('') + '</tbody></table>';
+    }
+  };
+  const section = (s: ReportSection, depth: number): string => {
+    const h = `h${Math.min(depth, 6)}`;
+    return `<section><${h}>${e(s.number)} ${e(s.title)}</${h}>${s.blocks.map(block).join('')}${s.subsections.map((sub) => section(sub, depth + 1)).join('')}</section>`;
+  };
   const row = (k: string, v: string) => `<tr><th>${e(k)}</th><td>${e(v)}</td></tr>`;
+  const footnotes = notes.length
+    ? `<footer class="footnotes"><ol>${notes.map((n, i) => `<li id="fn${i + 1}">${e(n)}</li>`).join('')}</ol></footer>`
+    : '';
   return `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><title>${e(doc.title)}</title><style>${CSS}</style></head>
 <body><header><h1>${e(doc.title)}</h1><table class="title">${row('Reference', doc.reference)}${row('Date', doc.date)}${row('Panel', doc.panel ?? '—')}${row('Purpose', doc.purpose)}</table></header>
 ${doc.sections.map((s) => section(s, 2)).join('\n')}
+${footnotes}
 </body></html>
 `;
 }

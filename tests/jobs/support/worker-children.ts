@@ -53,6 +53,7 @@ export function spawnWorker(options: WorkerChildOptions): WorkerChild {
     // The real clock runs in the children: schedules that cannot fire during a test (1 January, 00:00).
     DIGEST_CRON: '0 0 1 1 *',
     MAIL_SWEEP_CRON: '0 0 1 1 *',
+    REPORT_CRON: '0 0 1 1 *',
   };
   if (options.redis) env.REDIS_URL = options.redis.url;
   if (options.smtpUrl) env.SMTP_URL = options.smtpUrl;

@@ -1,0 +1,84 @@
+import type { EntityManager } from 'typeorm';
+import { firstDayOfMonth, lastDayOfMonth } from '../calendar/local-date';
+import { formatLongDate } from '../notifications/templates/format';
+import { proposalTimescales } from '../sla/report-figures';
+import { appendixA } from './document/appendix-a.section';
+import { defineSection } from './document/define.section';
+import { opineSection } from './document/opine.section';
+import { refineSection } from './document/refine.section';
+import { releasesSection } from './document/releases.section';
+import type { ReportDocument, ReportSection } from './document/report-document';
+import { summarySection } from './document/summary.section';
+import * as facts from './report-facts';
+import type { ReportFrame } from './report-frame';
+
+type Queryable = Pick<EntityManager, 'query'>;
+
+/** One section of the paper: what it reads from the register, and how it says it. */
+interface SectionStep {
+  label: string;
+  build(db: Queryable, frame: ReportFrame): Promise<ReportSection>;
+}
+
+/** The real report's order (SPEC "The Change Status Report"). */
+const SECTIONS: readonly SectionStep[] = [
+  {
+    label: '1 Summary',
+    build: async (db, frame) => summarySection(frame, {
+      phases: await facts.proposalsPerPhase(db),
+      panelAgenda: await facts.panelAgenda(db, frame.panel?.id ?? null),
+      decisions: await facts.decisionsIn(db, frame.previous),
+    }),
+  },
+  {
+    label: '2 Define',
+    build: async (db, frame) => {
+      const since = firstDayOfMonth(frame.previous);
+      return defineSection(frame,
+        await facts.draftProposalsRaised(db, since, frame.asOf),
+        await facts.proposalsInDefine(db),
+        await facts.meetings(db, ['CHANGE_SUB_COMMITTEE'], since, frame.asOf));
+    },
+  },
+  {
+    label: '3 Refine',
+    build: async (db, frame) => refineSection(frame, {
+      workingGroup: await facts.heldAndNext(db, 'WORKING_GROUP', frame.asOf),
+      consultations: await facts.consultations(db, 'REFINEMENT', firstDayOfMonth(frame.previous)),
+      decisions: await facts.decisionsIn(db, frame.previous),
+      assessments: await facts.assessments(db),
+      refining: await facts.refiningProposals(db),
+    }),
+  },
+  {
+    label: '4 Opine',
+    build: async (db, frame) => opineSection(frame, {
+      consultations: await facts.consultations(db, 'MODIFICATION_REPORT', firstDayOfMonth(frame.previous)),
+      changeBoards: await facts.meetings(db, ['CHANGE_BOARD'], firstDayOfMonth(frame.previous), lastDayOfMonth(frame.previous)),
+      decisions: await facts.decisionsIn(db, frame.previous),
+      timescales: proposalTimescales(await facts.proposalLifetimes(db), lastDayOfMonth(frame.previous), frame.calendar),
+    }),
+  },
+  { label: '5 Releases', build: async (db) => releasesSection(await facts.releases(db)) },
+  { label: 'Appendix A', build: async (db, frame) => appendixA(frame, await facts.assessments(db)) },
+];
+
+/**
+ * Builds the paper section by section, reading the register through `db` (one snapshot: the
+ * caller's transaction), and says after each which one it finished.
+ */
+export async function composeReport(db: Queryable, frame: ReportFrame, onSection: (done: number, of: number, label: string) => Promise<void>): Promise<ReportDocument> {
+  const sections: ReportSection[] = [];
+  for (const [i, step] of SECTIONS.entries()) {
+    sections.push(await step.build(db, frame));
+    await onSection(i + 1, SECTIONS.length, step.label);
+  }
+  return {
+    title: `Change Status Report: ${frame.periodLabel}`,
+    reference: `CSR-${frame.period}-v${frame.version}`,
+    date: formatLongDate(frame.asOf),
+    panel: frame.panel ? `SEC Panel, ${formatLongDate(frame.panel.date)}` : null,
+    purpose: 'For Information',
+    sections,
+  };
+}

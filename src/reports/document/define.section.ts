@@ -1,0 +1,24 @@
+import { firstDayOfMonth } from '../../calendar/local-date';
+import { formatDate, formatLongDate } from '../../notifications/templates/format';
+import type { DraftProposalFacts, MeetingFacts } from '../report-facts';
+import type { ReportFrame } from '../report-frame';
+import { type ReportSection, section, table } from './report-document';
+
+/**
+ * 2 Define: the Draft Proposals raised since the previous month began (what the last paper could
+ * not yet show), every proposal still in Define, and what the Change Sub-Committee did with them.
+ */
+export function defineSection(frame: ReportFrame, raised: readonly DraftProposalFacts[], inDefine: readonly DraftProposalFacts[], subCommittee: readonly MeetingFacts[]): ReportSection {
+  const since = formatLongDate(firstDayOfMonth(frame.previous));
+  const row = (d: DraftProposalFacts) => [d.reference, d.title ?? '', d.proposerOrganisation ?? '—', formatDate(d.raisedOn)];
+  const header = ['Proposal', 'Title', 'Proposer', 'Raised'];
+  return section('2', 'Define', [], [
+    section('2.1', `New Draft Proposals since ${since}`, [table(header, raised.map(row), `No Draft Proposal was raised since ${since}.`)]),
+    section('2.2', 'Proposals in Define', [table(header, inDefine.map(row), 'No proposal is in Define.')]),
+    section('2.3', 'Change Sub-Committee', [
+      table(['Meeting', 'Proposals considered'],
+        subCommittee.map((m) => [formatDate(m.date), m.agenda.map((a) => `${a.reference}${a.title ? ` ${a.title}` : ''}`).join('; ') || 'Agenda not recorded']),
+        `The Change Sub-Committee did not meet since ${since}.`),
+    ]),
+  ]);
+}

@@ -1,0 +1,55 @@
+import { escapeHtml as e } from '../notifications/templates/escape';
+import { type RenderedMessage, renderMjml } from '../notifications/templates/render-digest';
+import type { ReportDocument } from './document/report-document';
+
+/**
+ * The email that circulates a scheduled report: the paper's title block, what it holds, and the
+ * PDF attached (by the send job, from the report's row). The paper itself is the attachment; the
+ * email only says what it is.
+ */
+export async function renderReportEmail(doc: ReportDocument, fileName: string): Promise<RenderedMessage> {
+  const subject = `${doc.title}${doc.panel ? ` (for the ${doc.panel})` : ''}`;
+  const facts: Array<[string, string]> = [['Reference', doc.reference], ['Date', doc.date], ['Panel', doc.panel ?? '—'], ['Purpose', doc.purpose]];
+  const contents = doc.sections.map((s) => `${s.number} ${s.title}`);
+  const text = [
+    subject,
+    '',
+    ...facts.map(([k, v]) => `${k}: ${v}`),
+    '',
+    `The paper is attached as ${fileName}. It holds:`,
+    ...contents.map((c) => `  ${c}`),
+    '',
+    'Every figure is by the Smart Energy Code: Working Days exclude weekends and England and Wales bank holidays.',
+    'Sent to you by the SEC modification tracker.',
+  ].join('\n');
+  const row = ([k, v]: [string, string]) =>
+    `<tr><td style="padding:4px 8px;color:#1d3b5a;font-weight:bold;font-size:13px;width:90px">${e(k)}</td><td style="padding:4px 8px;font-size:13px">${e(v)}</td></tr>`;
+  const html = await renderMjml(`<mjml>
+  <mj-head>
+    <mj-title>${e(subject)}</mj-title>
+    <mj-preview>${e(subject)}</mj-preview>
+    <mj-attributes><mj-all font-family="Segoe UI, Helvetica, Arial, sans-serif" /></mj-attributes>
+  </mj-head>
+  <mj-body width="640px" background-color="#f3f5f7">
+    <mj-section background-color="#1d3b5a" padding="14px 0">
+      <mj-column>
+        <mj-text color="#ffffff" font-size="13px" padding="0 24px">Paper for the SEC Panel</mj-text>
+        <mj-text color="#ffffff" font-size="20px" font-weight="bold" padding="4px 24px 0 24px">${e(doc.title)}</mj-text>
+      </mj-column>
+    </mj-section>
+    <mj-section background-color="#ffffff" padding="6px 0 18px 0">
+      <mj-column>
+        <mj-table padding="12px 16px" cellpadding="0" cellspacing="0">${facts.map(row).join('')}</mj-table>
+        <mj-text font-size="14px" padding="8px 24px">The paper is attached as <strong>${e(fileName)}</strong>. It holds:</mj-text>
+        <mj-text font-size="13px" padding="0 24px" line-height="1.6">${contents.map((c) => e(c)).join('<br>')}</mj-text>
+      </mj-column>
+    </mj-section>
+    <mj-section padding="8px 0">
+      <mj-column>
+        <mj-text font-size="11px" color="#4a5560" padding="0 24px">Every figure is by the Smart Energy Code: Working Days exclude weekends and England and Wales bank holidays. Sent by the SEC modification tracker.</mj-text>
+      </mj-column>
+    </mj-section>
+  </mj-body>
+</mjml>`);
+  return { subject, text, html };
+}

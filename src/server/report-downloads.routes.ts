@@ -1,0 +1,82 @@
+import { Router, type Request, type Response } from 'express';
+import type { DataSource } from 'typeorm';
+import { Access } from '../auth/role';
+import { isId } from '../common/ids';
+import type { Clock } from '../infra/clock';
+import type { Logger } from '../infra/logger';
+import { Report, ReportStatus } from '../reports/report.entity';
+import { REPORT_FORMATS, type ReportFormat, reportFileName } from '../reports/report-links';
+import type { Services } from '../services';
+import { bearerKey } from './bearer-key';
+
+const CONTENT_TYPE: Record<ReportFormat, string> = {
+  md: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  pdf: 'application/pdf',
+};
+
+interface Options {
+  db: DataSource;
+  services: Services;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** A refusal in the API's words: JSON with the same codes as the GraphQL errors. */
+const refuse = (res: Response, status: number, code: string, message: string) => res.status(status).json({ error: { code, message } });
+
+/**
+ * GET /reports/{id}.md|.html|.pdf: a report's files, for a key that may read reports
+ * (`Authorization: Bearer`) or a signed link that has not expired. The HTML is served with a
+ * policy that lets it load nothing: it needs nothing, and a report quotes text that users wrote.
+ */
+export function reportDownloadRoutes({ db, services, clock, logger }: Options): Router {
+  const router = Router();
+  router.get('/:file', async (req: Request, res: Response) => {
+    try {
+      return await download(req, res);
+    } catch (err) {
+      logger.error({ err, path: req.path }, 'report download failed');
+      return refuse(res, 500, 'INTERNAL_SERVER_ERROR', 'The report could not be read; the error is logged');
+    }
+  });
+
+  async function download(req: Request, res: Response) {
+    const match = /^(.+)\.(md|html|pdf)$/.exec(String(req.params.file));
+    if (!match) return refuse(res, 404, 'NOT_FOUND', `No such file: ask for /reports/{id}.${REPORT_FORMATS.join('|')}`);
+    const [, id, format] = match as unknown as [string, string, ReportFormat];
+
+    if (req.query.signature !== undefined || req.query.expires !== undefined) {
+      const check = isId(id) ? await services.reportLinks.check(id, format, req.query.expires, req.query.signature, clock.now()) : 'invalid';
+      if (check === 'expired') return refuse(res, 403, 'FORBIDDEN', 'This link has expired: ask for a new one (Report.links)');
+      if (check === 'invalid') return refuse(res, 403, 'FORBIDDEN', 'This link is not valid: its signature does not match');
+    } else {
+      const key = bearerKey(req.header('authorization'));
+      const caller = key ? await services.apiKeys.authenticate(key) : null;
+      if (!caller) {
+        res.setHeader('WWW-Authenticate', 'Bearer');
+        return refuse(res, 401, 'UNAUTHENTICATED', key ? 'The API key is not valid (unknown or revoked)' : 'An API key is required: send the header "Authorization: Bearer <key>", or use a signed link');
+      }
+      if (!(Access.read as readonly string[]).includes(caller.role)) return refuse(res, 403, 'FORBIDDEN', `Reading reports needs the role ${Access.read.join(' or ')}`);
+    }
+
+    const report = isId(id)
+      ? await db.getRepository(Report).createQueryBuilder('r').addSelect(format === 'pdf' ? 'r.pdf' : 'r.id').where('r.id = :id', { id }).getOne()
+      : null;
+    if (!report) return refuse(res, 404, 'NOT_FOUND', `Report ${id} does not exist`);
+    const body = format === 'pdf' ? report.pdf : format === 'html' ? report.html : report.markdown;
+    if (report.status !== ReportStatus.READY || !body) {
+      return refuse(res, 404, 'NOT_FOUND', `Report ${id} has no ${format} file: it is ${report.status}${report.status === ReportStatus.READY ? ' (built before PDFs were made)' : ''}`);
+    }
+    const name = reportFileName(report.period, report.version, format);
+    res.setHeader('Content-Type', CONTENT_TYPE[format]);
+    res.setHeader('Content-Disposition', `${format === 'md' ? 'attachment' : 'inline'}; filename="${name}"`);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    // A version never changes once READY; it is still nobody else's to keep.
+    res.setHeader('Cache-Control', 'private, max-age=3600');
+    if (format === 'html') res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+    logger.info({ reportId: id, format, signedLink: req.query.signature !== undefined }, 'report downloaded');
+    return res.send(body);
+  }
+  return router;
+}

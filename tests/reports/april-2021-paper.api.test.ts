@@ -1,0 +1,161 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { formatDate } from '../../src/notifications/templates/format';
+import type { RunningWorker } from '../../src/queue/worker-port';
+import { importRegisterFile } from '../../src/register-import';
+import { waitFor } from '../jobs/support/wait-for';
+import { startAppWorker } from '../support/app-worker';
+import { readPdf, type PdfPage } from '../support/read-pdf';
+import { testServiceContext } from '../support/service-context';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * The April 2021 Change Status Report rebuilt from the project's copy of its register, dated by
+ * the default rule: every fact of the register in the section where the source report put it,
+ * with the Code's figures, in Markdown, HTML and PDF.
+ */
+const DEMO = path.join(__dirname, '..', '..', 'src', 'demo', 'register-2021-04.json');
+const register = JSON.parse(readFileSync(DEMO, 'utf8'));
+
+let app: TestApp;
+let worker: RunningWorker;
+let report: { id: string; markdown: string; html: string; asOf: string };
+let pdfPages: PdfPage[];
+
+const download = (id: string, format: string, key: string | null = app.keys.READER) =>
+  fetch(`${app.url.replace(/\/graphql$/, '')}/reports/${id}.${format}`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
+
+/** The text of one numbered section of the Markdown, up to the next heading of any level. */
+function section(number: string): string {
+  const start = report.markdown.search(new RegExp(`^#+ ${number.replace('.', '\\.')} `, 'm'));
+  if (start < 0) throw new Error(`no section ${number}`);
+  const rest = report.markdown.slice(start);
+  const end = rest.indexOf('\n#');
+  return end < 0 ? rest : rest.slice(0, end);
+}
+
+beforeAll(async () => {
+  app = await startTestApp();
+  await importRegisterFile(testServiceContext(app.db), DEMO);
+  worker = await startAppWorker(app);
+  const queued = (await app.gql(`mutation { regenerateReport(period: "2021-04") { id } }`)).data!.regenerateReport;
+  report = await waitFor(async () => {
+    const r = (await app.gql(`query($id: ID!) { report(id: $id) { id status asOf markdown html } }`, { id: queued.id })).data!.report;
+    return r.status === 'READY' ? r : undefined;
+  }, 'the April 2021 report to be READY');
+  const pdf = await download(report.id, 'pdf');
+  pdfPages = await readPdf(new Uint8Array(await pdf.arrayBuffer()));
+});
+afterAll(async () => {
+  await worker?.close();
+  await app?.stop();
+});
+
+test('it is dated 9 April 2021, the papers deadline of the 16 April Panel, and keeps the source report\'s order', () => {
+  expect(report.asOf).toBe('2021-04-09');
+  expect(report.markdown.split('\n').filter((l) => /^## /.test(l))).toEqual([
+    '## 1 Summary', '## 2 Define', '## 3 Refine', '## 4 Opine', '## 5 Releases', '## Appendix A: DCC Preliminary Assessments and Impact Assessments',
+  ]);
+  expect(report.markdown.split('\n').filter((l) => /^### 3\./.test(l)).map((l) => l.slice(4, 7))).toEqual(['3.1', '3.2', '3.3', '3.4', '3.5', '3.6', '3.7']);
+});
+
+test('every decision of the register is in the Summary, and in Refine or Opine as the source report had it', () => {
+  for (const d of register.decisions) {
+    expect(section('1.3')).toMatch(new RegExp(`^\\| ${d.modification} \\|.*\\| ${formatDate(d.on)} \\|`, 'm'));
+    const where = d.outcome === 'IMPACT_ASSESSMENT_REQUEST_APPROVED' ? '3.3' : d.body === 'CHANGE_BOARD' ? '4.2' : d.body === 'AUTHORITY' ? '4.3' : '1.3';
+    expect(section(where)).toMatch(new RegExp(`^\\| ${d.modification} \\|`, 'm'));
+  }
+  // The Change Board's recommendation to the Authority is a vote, not a decision of the Authority.
+  expect(section('4.2')).toMatch(/^\| SECMP0056 \|.*\| Recommended approval \|/m);
+  expect(section('4.3')).not.toContain('SECMP0056');
+});
+
+test('every meeting: the Panel in the title block, the Working Group held and next with its deadlines, the Change Board and the Sub-Committee', () => {
+  expect(report.markdown).toContain('| Panel | SEC Panel, Friday 16 April 2021 |');
+  for (const ref of ['MP099', 'MP144', 'DP153']) expect(section('1.2')).toContain(`| ${ref} |`);
+  // 7 April held; 5 May next: agenda 10 Working Days before (20 April: 3 May is a bank holiday), papers 5 before.
+  expect(section('3.1')).toContain('| Last held | Wed 7 Apr 2021 | Mon 22 Mar 2021 | Mon 29 Mar 2021 | SECMP0028, MP096, MP117 |');
+  expect(section('3.1')).toContain('| Next | Wed 5 May 2021 | Tue 20 Apr 2021 | Tue 27 Apr 2021 | Agenda not yet announced |');
+  expect(section('4.2')).toContain('The Change Board met on Wed 24 Mar 2021 and considered SECMP0056, MP105, MP148, MP150.');
+  expect(section('2.3')).toMatch(/^\| Tue 30 Mar 2021 \| DP153 /m);
+});
+
+test('every consultation: Refinement Consultations in Refine, Modification Report Consultations in Opine', () => {
+  for (const c of register.consultations) {
+    const where = c.kind === 'REFINEMENT' ? '3.2' : '4.1';
+    expect(section(where)).toMatch(new RegExp(`^\\| ${c.modification} \\|.*\\| ${formatDate(c.opensOn)} \\| — \\| Expected to open \\|`, 'm'));
+  }
+});
+
+test('every release with its proposals', () => {
+  for (const r of register.releases) {
+    const proposals = [...r.modifications].sort().join(', ');
+    expect(section('5')).toMatch(new RegExp(`^\\| ${r.name.replace(/[()]/g, '\\$&')} \\|.*\\| ${proposals} \\|$`, 'm'));
+  }
+});
+
+test("every assessment where the source put it, with the Code's figures and the DCC's printed ones footnoted", () => {
+  for (const a of register.assessments) {
+    const type = a.type === 'IMPACT' ? 'IA' : 'PA';
+    if (a.returnedOn) {
+      // Completed in the 12 months to 31 March 2021; three returns of March 2020 fall before that window.
+      const inWindow = a.returnedOn > '2020-03-31' && a.returnedOn <= '2021-03-31';
+      const row = new RegExp(`^\\| ${a.modification} \\| ${type} \\| — \\| ${formatDate(a.returnedOn)} \\|`, 'm');
+      if (inWindow) expect(section('3.6')).toMatch(row);
+      else expect(section('3.6')).not.toMatch(row);
+    } else if (a.acceptedOn) {
+      expect(section('3.5')).toMatch(new RegExp(`^\\| ${a.modification} \\| ${type} \\|`, 'm'));
+      expect(section('A.1')).toMatch(new RegExp(`^\\| ${a.modification} \\| ${type} \\|`, 'm'));
+    } else {
+      expect(section('A.1')).toMatch(new RegExp(`^\\| ${a.modification} \\| ${type} \\| — \\| Not accepted yet \\|`, 'm'));
+    }
+  }
+  // MP107: 88 Working Days on 9 April 2021 by the rule; the DCC printed 94, and a target of 28 January.
+  expect(section('3.5')).toContain('| MP107 | IA | CR1352 | Tue 1 Dec 2020 | Fri 29 Jan 2021[^1] | 40 | 88[^2] | overdue |');
+  expect(report.markdown).toMatch(/^\[\^1\]: MP107 IA: the DCC printed a target completion date of Thu 28 Jan 2021; .* is Fri 29 Jan 2021\.$/m);
+  expect(report.markdown).toMatch(/^\[\^2\]: MP107 IA: the DCC printed a current duration of 94 Working Days; .* it is 88 on Fri 9 Apr 2021\.$/m);
+  // MP141's printed target (30 March) is the rule's: no footnote.
+  expect(section('3.5')).toContain('| MP141 | PA | CR4242 | Tue 9 Mar 2021 | Tue 30 Mar 2021 | 15 | 21 | overdue |');
+  // Appendix A: MP141 fell due in March and was not returned by then (the report printed "None to report").
+  expect(section('A.3')).toContain('March 2021: 0 of 1 DCC Assessments due were completed within the required timescales (0%');
+  expect(section('A.2')).toMatch(/^\| MP107 \| IA \| CR1352 \| Fri 29 Jan 2021 \| Fri 30 Apr 2021 \| DCC accepted the IA request/m);
+});
+
+test("proposals in Refinement with no work package are listed where the Panel sees them", async () => {
+  const refining: Array<{ reference: string }> = await app.db.query(`SELECT reference FROM modification WHERE phase = 'REFINE' ORDER BY reference`);
+  expect(refining.length).toBeGreaterThan(0);
+  for (const { reference } of refining) expect(section('3.7')).toMatch(new RegExp(`^\\| ${reference} \\|.*\\| No open work package \\|$`, 'm'));
+});
+
+test('the HTML: a title block, numbered sections in order, tables with headers, footnotes, print CSS, nothing fetched', () => {
+  const headings = [...report.html.matchAll(/<h2>([^<]+)<\/h2>/g)].map((m) => m[1]);
+  expect(headings).toEqual(['1 Summary', '2 Define', '3 Refine', '4 Opine', '5 Releases', 'Appendix A: DCC Preliminary Assessments and Impact Assessments']);
+  expect(report.html).toContain('<table class="title"><tr><th>Reference</th><td>CSR-2021-04-v1</td></tr><tr><th>Date</th><td>Friday 9 April 2021</td></tr>');
+  expect(report.html).toContain('<td>88<sup><a href="#fn2" id="ref2">2</a></sup></td>');
+  expect(report.html).toMatch(/<li id="fn2">MP107 IA: the DCC printed a current duration of 94 Working Days;/);
+  expect(report.html).toContain('@page { size: A4;');
+  expect(report.html).not.toMatch(/\b(src|href)="(https?:)?\/\//);
+});
+
+test('the PDF: A4 pages whose text holds the same sections and figures', () => {
+  expect(pdfPages.length).toBeGreaterThan(2);
+  for (const page of pdfPages) {
+    expect(page.width).toBeCloseTo(595.28, 1);
+    expect(page.height).toBeCloseTo(841.89, 1);
+    expect(page.text).toMatch(new RegExp(`Page ${page.number} of ${pdfPages.length}`));
+  }
+  // Cells wrap inside their columns: compare with the line breaks as spaces.
+  const text = pdfPages.map((p) => p.text).join('\n').replace(/\s+/g, ' ');
+  const order = ['1 Summary', '2 Define', '3 Refine', '3.5 Open DCC assessments', '4 Opine', '5 Releases', 'Appendix A: DCC Preliminary Assessments'].map((h) => text.indexOf(h));
+  expect(order.every((i) => i >= 0)).toBe(true);
+  expect([...order].sort((a, b) => a - b)).toEqual(order);
+  expect(text).toContain('Friday 9 April 2021');
+  // MP107's row of 3.5, footnote numbers after the figures they qualify.
+  expect(text).toContain('MP107 IA CR1352 Tue 1 Dec 2020 Fri 29 Jan 20211 40 882 overdue');
+  expect(text).toContain('the DCC printed a current duration of 94 Working Days');
+  expect(text).toContain('March 2021: 0 of 1 DCC Assessments due were completed within the required timescales');
+  for (const d of register.decisions) expect(text).toContain(d.modification);
+  for (const r of register.releases) expect(text).toContain(r.name);
+  // The em dash of a title survives the PDF's standard font.
+  expect(text).toContain('Incorporation of multiple Issue Resolution Proposals into the SEC — Batch 4');
+});
