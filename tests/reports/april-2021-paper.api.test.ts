@@ -131,7 +131,7 @@ test('the HTML: a title block, numbered sections in order, tables with headers, 
   const headings = [...report.html.matchAll(/<h2>([^<]+)<\/h2>/g)].map((m) => m[1]);
   expect(headings).toEqual(['1 Summary', '2 Define', '3 Refine', '4 Opine', '5 Releases', 'Appendix A: DCC Preliminary Assessments and Impact Assessments']);
   expect(report.html).toContain('<table class="title"><tr><th>Reference</th><td>CSR-2021-04-v1</td></tr><tr><th>Date</th><td>Friday 9 April 2021</td></tr>');
-  expect(report.html).toContain('<td>88<sup><a href="#fn2" id="ref2">2</a></sup></td>');
+  expect(report.html).toContain('<td class="short">88<sup><a href="#fn2" id="ref2">2</a></sup></td>');
   expect(report.html).toMatch(/<li id="fn2">MP107 IA: the DCC printed a current duration of 94 Working Days;/);
   expect(report.html).toContain('@page { size: A4;');
   expect(report.html).not.toMatch(/\b(src|href)="(https?:)?\/\//);

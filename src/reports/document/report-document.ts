@@ -41,6 +41,18 @@ export const section = (number: string, title: string, blocks: Block[], subsecti
 export const cellText = (c: Cell): string => (typeof c === 'string' ? c : c.text);
 
 /**
+ * Which columns of a table hold long text (a title, commentary): those wrap and take the spare
+ * width; the short ones (a date, a reference) keep to one line. Both the HTML and the PDF lay
+ * tables out by it.
+ */
+export function longColumns(b: Extract<Block, { kind: 'table' }>): boolean[] {
+  const longest = b.header.map((h, i) => Math.max(h.length, ...b.rows.map((r) => cellText(r[i] ?? '').length)));
+  const long = longest.map((n) => n > 30);
+  if (!long.some(Boolean)) long[long.length - 1] = true;
+  return long;
+}
+
+/**
  * The document's footnotes in reading order, numbered from 1, so every renderer numbers them
  * alike: a cell's number is `numbers.get(cell.footnote)`. A note said twice (a target in 3.5 and
  * in Appendix A) is one footnote.

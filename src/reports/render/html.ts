@@ -1,5 +1,5 @@
 import { escapeHtml as e } from '../../notifications/templates/escape';
-import { type Block, type Cell, numberFootnotes, type ReportDocument, type ReportSection } from '../document/report-document';
+import { type Block, type Cell, longColumns, numberFootnotes, type ReportDocument, type ReportSection } from '../document/report-document';
 
 /** Print-first: A4, no external assets, headers repeated on every page a table spans. */
 const CSS = `
@@ -14,6 +14,7 @@ const CSS = `
   th { background: #1d3b5a; color: #fff; }
   tr { break-inside: avoid; }
   table.title th { background: none; color: #1d3b5a; width: 30mm; border-bottom: 1px solid #c9d1d9; }
+  td.short { white-space: nowrap; }
   .none { font-style: italic; color: #4a5560; }
   sup a { color: inherit; text-decoration: none; }
   .footnotes { border-top: 1px solid #c9d1d9; margin-top: 8mm; font-size: 9pt; color: #4a5560; }
@@ -32,9 +33,11 @@ export function renderHtml(doc: ReportDocument): string {
         return `<p>${e(b.text)}</p>`;
       case 'none':
         return `<p class="none">${e(b.text)}</p>`;
-      case 'table':
+      case 'table': {
+        const long = longColumns(b);
         return `<table><thead><tr>${b.header.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>` +
-          b.rows.map((r) => `<tr>${r.map((c) => `<td>${cell(c)}</td>`).join('')}</tr>`).join('') + '</tbody></table>';
+          b.rows.map((r) => `<tr>${r.map((c, i) => `<td${long[i] ? '' : ' class="short"'}>${cell(c)}</td>`).join('')}</tr>`).join('') + '</tbody></table>';
+      }
     }
   };
   const section = (s: ReportSection, depth: number): string => {

@@ -1,6 +1,6 @@
 import pdfmake from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { type Block, type Cell, cellText, numberFootnotes, type ReportDocument, type ReportSection } from '../document/report-document';
+import { type Block, type Cell, longColumns, numberFootnotes, type ReportDocument, type ReportSection } from '../document/report-document';
 import { toWinAnsi as w } from './win-ansi';
 
 /**
@@ -16,14 +16,6 @@ pdfmake.setLocalAccessPolicy((path) => STANDARD_FONTS.has(path));
 
 const NAVY = '#1d3b5a';
 
-/** A column of long text takes the spare width; short ones keep to their content. */
-function widths(b: Extract<Block, { kind: 'table' }>): Array<'*' | 'auto'> {
-  const longest = b.header.map((h, i) => Math.max(h.length, ...b.rows.map((r) => cellText(r[i] ?? '').length)));
-  const star = longest.map((n) => n > 30);
-  if (!star.some(Boolean)) star[star.length - 1] = true;
-  return star.map((s) => (s ? '*' : 'auto'));
-}
-
 export async function renderPdf(doc: ReportDocument): Promise<Buffer> {
   const { notes, numbers } = numberFootnotes(doc);
   // A short column's cells stay on one line ("Tue 1 Dec 2020"); the long columns wrap instead.
@@ -36,7 +28,7 @@ export async function renderPdf(doc: ReportDocument): Promise<Buffer> {
       case 'none':
         return { text: w(b.text), italics: true, color: '#4a5560', margin: [0, 0, 0, 6] };
       case 'table': {
-        const columns = widths(b);
+        const columns = longColumns(b).map((long) => (long ? '*' : 'auto'));
         return {
           table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: columns, body: [b.header.map((h) => ({ text: w(h), style: 'th' })), ...b.rows.map((r) => r.map((c, i) => cell(c, columns[i] === 'auto')))] },
           layout: { hLineWidth: () => 0.5, vLineWidth: () => 0, hLineColor: () => '#c9d1d9', fillColor: (row: number) => (row === 0 ? NAVY : null) },

@@ -1,0 +1,49 @@
+import { printedFigures } from '../../../src/reports/document/printed-figures';
+import { longColumns, numberFootnotes, paragraph, type ReportDocument, section, table } from '../../../src/reports/document/report-document';
+import { renderMarkdown } from '../../../src/reports/render/markdown';
+import { toWinAnsi } from '../../../src/reports/render/win-ansi';
+
+test("the figures the DCC printed, as the register's notes keep them", () => {
+  expect(printedFigures('Merged from both tables. The source prints a target completion date of 2021-01-28. The source prints a current duration of 94 WD.'))
+    .toEqual({ currentDurationWorkingDays: 94, targetCompletionOn: '2021-01-28' });
+  expect(printedFigures('Actual duration column lost in OCR.')).toEqual({ currentDurationWorkingDays: null, targetCompletionOn: null });
+  expect(printedFigures(null)).toEqual({ currentDurationWorkingDays: null, targetCompletionOn: null });
+  // Not a real day: no figure rather than a wrong one.
+  expect(printedFigures('The source prints a target completion date of 2021-02-30.').targetCompletionOn).toBeNull();
+});
+
+const doc = (sections: ReportDocument['sections']): ReportDocument => ({
+  title: 'Change Status Report: April 2021', reference: 'CSR-2021-04-v1', date: 'Friday 9 April 2021', panel: null, purpose: 'For Information', sections,
+});
+
+test('footnotes are numbered in reading order; a note said twice is one footnote, and Markdown marks and lists them', () => {
+  const note = { text: 'Fri 29 Jan 2021', footnote: 'The DCC printed Thu 28 Jan 2021.' };
+  const d = doc([
+    section('3', 'Refine', [], [section('3.5', 'Open', [table(['Proposal', 'Target', 'Days'], [['MP107', note, { text: '88', footnote: 'The DCC printed 94.' }]], 'None.')])]),
+    section('A', 'Appendix', [table(['Proposal', 'Target'], [['MP107', { ...note }]], 'None.')]),
+  ]);
+  expect(numberFootnotes(d).notes).toEqual(['The DCC printed Thu 28 Jan 2021.', 'The DCC printed 94.']);
+  const md = renderMarkdown(d);
+  expect(md).toContain('| MP107 | Fri 29 Jan 2021[^1] | 88[^2] |');
+  expect(md).toContain('| MP107 | Fri 29 Jan 2021[^1] |\n');
+  expect(md.trimEnd().split('\n').slice(-2)).toEqual(['[^1]: The DCC printed Thu 28 Jan 2021.', '[^2]: The DCC printed 94.']);
+});
+
+test('Markdown keeps a pipe or a line break inside its cell, and says so when a table is empty', () => {
+  const md = renderMarkdown(doc([section('1', 'Summary', [paragraph('Text.'), table(['A', 'B'], [['x | y', 'line\nbreak']], 'x'), table(['A'], [], 'No rows.')])]));
+  expect(md).toContain('| x \\| y | line break |');
+  expect(md).toContain('_No rows._');
+});
+
+test('long columns wrap and take the spare width; a table of short ones gives it to the last', () => {
+  const t = (rows: string[][]) => table(['Proposal', 'Title', 'On'], rows, 'none') as Extract<ReturnType<typeof table>, { kind: 'table' }>;
+  expect(longColumns(t([['MP107', 'SMETS1 Validation of SRV 6.15.1 for every device', 'Tue 1 Dec 2020']]))).toEqual([false, true, false]);
+  expect(longColumns(t([['MP107', 'Short', 'Tue 1 Dec 2020']]))).toEqual([false, false, true]);
+});
+
+test("text the PDF's standard font cannot encode is mapped, never printed as garbage", () => {
+  expect(toWinAnsi('SEC — Batch 4 ‘quoted’ “twice” €5 • café')).toBe('SEC — Batch 4 ‘quoted’ “twice” €5 • café');
+  // ó is in WinAnsi and stays; Ł and ź are not: the letter without its mark.
+  expect(toWinAnsi('Łódź → Kraków')).toBe('Lódz -> Kraków');
+  expect(toWinAnsi('日本 ✓')).toBe('?? ?');
+});
