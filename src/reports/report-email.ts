@@ -1,3 +1,4 @@
+import { emailFrame } from '../notifications/templates/email-frame.mjml';
 import { escapeHtml as e } from '../notifications/templates/escape';
 import { type RenderedMessage, renderMjml } from '../notifications/templates/render-digest';
 import type { ReportDocument } from './document/report-document';
@@ -24,32 +25,15 @@ export async function renderReportEmail(doc: ReportDocument, fileName: string): 
   ].join('\n');
   const row = ([k, v]: [string, string]) =>
     `<tr><td style="padding:4px 8px;color:#1d3b5a;font-weight:bold;font-size:13px;width:90px">${e(k)}</td><td style="padding:4px 8px;font-size:13px">${e(v)}</td></tr>`;
-  const html = await renderMjml(`<mjml>
-  <mj-head>
-    <mj-title>${e(subject)}</mj-title>
-    <mj-preview>${e(subject)}</mj-preview>
-    <mj-attributes><mj-all font-family="Segoe UI, Helvetica, Arial, sans-serif" /></mj-attributes>
-  </mj-head>
-  <mj-body width="640px" background-color="#f3f5f7">
-    <mj-section background-color="#1d3b5a" padding="14px 0">
-      <mj-column>
-        <mj-text color="#ffffff" font-size="13px" padding="0 24px">Paper for the SEC Panel</mj-text>
-        <mj-text color="#ffffff" font-size="20px" font-weight="bold" padding="4px 24px 0 24px">${e(doc.title)}</mj-text>
-      </mj-column>
-    </mj-section>
-    <mj-section background-color="#ffffff" padding="6px 0 18px 0">
-      <mj-column>
-        <mj-table padding="12px 16px" cellpadding="0" cellspacing="0">${facts.map(row).join('')}</mj-table>
+  const html = await renderMjml(emailFrame({
+    subject,
+    width: 640,
+    kicker: 'Paper for the SEC Panel',
+    heading: doc.title,
+    body: `<mj-table padding="12px 16px" cellpadding="0" cellspacing="0">${facts.map(row).join('')}</mj-table>
         <mj-text font-size="14px" padding="8px 24px">The paper is attached as <strong>${e(fileName)}</strong>. It holds:</mj-text>
-        <mj-text font-size="13px" padding="0 24px" line-height="1.6">${contents.map((c) => e(c)).join('<br>')}</mj-text>
-      </mj-column>
-    </mj-section>
-    <mj-section padding="8px 0">
-      <mj-column>
-        <mj-text font-size="11px" color="#4a5560" padding="0 24px">Every figure is by the Smart Energy Code: Working Days exclude weekends and England and Wales bank holidays. Sent by the SEC modification tracker.</mj-text>
-      </mj-column>
-    </mj-section>
-  </mj-body>
-</mjml>`);
+        <mj-text font-size="13px" padding="0 24px" line-height="1.6">${contents.map((c) => e(c)).join('<br>')}</mj-text>`,
+    footer: 'Every figure is by the Smart Energy Code: Working Days exclude weekends and England and Wales bank holidays. Sent by the SEC modification tracker.',
+  }));
   return { subject, text, html };
 }

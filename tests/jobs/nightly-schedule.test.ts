@@ -44,10 +44,10 @@ describe.each<QueueBackendKind>(queueBackendsUnderTest())('the nightly schedule 
       workers.map((w) => w.request<{ schedules?: RegisteredSchedule[]; error?: string }>({ registerSchedules: { cron: oneShotCron(fireAt) } })),
     );
     const firingJobId = `repeat:sla-recompute-nightly:${fireAt.getTime()}`;
-    // The digest's and the outbox sweep's schedules are registered alongside, unchanged.
+    // The digest's, the outbox sweep's and the monthly report's schedules are registered alongside, unchanged.
     for (const answer of answers) {
       expect(answer).toEqual({
-        schedules: [expect.objectContaining({ nextJobId: firingJobId }), expect.objectContaining({ id: 'sla-digest-morning' }), expect.objectContaining({ id: 'mail-sweep' })],
+        schedules: [expect.objectContaining({ nextJobId: firingJobId }), expect.objectContaining({ id: 'sla-digest-morning' }), expect.objectContaining({ id: 'mail-sweep' }), expect.objectContaining({ id: 'report-monthly' })],
       });
     }
 

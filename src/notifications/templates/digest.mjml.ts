@@ -1,4 +1,5 @@
 import type { Digest } from '../digest';
+import { emailFrame } from './email-frame.mjml';
 import { escapeHtml as e } from './escape';
 import { ASSESSMENT_ABBREVIATION, ASSESSMENT_TYPE, formatDate, formatLongDate } from './format';
 import { changeWords, consultationWords, deadlineWords, overOrLeft, refinementWords } from './digest-words';
@@ -54,30 +55,13 @@ export function digestMjml(d: Digest, subject: string): string {
     parts.push(heading(`Refinement at risk of the 'black hole' (${d.refinement.length})`));
     parts.push(table(['Proposal', 'Why'], d.refinement.map((r) => `<tr>${proposal(r.reference, r.title)}${cell(refinementWords(r))}</tr>`)));
   }
-  return `<mjml>
-  <mj-head>
-    <mj-title>${e(subject)}</mj-title>
-    <mj-preview>${e(subject)}</mj-preview>
-    <mj-attributes><mj-all font-family="Segoe UI, Helvetica, Arial, sans-serif" /></mj-attributes>
-  </mj-head>
-  <mj-body width="760px" background-color="#f3f5f7">
-    <mj-section background-color="#1d3b5a" padding="14px 0">
-      <mj-column>
-        <mj-text color="#ffffff" font-size="13px" padding="0 24px">SEC modification digest for ${e(d.group)}</mj-text>
-        <mj-text color="#ffffff" font-size="20px" font-weight="bold" padding="4px 24px 0 24px">${e(formatLongDate(d.day))}</mj-text>
-      </mj-column>
-    </mj-section>
-    <mj-section background-color="#ffffff" padding="6px 0 18px 0">
-      <mj-column>
-        <mj-text font-size="15px" padding="16px 24px 0 24px">${e(subject)}.</mj-text>
-        ${parts.join('\n        ')}
-      </mj-column>
-    </mj-section>
-    <mj-section padding="8px 0">
-      <mj-column>
-        <mj-text font-size="11px" color="#4a5560" padding="0 24px">Working Days by the Smart Energy Code: weekends and England and Wales bank holidays excluded. Sent to the ${e(d.group)} group by the SEC modification tracker.</mj-text>
-      </mj-column>
-    </mj-section>
-  </mj-body>
-</mjml>`;
+  return emailFrame({
+    subject,
+    width: 760,
+    kicker: `SEC modification digest for ${d.group}`,
+    heading: formatLongDate(d.day),
+    body: `<mj-text font-size="15px" padding="16px 24px 0 24px">${e(subject)}.</mj-text>
+        ${parts.join('\n        ')}`,
+    footer: `Working Days by the Smart Energy Code: weekends and England and Wales bank holidays excluded. Sent to the ${d.group} group by the SEC modification tracker.`,
+  });
 }

@@ -42,14 +42,13 @@ export const cellText = (c: Cell): string => (typeof c === 'string' ? c : c.text
 
 /**
  * Which columns of a table hold long text (a title, commentary): those wrap and take the spare
- * width; the short ones (a date, a reference) keep to one line. Both the HTML and the PDF lay
- * tables out by it.
+ * width; the short ones (a date, a reference, a figure) keep to one line, and their headers wrap
+ * above them. Both the HTML and the PDF lay tables out by it.
  */
 export function longColumns(b: Extract<Block, { kind: 'table' }>): boolean[] {
-  const longest = b.header.map((h, i) => Math.max(h.length, ...b.rows.map((r) => cellText(r[i] ?? '').length)));
-  const long = longest.map((n) => n > 30);
-  if (!long.some(Boolean)) long[long.length - 1] = true;
-  return long;
+  // By the cells alone: a long header wraps above a column of short figures.
+  const longest = b.header.map((_, i) => Math.max(0, ...b.rows.map((r) => cellText(r[i] ?? '').length)));
+  return longest.map((n) => n > 30);
 }
 
 /**

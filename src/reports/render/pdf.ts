@@ -39,7 +39,12 @@ export async function renderPdf(doc: ReportDocument): Promise<Buffer> {
   };
   const section = (s: ReportSection, depth: number): Content[] => [
     // The DCC's appendix is a paper of its own: it starts a page.
-    { text: w(`${s.number} ${s.title}`), style: depth === 1 ? 'h2' : 'h3', headlineLevel: depth, ...(s.number.startsWith('Appendix') ? { pageBreak: 'before' as const } : {}) },
+    {
+      text: w(`${s.number} ${s.title}`), style: depth === 1 ? 'h2' : 'h3',
+      // 1: a heading straight followed by another (it needs room for both), 2: any other.
+      headlineLevel: s.blocks.length === 0 && s.subsections.length > 0 ? 1 : 2,
+      ...(s.number.startsWith('Appendix') ? { pageBreak: 'before' as const } : {}),
+    },
     ...s.blocks.map(block),
     ...s.subsections.flatMap((sub) => section(sub, depth + 1)),
   ];
@@ -55,9 +60,11 @@ export async function renderPdf(doc: ReportDocument): Promise<Buffer> {
       h3: { fontSize: 11.5, bold: true, color: NAVY, margin: [0, 8, 0, 4] },
       th: { bold: true, color: '#ffffff' },
     },
-    // A heading never ends a page alone: one in the page's last eighth starts the next page.
+    // A heading never ends a page alone: one low on the page (lower still for one with a heading
+    // straight after it), or with nothing after it there, starts the next page.
     pageBreakBefore: (node, queries) =>
-      node.headlineLevel !== undefined && (node.startPosition.verticalRatio > 0.87 || queries.getFollowingNodesOnPage().length === 0),
+      node.headlineLevel !== undefined &&
+      (node.startPosition.verticalRatio > (node.headlineLevel === 1 ? 0.75 : 0.87) || queries.getFollowingNodesOnPage().length === 0),
     footer: (page, pages) => ({
       columns: [{ text: w(`${doc.reference} · ${doc.title}`) }, { text: `Page ${page} of ${pages}`, alignment: 'right' }],
       fontSize: 8, color: '#4a5560', margin: [45, 20, 45, 0],
