@@ -3,8 +3,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * The Change Status Report as a paper that travels:
  * - report.pdf: the PDF, stored with its version beside the Markdown and HTML.
- * - report.scheduled: the build the monthly schedule made; one per month, ever, so that a worker
- *   restarted, or two workers, never build (and circulate) a month's paper twice.
+ * - report.scheduled: the build the monthly schedule made; one per month that has not FAILED, so
+ *   that a restarted worker, or two workers, never build (and circulate) a month's paper twice,
+ *   while a failed one is tried again by the next morning's run.
  * - outbox_message.report_id: a message that carries a report's PDF. The file stays in the
  *   report row; the send job attaches it, so a retry sends the same bytes.
  * - SECAS, the group that runs the process, receives the report; an admin can change that.
@@ -17,7 +18,7 @@ export class ReportFiles1764400000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE report ADD COLUMN pdf bytea, ADD COLUMN scheduled boolean NOT NULL DEFAULT false`);
-    await q.query(`CREATE UNIQUE INDEX report_scheduled_once ON report (period) WHERE scheduled`);
+    await q.query(`CREATE UNIQUE INDEX report_scheduled_once ON report (period) WHERE scheduled AND status <> 'FAILED'`);
     await q.query(`ALTER TABLE outbox_message ADD COLUMN report_id uuid REFERENCES report (id)`);
     await q.query(`CREATE INDEX outbox_message_report_idx ON outbox_message (report_id) WHERE report_id IS NOT NULL`);
     await q.query(`

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, Not } from 'typeorm';
 import { addMonthsToYearMonth, firstDayOfMonth, isYearMonth, lastDayOfMonth, type LocalDate, type YearMonth, yearMonthOf } from '../calendar/local-date';
 import { InvalidInputError } from '../common/errors';
 import { isId } from '../common/ids';
@@ -63,7 +63,7 @@ export class ReportService {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`report:${period}`]);
       const repo = tx.getRepository(Report);
       if (scheduled) {
-        const done = await repo.findOneBy({ period, scheduled: true });
+        const done = await repo.findOneBy({ period, scheduled: true, status: Not(ReportStatus.FAILED) });
         if (done) return { report: done, created: false };
       }
       const queued = await repo.findOneBy({ period, asOf: date, status: ReportStatus.QUEUED });
@@ -123,14 +123,15 @@ export class ReportService {
   /**
    * The monthly schedule (REPORT_CRON, 06:00): on or after the month's report date, build the
    * month's paper once and circulate it. Before that date, nothing. A worker that was down on the
-   * day catches up at its next run.
+   * day catches up at its next run, and so does a scheduled build that FAILED.
    */
   async runSchedule(ctx: ServiceContext, day: LocalDate): Promise<ScheduledRun> {
     const period = yearMonthOf(day);
     // The schedule's date ignores "today if earlier": it waits for the papers deadline or the month's last Working Day.
     const dueOn = await this.defaultDate(ctx, period, lastDayOfMonth(period));
     if (day < dueOn) return { period, dueOn, outcome: 'not-yet' };
-    const existing = await ctx.db.getRepository(Report).findOneBy({ period, scheduled: true });
+    // A scheduled build that FAILED does not count: this run tries again (the paper is still owed).
+    const existing = await ctx.db.getRepository(Report).findOneBy({ period, scheduled: true, status: Not(ReportStatus.FAILED) });
     if (existing) return { period, dueOn, outcome: 'already-scheduled', reportId: existing.id };
     const report = await this.request(ctx, period, dueOn, { scheduled: true });
     return { period, dueOn, outcome: 'queued', reportId: report.id };

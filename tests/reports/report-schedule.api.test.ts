@@ -15,13 +15,19 @@ const DEMO = path.join(__dirname, '..', '..', 'src', 'demo', 'register-2021-04.j
 let app: TestApp;
 let worker: RunningWorker;
 const ctx = () => testServiceContext(app.db);
-const reportRows = () => app.db.query(`SELECT id, version, as_of::text AS "asOf", status, scheduled FROM report ORDER BY version`);
-const reportMessages = () =>
-  app.db.query(`SELECT m.report_id AS "reportId", g.name AS "group", m.state FROM outbox_message m JOIN recipient_group g ON g.id = m.group_id WHERE m.kind = 'change-status-report'`);
+const reportRows = (period = '2021-04') =>
+  app.db.query(`SELECT id, version, as_of::text AS "asOf", status, scheduled, error FROM report WHERE period = $1 ORDER BY version`, [period]);
+const reportMessages = (period = '2021-04') =>
+  app.db.query(
+    `SELECT m.report_id AS "reportId", g.name AS "group", m.state FROM outbox_message m JOIN recipient_group g ON g.id = m.group_id JOIN report r ON r.id = m.report_id
+      WHERE m.kind = 'change-status-report' AND r.period = $1`,
+    [period],
+  );
 
 beforeAll(async () => {
   app = await startTestApp();
   await importRegisterFile(ctx(), DEMO);
+  worker = await startAppWorker(app);
 });
 afterAll(async () => {
   await worker?.close();
@@ -31,11 +37,11 @@ afterAll(async () => {
 test('before the papers deadline the schedule builds nothing; a month with no Panel waits for its last Working Day', async () => {
   expect(await app.services.reports.runSchedule(ctx(), '2021-04-08')).toEqual({ period: '2021-04', dueOn: '2021-04-09', outcome: 'not-yet' });
   expect(await app.services.reports.runSchedule(ctx(), '2021-03-30')).toEqual({ period: '2021-03', dueOn: '2021-03-31', outcome: 'not-yet' });
-  expect(await reportRows()).toEqual([]);
+  expect(await reportRows('2021-04')).toEqual([]);
+  expect(await reportRows('2021-03')).toEqual([]);
 });
 
 test('on 9 April the job builds April once and SECAS (not the DCC) gets the paper, its PDF attached; later days and rebuilds send nothing more', async () => {
-  worker = await startAppWorker(app);
   const job = await app.jobs.enqueue('report-schedule', { day: '2021-04-09', reason: 'admin' });
   const run = await finished(app, job.id);
   expect(run.summary).toBe("2021-04's report was due on 2021-04-09: build queued");
@@ -47,7 +53,7 @@ test('on 9 April the job builds April once and SECAS (not the DCC) gets the pape
   await outboxSettled(app);
   expect(await reportMessages()).toEqual([{ reportId: report.id, group: 'SECAS', state: 'SENT' }]);
 
-  const mail = app.smtp.received.filter((m) => m.parsed.subject?.startsWith('Change Status Report'));
+  const mail = app.smtp.received.filter((m) => m.parsed.subject?.startsWith('Change Status Report: April 2021'));
   expect(mail).toHaveLength(1);
   expect(mail[0]!.to).toEqual(TEST_RECIPIENTS.secas);
   expect(mail[0]!.parsed.subject).toBe('Change Status Report: April 2021 (for the SEC Panel, Friday 16 April 2021)');
@@ -71,4 +77,30 @@ test('on 9 April the job builds April once and SECAS (not the DCC) gets the pape
   // Circulation is recorded in the transaction that makes a build READY: none for the rebuild.
   expect(await reportMessages()).toEqual([{ reportId: scheduled.id, group: 'SECAS', state: 'SENT' }]);
   expect((await reportRows()).map((r: { version: number; scheduled: boolean }) => [r.version, r.scheduled])).toEqual([[1, true], [2, false]]);
+});
+
+test('a scheduled build that fails is tried again by the next morning\'s run, and that one is circulated', async () => {
+  // May 2021 has no Panel in the register: due on its last Working Day, Friday 28 May (31 May is a bank holiday).
+  await app.db.query(`ALTER TABLE report ADD CONSTRAINT test_refuses_may CHECK (status <> 'READY' OR period <> '2021-05') NOT VALID`);
+  try {
+    const first = await app.jobs.enqueue('report-schedule', { day: '2021-05-28', reason: 'admin' });
+    expect((await finished(app, first.id)).summary).toBe("2021-05's report was due on 2021-05-28: build queued");
+    const [failed] = await waitFor(async () => {
+      const rows = await reportRows('2021-05');
+      return rows[0]?.status === 'FAILED' ? rows : undefined;
+    }, 'the scheduled May build to fail');
+    expect(failed).toMatchObject({ version: 1, scheduled: true, error: expect.stringContaining('test_refuses_may') });
+  } finally {
+    await app.db.query(`ALTER TABLE report DROP CONSTRAINT test_refuses_may`);
+  }
+  const next = await app.jobs.enqueue('report-schedule', { day: '2021-05-29', reason: 'admin' });
+  expect((await finished(app, next.id)).summary).toBe("2021-05's report was due on 2021-05-28: build queued");
+  const rows = await waitFor(async () => {
+    const r = await reportRows('2021-05');
+    return r[1]?.status === 'READY' ? r : undefined;
+  }, 'the second scheduled May build');
+  expect(rows.map((r: { version: number; status: string; scheduled: boolean; asOf: string }) => [r.version, r.status, r.scheduled, r.asOf]))
+    .toEqual([[1, 'FAILED', true, '2021-05-28'], [2, 'READY', true, '2021-05-28']]);
+  await outboxSettled(app);
+  expect(await reportMessages('2021-05')).toEqual([{ reportId: rows[1].id, group: 'SECAS', state: 'SENT' }]);
 });
