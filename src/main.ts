@@ -74,7 +74,7 @@ export async function runService(mode: Mode, options: RunOptions = {}): Promise<
       const server = await startHttpServer(
         {
           db: database.db, services, jobs, clock: systemClock, logger, dueSoonWorkingDays: config.dueSoonWorkingDays,
-          devMailboxDir: config.smtpUrl ? undefined : mailboxDir(config.dataDir), publicUrl: config.publicUrl,
+          devMailboxDir: config.smtpUrl ? undefined : mailboxDir(config.dataDir), publicUrl: config.publicUrl, limits: config,
         },
         config.port,
       );

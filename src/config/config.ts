@@ -41,6 +41,24 @@ export interface Config {
   /** The CLI's own level: quieter by default, so that a command's output is its answer. */
   readonly cliLogLevel: string;
   readonly prettyErrors: boolean;
+  /** What one GraphQL request may ask for; checked before any resolver runs. */
+  readonly graphqlLimits: GraphqlLimits;
+  /** The longest one SQL statement may run (PostgreSQL statement_timeout), for requests and jobs alike. */
+  readonly statementTimeoutMs: number;
+  /** Browser origins allowed to call the API (CORS); empty: none. */
+  readonly corsOrigins: readonly string[];
+  /** The largest request body the API reads. */
+  readonly maxBodyBytes: number;
+}
+
+export interface GraphqlLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  /** Cost: 1 per object, lists multiplied by their `first` (or by listSizeEstimate when they have none). */
+  maxCost: number;
+  listSizeEstimate: number;
 }
 
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -67,6 +85,21 @@ const cron = makeValidator<string>((input) => {
 });
 
 /** Comma-separated email addresses, at least one; the error names the one that is not an address. */
+/** Comma-separated origins (https://app.example.org), each exactly as a browser sends it. */
+const originList = makeValidator<string[]>((input) => {
+  const origins = input.split(',').map((o) => o.trim()).filter(Boolean);
+  for (const [i, o] of origins.entries()) {
+    let parsed: URL;
+    try {
+      parsed = new URL(o);
+    } catch {
+      throw new EnvError(`entry ${i + 1} is not an origin such as https://app.example.org`);
+    }
+    if (parsed.origin !== o) throw new EnvError(`entry ${i + 1} is not an origin (scheme, host and port only, no path or slash): use ${parsed.origin}`);
+  }
+  return origins;
+});
+
 const addressList = makeValidator<string[]>((input) => {
   const addresses = input.split(',').map((a) => a.trim()).filter(Boolean);
   if (addresses.length === 0) throw new EnvError('must list at least one email address, comma-separated');
@@ -107,6 +140,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       LOG_LEVEL: str({ default: 'info', choices: LEVELS }),
       CLI_LOG_LEVEL: str({ default: 'warn', choices: LEVELS }),
       PRETTY_ERRORS: bool({ default: false }),
+      GRAPHQL_MAX_DEPTH: positiveInt({ default: 12 }),
+      GRAPHQL_MAX_ALIASES: positiveInt({ default: 30 }),
+      GRAPHQL_MAX_DIRECTIVES: positiveInt({ default: 50 }),
+      GRAPHQL_MAX_TOKENS: positiveInt({ default: 5_000 }),
+      GRAPHQL_MAX_COST: positiveInt({ default: 50_000 }),
+      GRAPHQL_LIST_SIZE_ESTIMATE: positiveInt({ default: 10 }),
+      DB_STATEMENT_TIMEOUT_MS: positiveInt({ default: 30_000 }),
+      CORS_ORIGINS: originList({ default: [] }),
+      MAX_BODY_BYTES: positiveInt({ default: 1_000_000 }),
     },
     {
       reporter: ({ errors }) => {
@@ -150,5 +192,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: clean.LOG_LEVEL,
     cliLogLevel: clean.CLI_LOG_LEVEL,
     prettyErrors: clean.PRETTY_ERRORS,
+    graphqlLimits: {
+      maxDepth: clean.GRAPHQL_MAX_DEPTH,
+      maxAliases: clean.GRAPHQL_MAX_ALIASES,
+      maxDirectives: clean.GRAPHQL_MAX_DIRECTIVES,
+      maxTokens: clean.GRAPHQL_MAX_TOKENS,
+      maxCost: clean.GRAPHQL_MAX_COST,
+      listSizeEstimate: clean.GRAPHQL_LIST_SIZE_ESTIMATE,
+    },
+    statementTimeoutMs: clean.DB_STATEMENT_TIMEOUT_MS,
+    corsOrigins: clean.CORS_ORIGINS,
+    maxBodyBytes: clean.MAX_BODY_BYTES,
   };
 }

@@ -3,6 +3,7 @@ import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import { QueryFailedError } from 'typeorm';
 import { ClientError, NotImplementedError } from '../common/errors';
+import { outageKind } from '../common/outage';
 import type { Logger } from '../infra/logger';
 import { describeConstraintViolation } from './constraint-messages';
 
@@ -47,10 +48,22 @@ export function formatError(logger: Logger) {
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_CODES.has(code)) return withCode(formatted, code);
+    // Said as an outage already (the key check, before GraphQL runs).
+    if (code === 'UNAVAILABLE' || code === 'TIMEOUT') return withCode(formatted, code, OUTAGE_MESSAGES[code]);
+    const outage = outageKind(original);
+    if (outage) {
+      logger.warn({ err: original, path: formatted.path, outage }, 'a request met an outage');
+      return withCode(formatted, outage, OUTAGE_MESSAGES[outage]);
+    }
     logger.error({ err: original, path: formatted.path }, 'unexpected error while answering a request');
     return withCode(formatted, ApolloServerErrorCode.INTERNAL_SERVER_ERROR, 'Internal error: it has been logged');
   };
 }
+
+const OUTAGE_MESSAGES = {
+  UNAVAILABLE: 'The service cannot reach its database or job queue just now: try again shortly',
+  TIMEOUT: 'The request ran past the time one statement may take: ask for less (smaller pages, fewer nested lists)',
+} as const;
 
 /** The error that started it all: resolver errors, and scalar errors caught in validation, wrap it. */
 function rootCause(error: unknown): unknown {

@@ -54,6 +54,18 @@ export class JobQueue {
     for (let i = 0; i < jobs.length; i += ENQUEUE_BATCH) await this.queue.addBulk(jobs.slice(i, i + ENQUEUE_BATCH));
   }
 
+  /** Whether the queue's store answers (readiness): one cheap read, refused after `timeoutMs`. */
+  async ping(timeoutMs = 2_000): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the job queue did not answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      await Promise.race([this.queue.getJobCounts('waiting'), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 
   async getJobRun(id: string): Promise<JobRun | null> {
     let job = await this.queue.getJob(id);

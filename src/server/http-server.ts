@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import { GraphQLError } from 'graphql';
 import express from 'express';
 import type { DataSource } from 'typeorm';
 import { createServiceContext } from '../common/service-context';
@@ -13,7 +15,13 @@ import type { RequestContext } from '../graphql/context';
 import { formatError } from '../graphql/format-error';
 import { createLoaders } from '../graphql/loaders';
 import { buildAppSchema } from '../graphql/schema';
+import { outageKind } from '../common/outage';
+import type { Config } from '../config/config';
+import { fieldSuggestionsForKeyHolders } from '../graphql/limits/field-suggestions.plugin';
+import { outageStatus } from '../graphql/limits/outage-status.plugin';
+import { queryLimits } from '../graphql/limits/query-limits';
 import { bearerKey } from './bearer-key';
+import { bodyErrors, lastResort, requireJson } from './body-errors';
 import { devMailboxRoutes } from './dev-mailbox.routes';
 import { reportDownloadRoutes } from './report-downloads.routes';
 import type { JobQueue } from '../queue/job-queue';
@@ -30,6 +38,8 @@ export interface HttpServerOptions {
   devMailboxDir?: string;
   /** PUBLIC_URL: where users reach the API, for the links it gives out; default: the request's own host. */
   publicUrl?: string;
+  /** What a request may ask, and who may ask from a browser (configuration). */
+  limits: Pick<Config, 'graphqlLimits' | 'corsOrigins' | 'maxBodyBytes'>;
 }
 
 export interface RunningHttpServer {
@@ -38,43 +48,58 @@ export interface RunningHttpServer {
   stop(): Promise<void>;
 }
 
-/** The API: GraphQL at /graphql and a health check at /healthz that also asks the database. */
+/**
+ * The API: GraphQL at /graphql, the report downloads, /healthz (the process answers) and /readyz
+ * (the database and the job queue answer too).
+ */
 export async function startHttpServer(options: HttpServerOptions, port: number): Promise<RunningHttpServer> {
   const { db, services, jobs, clock, logger, dueSoonWorkingDays } = options;
   const app = express();
+  app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  const limits = queryLimits(options.limits.graphqlLimits);
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildAppSchema(),
     formatError: formatError(logger),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...limits.plugins, fieldSuggestionsForKeyHolders, outageStatus],
     includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
   });
   await apollo.start();
 
-  app.get('/healthz', async (_req, res) => {
-    try {
-      await db.query('SELECT 1');
-      res.json({ status: 'ok' });
-    } catch (err) {
-      logger.warn({ err }, 'health check: database unreachable');
-      res.status(503).json({ status: 'unavailable', database: 'unreachable' });
-    }
+  // Liveness: the process answers. A load balancer restarts what fails it, so it asks nothing else.
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  // Readiness: this process can serve (its database and job queue answer); take it out of rotation if not.
+  app.get('/readyz', async (_req, res) => {
+    const [database, queue] = await Promise.all([
+      db.query('SELECT 1').then(() => 'ok', (err) => (logger.warn({ err }, 'readiness: database unreachable'), 'unreachable')),
+      jobs.ping().then(() => 'ok', (err) => (logger.warn({ err }, 'readiness: job queue unreachable'), 'unreachable')),
+    ]);
+    const ready = database === 'ok' && queue === 'ok';
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', database, queue });
   });
 
-  app.use('/reports', reportDownloadRoutes({ db, services, clock, logger }));
+  const corsPolicy = cors({ origin: [...options.limits.corsOrigins], methods: ['GET', 'POST'], allowedHeaders: ['authorization', 'content-type', 'x-request-id'], maxAge: 600 });
+  app.use('/reports', corsPolicy, reportDownloadRoutes({ db, services, clock, logger }));
 
   if (options.devMailboxDir) app.use('/dev/mailbox', devMailboxRoutes(options.devMailboxDir, logger));
 
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    corsPolicy,
+    requireJson,
+    express.json({ limit: options.limits.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<RequestContext> => {
         const requestId = req.header('x-request-id') ?? randomUUID();
         // Links the API gives out (a report's signed downloads) point back at it.
         const baseUrl = options.publicUrl ?? `${req.protocol}://${req.get('host')}`;
         const key = bearerKey(req.header('authorization'));
-        const caller = key ? await services.apiKeys.authenticate(key) : null;
+        const caller = key ? await authenticateOrUnavailable(services, key) : null;
         const { forgetCalendar, ...serviceContext } = createServiceContext({
           db, clock, logger: logger.child({ requestId }), caller, dueSoonWorkingDays,
         });
@@ -97,6 +122,8 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
     }),
   );
 
+  app.use(bodyErrors(logger, options.limits.maxBodyBytes), lastResort(logger));
+
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(port, resolve);
@@ -109,3 +136,16 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
   };
 }
 
+/**
+ * The key check runs before GraphQL does; when the database is away it must answer as any request
+ * meeting an outage does (UNAVAILABLE, 503), not as a failed context (500).
+ */
+async function authenticateOrUnavailable(services: Services, key: string) {
+  try {
+    return await services.apiKeys.authenticate(key);
+  } catch (err) {
+    const outage = outageKind(err);
+    if (!outage) throw err;
+    throw new GraphQLError(outage, { extensions: { code: outage, http: { status: 503 } } });
+  }
+}

@@ -16,7 +16,7 @@ function serverUrl(): string {
   return url;
 }
 
-async function asAdmin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
+export async function asAdmin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: serverUrl() });
   await client.connect();
   try {

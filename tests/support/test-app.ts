@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import IORedis from 'ioredis';
 import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { Role } from '../../src/auth/role';
+import { loadConfig } from '../../src/config/config';
 import { type Clock, fixedClock } from '../../src/infra/clock';
 import { createDataSource } from '../../src/infra/database/data-source';
-import { createLogger } from '../../src/infra/logger';
+import { createLogger, type Logger } from '../../src/infra/logger';
 import { JobQueue } from '../../src/queue/job-queue';
 import { openQueueBackend, type QueueBackend, type QueueBackendKind } from '../../src/queue/queue-backend';
 import { startHttpServer } from '../../src/server/http-server';
@@ -56,12 +57,20 @@ export const TEST_MAIL_FROM = 'SEC Modification Tracker <tracker@sec-tracker.tes
 export const TEST_RECIPIENTS = { dcc: ['dcc-ops@dcc.test', 'dcc-change@dcc.test'], secas: ['secas@secas.test'] };
 
 /** The real API over HTTP on a fresh database, with one key per role. "Today" is pinned. */
-export async function startTestApp(options: { clock?: Clock; queue?: QueueBackendKind; devMailboxDir?: string } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: {
+    clock?: Clock; queue?: QueueBackendKind; devMailboxDir?: string;
+    /** Environment variables for the API's configuration (limits, CORS), as an operator would set them. */
+    env?: Record<string, string>;
+    logger?: Logger;
+  } = {},
+): Promise<TestApp> {
+  const config = loadConfig(options.env ?? {});
   const database: TestDatabase = await createTestDatabase();
   const statements = new StatementCounter();
-  const db = createDataSource({ url: database.url, logger: statements, poolSize: 5 });
+  const db = createDataSource({ url: database.url, logger: statements, poolSize: 5, statementTimeoutMs: config.statementTimeoutMs });
   await db.initialize();
-  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+  const logger = options.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const clock = options.clock ?? fixedClock(new Date('2021-04-09T09:00:00Z'));
   const redis = options.queue === 'redis' ? { url: testRedisUrl(), prefix: uniqueRedisPrefix() } : undefined;
   const queue = await openQueueBackend({ databaseUrl: database.url, redisUrl: redis?.url, redisPrefix: redis?.prefix }, logger);
@@ -70,7 +79,7 @@ export async function startTestApp(options: { clock?: Clock; queue?: QueueBacken
   await services.recipientGroups.ensureDefaults({ db }, TEST_RECIPIENTS);
   const smtp = await startSmtpSink();
   const mail = smtpTransport({ url: smtp.url }, logger);
-  const server = await startHttpServer({ db, services, jobs, clock, logger, dueSoonWorkingDays: 3, devMailboxDir: options.devMailboxDir }, 0);
+  const server = await startHttpServer({ db, services, jobs, clock, logger, dueSoonWorkingDays: 3, devMailboxDir: options.devMailboxDir, limits: config }, 0);
   const keys = {} as Record<Role, string>;
   for (const role of Object.values(Role)) keys[role] = (await services.apiKeys.create(`test ${role}`, role)).key;
 

@@ -12,9 +12,14 @@ export interface DataSourceOptions {
   /** Seen by every statement; tests count them with it. */
   logger?: TypeOrmLogger;
   poolSize?: number;
+  /**
+   * PostgreSQL's statement_timeout for every connection of the pool: no request (or job) can hold
+   * a connection and the database beyond it. Migrations run without it.
+   */
+  statementTimeoutMs?: number;
 }
 
-export function createDataSource({ url, logger, poolSize = 10 }: DataSourceOptions): DataSource {
+export function createDataSource({ url, logger, poolSize = 10, statementTimeoutMs }: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -26,7 +31,7 @@ export function createDataSource({ url, logger, poolSize = 10 }: DataSourceOptio
     logger,
     // Failed statements surface as errors where they are handled; printing their SQL here would only be noise.
     logging: logger ? 'all' : false,
-    extra: { max: poolSize, application_name: 'sec-tracker' },
+    extra: { max: poolSize, application_name: 'sec-tracker', ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}) },
   });
 }
 
@@ -38,15 +43,22 @@ const MIGRATION_LOCK = 0x5ec_1234;
  * An API and a worker starting together take turns, so a migration never runs twice at once.
  */
 export async function openDatabase(options: DataSourceOptions): Promise<DataSource> {
+  // Migrations on a pool of their own, without the statement timeout: an index on a big table may take longer.
+  const migrator = createDataSource({ url: options.url, logger: options.logger, poolSize: 2 });
+  await migrator.initialize();
+  try {
+    const lock = migrator.createQueryRunner();
+    try {
+      await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      await migrator.runMigrations({ transaction: 'each' });
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+      await lock.release();
+    }
+  } finally {
+    await migrator.destroy();
+  }
   const dataSource = createDataSource(options);
   await dataSource.initialize();
-  const lock = dataSource.createQueryRunner();
-  try {
-    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    await dataSource.runMigrations({ transaction: 'each' });
-  } finally {
-    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
-    await lock.release();
-  }
   return dataSource;
 }
