@@ -3,6 +3,8 @@ import { SlaStatus1764100000000 } from './1764100000000-SlaStatus';
 import { Notifications1764200000000 } from './1764200000000-Notifications';
 import { Reports1764300000000 } from './1764300000000-Reports';
 import { ReportFiles1764400000000 } from './1764400000000-ReportFiles';
+import { ApiKeyLifecycle1764500000000 } from './1764500000000-ApiKeyLifecycle';
+import { OwedJobs1764600000000 } from './1764600000000-OwedJobs';
 
 /** Every migration, oldest first. Listed, not globbed, so that tests and the build run the same set. */
-export const migrations = [Register1764000000000, SlaStatus1764100000000, Notifications1764200000000, Reports1764300000000, ReportFiles1764400000000];
+export const migrations = [Register1764000000000, SlaStatus1764100000000, Notifications1764200000000, Reports1764300000000, ReportFiles1764400000000, ApiKeyLifecycle1764500000000, OwedJobs1764600000000];

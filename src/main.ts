@@ -13,6 +13,7 @@ import { parseRegisterFile } from './register-import';
 import { createServiceContext } from './common/service-context';
 import { startHttpServer } from './server/http-server';
 import { createServices } from './services';
+import { startQueueKeeper } from './queue/queue-keeper';
 
 export type Mode = 'all' | 'api' | 'worker' | 'demo';
 
@@ -58,10 +59,17 @@ export async function runService(mode: Mode, options: RunOptions = {}): Promise<
     const system = createServiceContext({ db: database.db, clock: systemClock, logger, dueSoonWorkingDays: config.dueSoonWorkingDays });
     await services.recipientGroups.ensureDefaults(system, { dcc: config.notifyDcc, secas: config.notifySecas });
     if (config.adminApiKey) {
-      await services.apiKeys.ensureAdminKey(config.adminApiKey);
-      logger.info('ADMIN_API_KEY: an admin key with that value is ready');
+      const outcome = await services.apiKeys.ensureAdminKey(config.adminApiKey);
+      if (outcome.key === 'revoked-stays-revoked') logger.warn('ADMIN_API_KEY names a key an admin revoked: it stays revoked; set a new value');
+      else logger.info({ ...outcome }, 'ADMIN_API_KEY: an admin key with that value is ready');
+      if (outcome.previousRevoked) logger.info({ revoked: outcome.previousRevoked }, 'ADMIN_API_KEY changed: the key made from its previous value is revoked');
     }
     logger.info({ backend: queue.kind, schedules: await jobs.ensureSchedulers(config) }, 'job queue ready; schedules registered');
+    const keeper = startQueueKeeper({
+      db: database.db, jobs, owed: services.owedJobs, logger,
+      dispatchEveryMs: config.owedJobDispatchMs, schedules: { config, checkEveryMs: config.scheduleCheckMs },
+    });
+    shutdown.at('intake', () => keeper.stop());
 
     if (mode === 'demo') {
       // The April 2021 Change Status Report's facts, shipped with the service (built into dist/).

@@ -10,6 +10,7 @@ import { DigestService } from './notifications/digest.service';
 import { OutboxService } from './notifications/outbox.service';
 import { RecipientGroupService } from './notifications/recipient-group.service';
 import type { JobQueue } from './queue/job-queue';
+import { OwedJobs } from './queue/owed-jobs';
 import { RegisterImportService } from './register-import/register-import.service';
 import { ReleaseService } from './releases/release.service';
 import { ReportLinkService } from './reports/report-links';
@@ -35,7 +36,9 @@ export function createServices({ db, jobs, mailFrom, reportLinkMinutes }: Servic
   const modifications = new ModificationService();
   const recipientGroups = new RecipientGroupService();
   const outbox = new OutboxService(jobs, mailFrom);
+  const owedJobs = new OwedJobs(jobs);
   return {
+    owedJobs,
     recipientGroups,
     outbox,
     digests: new DigestService(recipientGroups, outbox),
@@ -46,10 +49,10 @@ export function createServices({ db, jobs, mailFrom, reportLinkMinutes }: Servic
     decisions: new DecisionService(modifications),
     releases: new ReleaseService(),
     workPackages: new WorkPackageService(modifications),
-    holidays: new HolidayService(jobs),
+    holidays: new HolidayService(owedJobs),
     slaRecompute: new SlaRecomputeService(),
     registerImport: new RegisterImportService(),
-    reports: new ReportService(jobs, recipientGroups, outbox),
+    reports: new ReportService(owedJobs, recipientGroups, outbox),
     reportLinks: new ReportLinkService(db, reportLinkMinutes),
     apiKeys: new ApiKeyService(db),
   };

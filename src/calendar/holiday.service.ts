@@ -3,7 +3,7 @@ import { InvalidInputError } from '../common/errors';
 import type { ServiceContext } from '../common/service-context';
 import { bankHolidaysOf } from './bank-holidays';
 import { syncCalendarTable } from './calendar-table.service';
-import type { JobQueue } from '../queue/job-queue';
+import type { OwedJobs } from '../queue/owed-jobs';
 import { Holiday } from './holiday.entity';
 import { isWeekend, yearOf, type LocalDate } from './local-date';
 import { createWorkingCalendar, type WorkingCalendar } from './working-calendar';
@@ -15,9 +15,12 @@ export async function loadWorkingCalendar(db: DataSource): Promise<WorkingCalend
 }
 
 export class HolidayService {
-  constructor(private readonly jobs: JobQueue) {}
+  constructor(private readonly owed: OwedJobs) {}
 
-  /** Adds a one-off holiday, then (committed: STYLE 8) queues the full recompute every open deadline now owes. */
+  /**
+   * Adds a one-off holiday and, in the same transaction, the full recompute every open deadline
+   * now owes; the recompute is queued after commit, or by the dispatcher once the queue answers.
+   */
   async add(ctx: ServiceContext, date: LocalDate, name: string): Promise<void> {
     const trimmed = name.trim();
     if (!trimmed) throw new InvalidInputError('A holiday needs a name, e.g. "State Funeral of Queen Elizabeth II"');
@@ -30,7 +33,8 @@ export class HolidayService {
       await tx.getRepository(Holiday).insert({ date, name: trimmed });
       // The SQL calendar moves with it, in the same transaction: the recompute never sees one without the other.
       await syncCalendarTable(tx);
+      await this.owed.owe(tx, 'sla-recompute', { asOf: ctx.clock.today(), full: true, reason: 'holiday-added' });
     });
-    await this.jobs.enqueue('sla-recompute', { asOf: ctx.clock.today(), full: true, reason: 'holiday-added' });
+    await this.owed.dispatchSoon(ctx.db, ctx.logger);
   }
 }

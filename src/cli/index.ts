@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Role } from '../auth/role';
+import { ApiKeySource } from '../auth/api-key.entity';
 import { ApiKeyService } from '../auth/api-key.service';
 import { ClientError } from '../common/errors';
 import type { DataSource } from 'typeorm';
@@ -15,7 +16,9 @@ import { buildAppSchema, printAppSchema } from '../graphql/schema';
 import { importRegisterFile } from '../register-import';
 
 const USAGE = `Usage:
-  npm run cli -- create-api-key --role ADMIN|DCC|READER --name NAME
+  npm run cli -- create-api-key --role ADMIN|DCC|READER --name NAME [--expires 2027-06-30T00:00:00Z]
+  npm run cli -- list-api-keys
+  npm run cli -- revoke-api-key ID
   npm run import -- FILE
   npm run cli -- emit-schema [PATH]   (default: schema/schema.graphql)`;
 
@@ -24,13 +27,36 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'create-api-key': {
-      const { values } = parseArgs({ args: rest, options: { role: { type: 'string' }, name: { type: 'string' } }, strict: true });
+      const { values } = parseArgs({ args: rest, options: { role: { type: 'string' }, name: { type: 'string' }, expires: { type: 'string' } }, strict: true });
       const role = values.role?.toUpperCase() as Role | undefined;
       if (!role || !Object.values(Role).includes(role)) throw new UsageError(`--role must be one of ${Object.values(Role).join(', ')}`);
       if (!values.name?.trim()) throw new UsageError('--name is required, e.g. --name "SECAS admin"');
+      const expiresAt = values.expires ? new Date(values.expires) : null;
+      if (expiresAt && Number.isNaN(expiresAt.getTime())) throw new UsageError(`--expires must be a date and time, e.g. 2027-06-30T00:00:00Z; got ${values.expires}`);
       await withDatabase(async (db) => {
-        const { key } = await new ApiKeyService(db).create(values.name!, role);
-        console.log(`Created a ${role} key named ${JSON.stringify(values.name)}. It is shown only now; keep it safe:\n${key}`);
+        const { key } = await new ApiKeyService(db).create(values.name!, role, { expiresAt, source: ApiKeySource.CLI });
+        const until = expiresAt ? `, valid until ${expiresAt.toISOString()}` : '';
+        console.log(`Created a ${role} key named ${JSON.stringify(values.name)}${until}. It is shown only now; keep it safe:\n${key}`);
+      });
+      return;
+    }
+    case 'list-api-keys': {
+      if (rest.length) throw new UsageError('list-api-keys takes no arguments');
+      await withDatabase(async (db) => {
+        const at = (d: Date | null) => (d ? d.toISOString() : '-');
+        for (const k of await new ApiKeyService(db).list()) {
+          const state = k.revokedAt ? `revoked ${at(k.revokedAt)}` : k.expiresAt && k.expiresAt <= new Date() ? `expired ${at(k.expiresAt)}` : 'active';
+          console.log([k.id, k.role.padEnd(6), state.padEnd(32), `created ${at(k.createdAt)}`, `last used ${at(k.lastUsedAt)}`, `expires ${at(k.expiresAt)}`, k.source, JSON.stringify(k.name)].join('  '));
+        }
+      });
+      return;
+    }
+    case 'revoke-api-key': {
+      const id = rest[0];
+      if (!id || rest.length > 1) throw new UsageError('revoke-api-key takes the id of one key (list-api-keys shows them)');
+      await withDatabase(async (db) => {
+        const k = await new ApiKeyService(db).revoke(id);
+        console.log(`Revoked ${JSON.stringify(k.name)} (${k.role}) at ${k.revokedAt?.toISOString()}; it is refused from now on.`);
       });
       return;
     }

@@ -49,6 +49,10 @@ export interface Config {
   readonly corsOrigins: readonly string[];
   /** The largest request body the API reads. */
   readonly maxBodyBytes: number;
+  /** How often each process queues the jobs changes owe (kept while the queue is down). */
+  readonly owedJobDispatchMs: number;
+  /** How often each process looks that the queue's store still holds the schedules. */
+  readonly scheduleCheckMs: number;
 }
 
 export interface GraphqlLimits {
@@ -149,6 +153,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       DB_STATEMENT_TIMEOUT_MS: positiveInt({ default: 30_000 }),
       CORS_ORIGINS: originList({ default: [] }),
       MAX_BODY_BYTES: positiveInt({ default: 1_000_000 }),
+      OWED_JOB_DISPATCH_MS: positiveInt({ default: 5_000 }),
+      SCHEDULE_CHECK_MS: positiveInt({ default: 60_000 }),
     },
     {
       reporter: ({ errors }) => {
@@ -203,5 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     statementTimeoutMs: clean.DB_STATEMENT_TIMEOUT_MS,
     corsOrigins: clean.CORS_ORIGINS,
     maxBodyBytes: clean.MAX_BODY_BYTES,
+    owedJobDispatchMs: clean.OWED_JOB_DISPATCH_MS,
+    scheduleCheckMs: clean.SCHEDULE_CHECK_MS,
   };
 }

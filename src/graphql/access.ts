@@ -28,7 +28,7 @@ export const enforceAccess: MiddlewareFn<RequestContext> = ({ info, context }, n
   if (!caller) {
     throw new UnauthenticatedError(
       context.auth.presented
-        ? 'The API key is not valid (unknown or revoked)'
+        ? 'The API key is not valid (unknown, revoked or expired), or not sent as "Authorization: Bearer <key>"'
         : 'An API key is required: send the header "Authorization: Bearer <key>"',
     );
   }

@@ -2,6 +2,7 @@ import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { AssessmentFiguresResolver } from '../assessments/assessment-figures.resolver';
 import { AssessmentResolver } from '../assessments/assessment.resolver';
+import { ApiKeyResolver } from '../auth/api-key.resolver';
 import { CalendarResolver } from '../calendar/calendar.resolver';
 import { ConsultationResolver } from '../consultations/consultation.resolver';
 import { DecisionResolver } from '../decisions/decision.resolver';
@@ -17,7 +18,7 @@ import { enforceAccess } from './access';
 export const resolvers = [
   ModificationResolver, AssessmentResolver, AssessmentFiguresResolver, MeetingResolver, ConsultationResolver,
   DecisionResolver, ReleaseResolver, WorkPackageResolver, CalendarResolver, ReportResolver, JobRunResolver,
-  RecipientGroupResolver, OutboxMessageResolver,
+  RecipientGroupResolver, OutboxMessageResolver, ApiKeyResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -105,6 +105,13 @@ export class JobQueue {
     return registered;
   }
 
+  /** The schedules of the contract the queue's store does not hold (a Redis that came back empty). */
+  async missingSchedules(config: ScheduleConfig): Promise<string[]> {
+    const missing: string[] = [];
+    for (const schedule of jobSchedules(config)) if (!(await this.queue.getJobScheduler(schedule.id))) missing.push(schedule.id);
+    return missing;
+  }
+
   /** Drops a schedule (tests stop a fast one with it). */
   async removeScheduler(id: string): Promise<boolean> {
     return this.queue.removeJobScheduler(id);

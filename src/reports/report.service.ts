@@ -7,7 +7,7 @@ import { DigestSection } from '../notifications/digest-section';
 import { MessageKind } from '../notifications/outbox-message.entity';
 import type { OutboxService } from '../notifications/outbox.service';
 import type { RecipientGroupService } from '../notifications/recipient-group.service';
-import type { JobQueue } from '../queue/job-queue';
+import type { OwedJobs } from '../queue/owed-jobs';
 import type { ReportDocument } from './document/report-document';
 import { renderReportEmail } from './report-email';
 import { reportFileName } from './report-links';
@@ -34,7 +34,7 @@ export interface ScheduledRun {
 
 export class ReportService {
   constructor(
-    private readonly jobs: JobQueue,
+    private readonly owed: OwedJobs,
     private readonly groups: RecipientGroupService,
     private readonly outbox: OutboxService,
   ) {}
@@ -76,10 +76,11 @@ export class ReportService {
         period, version: next, asOf: date, status: ReportStatus.QUEUED, requestedAt: new Date(), scheduled,
         startedAt: null, completedAt: null, markdown: null, html: null, error: null,
       }));
+      // Owed with the version it builds: queued after commit, or once the queue answers.
+      await this.owed.owe(tx, 'report-build', { reportId: saved.id });
       return { report: saved, created: true };
     });
-    // After commit (STYLE 8): the build reads the version it was queued for.
-    if (created) await this.jobs.enqueue('report-build', { reportId: report.id });
+    if (created) await this.owed.dispatchSoon(ctx.db, ctx.logger);
     return report;
   }
 

@@ -108,7 +108,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
           ...serviceContext,
           requestId,
           baseUrl,
-          auth: { caller, presented: key !== null },
+          auth: { caller, presented: Boolean(req.header('authorization')) },
           services,
           jobs,
           loaders,

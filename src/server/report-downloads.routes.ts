@@ -55,7 +55,9 @@ export function reportDownloadRoutes({ db, services, clock, logger }: Options): 
       const caller = key ? await services.apiKeys.authenticate(key) : null;
       if (!caller) {
         res.setHeader('WWW-Authenticate', 'Bearer');
-        return refuse(res, 401, 'UNAUTHENTICATED', key ? 'The API key is not valid (unknown or revoked)' : 'An API key is required: send the header "Authorization: Bearer <key>", or use a signed link');
+        return refuse(res, 401, 'UNAUTHENTICATED', req.header('authorization')
+          ? 'The API key is not valid (unknown, revoked or expired), or not sent as "Authorization: Bearer <key>"'
+          : 'An API key is required: send the header "Authorization: Bearer <key>", or use a signed link');
       }
       if (!(Access.read as readonly string[]).includes(caller.role)) return refuse(res, 403, 'FORBIDDEN', `Reading reports needs the role ${Access.read.join(' or ')}`);
     }

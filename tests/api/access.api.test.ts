@@ -28,6 +28,7 @@ function sample(type: GraphQLInputType): unknown {
   if (isScalarType(type)) {
     switch (type.name) {
       case 'LocalDate': return '2021-04-09';
+      case 'DateTime': return '2030-01-01T00:00:00.000Z';
       case 'Int': return 1;
       case 'Float': return 1.5;
       case 'Boolean': return true;
@@ -63,7 +64,7 @@ test('every mutation refuses a missing key, a wrong key and a role it does not a
     const none = await app.gql(m.document, m.variables, null);
     expect([m.name, none.errors?.[0].extensions?.code]).toEqual([m.name, 'UNAUTHENTICATED']);
     const wrong = await app.gql(m.document, m.variables, 'sec_not-a-real-key');
-    expect([m.name, wrong.errors?.[0].extensions?.code, wrong.errors?.[0].message]).toEqual([m.name, 'UNAUTHENTICATED', 'The API key is not valid (unknown or revoked)']);
+    expect([m.name, wrong.errors?.[0].extensions?.code, wrong.errors?.[0].message]).toEqual([m.name, 'UNAUTHENTICATED', 'The API key is not valid (unknown, revoked or expired), or not sent as "Authorization: Bearer <key>"']);
     const reader = await app.gql(m.document, m.variables, app.keys.READER);
     expect([m.name, reader.errors?.[0].extensions?.code]).toEqual([m.name, 'FORBIDDEN']);
     if (!m.roles.includes(Role.DCC)) {

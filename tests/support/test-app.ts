@@ -7,6 +7,7 @@ import { type Clock, fixedClock } from '../../src/infra/clock';
 import { createDataSource } from '../../src/infra/database/data-source';
 import { createLogger, type Logger } from '../../src/infra/logger';
 import { JobQueue } from '../../src/queue/job-queue';
+import { startQueueKeeper } from '../../src/queue/queue-keeper';
 import { openQueueBackend, type QueueBackend, type QueueBackendKind } from '../../src/queue/queue-backend';
 import { startHttpServer } from '../../src/server/http-server';
 import { createServices, type Services } from '../../src/services';
@@ -79,6 +80,11 @@ export async function startTestApp(
   await services.recipientGroups.ensureDefaults({ db }, TEST_RECIPIENTS);
   const smtp = await startSmtpSink();
   const mail = smtpTransport({ url: smtp.url }, logger);
+  // As in every process of the service: owed jobs are queued once the queue answers (quickly, in
+  // tests), on a pool of its own so that the statements a test counts are its requests' only.
+  const keeperDb = createDataSource({ url: database.url, poolSize: 1 });
+  await keeperDb.initialize();
+  const keeper = startQueueKeeper({ db: keeperDb, jobs, owed: services.owedJobs, logger, dispatchEveryMs: 100, schedules: null });
   const server = await startHttpServer({ db, services, jobs, clock, logger, dueSoonWorkingDays: 3, devMailboxDir: options.devMailboxDir, limits: config }, 0);
   const keys = {} as Record<Role, string>;
   for (const role of Object.values(Role)) keys[role] = (await services.apiKeys.create(`test ${role}`, role)).key;
@@ -107,6 +113,8 @@ export async function startTestApp(
     gql,
     stop: async () => {
       await server.stop();
+      await keeper.stop();
+      await keeperDb.destroy();
       await mail.close();
       await smtp.close();
       await jobs.close();

@@ -30,7 +30,13 @@ export function queryCostPlugin(maxCost: number, listSizeEstimate: number): Apol
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const cost = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: request.operationName, estimators });
+          let cost: number;
+          try {
+            cost = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: request.operationName, estimators });
+          } catch {
+            // Variables that do not fit their types: execution refuses them (BAD_USER_INPUT) before any resolver runs.
+            return;
+          }
           if (cost > maxCost) {
             throw new GraphQLError(
               `This query would cost ${cost}, over the limit of ${maxCost}: ask for smaller pages (first), fewer nested lists or fewer aliases`,

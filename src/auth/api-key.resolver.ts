@@ -1,0 +1,46 @@
+import { Arg, Field, ID, Mutation, ObjectType, Query, Resolver, Ctx } from 'type-graphql';
+import { Allow } from '../graphql/access';
+import type { RequestContext } from '../graphql/context';
+import { DateTimeScalar } from '../graphql/scalars';
+import { ApiKey, ApiKeySource } from './api-key.entity';
+import { Access, Role } from './role';
+
+@ObjectType({ description: 'A key just made: `key` is its secret, shown this once and never again.' })
+export class CreatedApiKey {
+  @Field()
+  key!: string;
+
+  @Field(() => ApiKey)
+  apiKey!: ApiKey;
+}
+
+/** Keys that can be stopped (issue 8): made, listed, revoked and expired by admins. */
+@Resolver(() => ApiKey)
+export class ApiKeyResolver {
+  @Query(() => [ApiKey], { description: 'Every API key, oldest first, with when it was last used; never their secrets.' })
+  @Allow(Access.admin)
+  apiKeys(@Ctx() ctx: RequestContext): Promise<ApiKey[]> {
+    return ctx.services.apiKeys.list();
+  }
+
+  @Mutation(() => CreatedApiKey, { description: 'Makes a key; its secret is in the answer and nowhere else.' })
+  @Allow(Access.admin)
+  async createApiKey(
+    @Ctx() ctx: RequestContext,
+    @Arg('name') name: string,
+    @Arg('role', () => Role) role: Role,
+    @Arg('expiresAt', () => DateTimeScalar, { nullable: true, description: 'Refused from this moment on; default: never.' }) expiresAt: Date | null,
+  ): Promise<CreatedApiKey> {
+    const { key, apiKey } = await ctx.services.apiKeys.create(name, role, { expiresAt, source: ApiKeySource.API });
+    ctx.logger.info({ keyId: apiKey.id, name: apiKey.name, role, by: ctx.caller?.name }, 'API key created');
+    return { key, apiKey };
+  }
+
+  @Mutation(() => ApiKey, { description: 'Stops a key at once, in every API process; it cannot be revived.' })
+  @Allow(Access.admin)
+  async revokeApiKey(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<ApiKey> {
+    const revoked = await ctx.services.apiKeys.revoke(id);
+    ctx.logger.info({ keyId: id, name: revoked.name, by: ctx.caller?.name }, 'API key revoked');
+    return revoked;
+  }
+}
