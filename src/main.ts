@@ -72,11 +72,17 @@ export async function runService(mode: Mode, options: RunOptions = {}): Promise<
     shutdown.at('intake', () => keeper.stop());
 
     if (mode === 'demo') {
-      // The April 2021 Change Status Report's facts, shipped with the service (built into dist/).
-      const summary = await services.registerImport.import(system, parseRegisterFile(demoRegister), {
-        onProgress: (msg) => logger.info({ import: 'demo' }, msg),
-      });
-      logger.info({ summary }, 'demo register loaded');
+      // The April 2021 Change Status Report's facts, shipped with the service (built into dist/),
+      // into an empty register only: at a restart the register holds newer facts than the demo's.
+      const [{ n }] = await database.db.query(`SELECT count(*)::int AS n FROM modification`);
+      if (n > 0) {
+        logger.info({ proposals: n }, 'demo: the register is not empty, so the demo register is not loaded again');
+      } else {
+        const summary = await services.registerImport.import(system, parseRegisterFile(demoRegister), {
+          onProgress: (msg) => logger.info({ import: 'demo' }, msg),
+        });
+        logger.info({ summary }, 'demo register loaded');
+      }
     }
     if (mode !== 'worker') {
       const server = await startHttpServer(

@@ -13,14 +13,22 @@ import type { Section } from './register-problems';
 export type ImportKind = Section;
 export type Outcome = 'created' | 'updated' | 'unchanged';
 export type ImportCounts = Record<Outcome, number>;
-export type ImportSummary = Record<ImportKind, ImportCounts>;
+/** A fact of the file the register already knew in a later state, and so did not take. */
+export interface KeptFact {
+  entry: string;
+  reason: string;
+}
+export type ImportSummary = Record<ImportKind, ImportCounts> & {
+  /** What the import kept as the register had it, and why (empty when the file was newest everywhere). */
+  kept: KeptFact[];
+};
 
 export type Row = Record<string, any>;
 
 export class ImportRun {
   readonly summary: ImportSummary = {
     modifications: counts(), assessments: counts(), meetings: counts(), consultations: counts(),
-    decisions: counts(), releases: counts(), workPackages: counts(),
+    decisions: counts(), releases: counts(), workPackages: counts(), kept: [],
   };
   /** Reference -> id of every proposal the file mentions, whether from the file or the register. */
   readonly modificationIds = new Map<string, string>();
@@ -81,6 +89,8 @@ export interface UpsertSpec {
   changedElsewhere?: boolean;
   /** Columns whose null means "the file does not say": an existing row keeps its stored value. */
   keepWhenNull?: readonly string[];
+  /** The register knows this row in a later state than the file: only fill what it lacks (nulls). */
+  fillOnly?: boolean;
 }
 
 /**
@@ -95,7 +105,7 @@ export async function upsert(run: ImportRun, spec: UpsertSpec): Promise<{ id: st
   const cols = [...keyCols, ...valueCols];
   const params = [...Object.values(spec.keys), ...Object.values(spec.values), spec.changedElsewhere ?? false];
   const keep = new Set(spec.keepWhenNull ?? []);
-  const incoming = (c: string) => (keep.has(c) ? `COALESCE(EXCLUDED.${c}, t.${c})` : `EXCLUDED.${c}`);
+  const incoming = (c: string) => (spec.fillOnly ? `COALESCE(t.${c}, EXCLUDED.${c})` : keep.has(c) ? `COALESCE(EXCLUDED.${c}, t.${c})` : `EXCLUDED.${c}`);
   const set = [
     ...valueCols.map((c) => `${c} = ${incoming(c)}`),
     ...(spec.versioned ? ['version = t.version + 1'] : []),

@@ -18,6 +18,8 @@ export interface KnownModification {
   id: string;
   phase: ModificationPhase;
   dependsOn: string[];
+  /** The date of its latest phase change: what the register knows is as of that day. */
+  lastChangedOn: string | null;
 }
 
 export async function writeReleases(run: ImportRun): Promise<void> {
@@ -57,6 +59,15 @@ export async function writeModifications(run: ImportRun, known: ReadonlyMap<stri
   for (const [i, m] of file.modifications.entries()) {
     const entry = entryLabel('modifications', i, m);
     const before = known.get(m.reference);
+    // A file states facts as of its date: where the register knows the proposal in a later state
+    // (a phase change dated after the file, by the API or a newer file), the file only fills gaps.
+    const registerIsNewer = before !== undefined && before.lastChangedOn !== null && before.lastChangedOn > file.asOf;
+    if (registerIsNewer && before.phase !== m.phase) {
+      run.summary.kept.push({
+        entry,
+        reason: `${m.reference} stays ${before.phase}: it moved there on ${before.lastChangedOn}, after this file's date (${file.asOf}), which says ${m.phase}`,
+      });
+    }
     await forEntry(entry, async () => {
       const { id, outcome } = await upsert(run, {
         table: 'modification',
@@ -82,8 +93,9 @@ export async function writeModifications(run: ImportRun, known: ReadonlyMap<stri
         ],
         versioned: true,
         alsoSet: 'updated_at = now()',
+        fillOnly: registerIsNewer,
         // What a proposal waits on is part of it: a new dependency set is an update of the proposal.
-        changedElsewhere: before !== undefined && m.dependsOn !== undefined && !sameSet(before.dependsOn, m.dependsOn),
+        changedElsewhere: !registerIsNewer && before !== undefined && m.dependsOn !== undefined && !sameSet(before.dependsOn, m.dependsOn),
       });
       run.count('modifications', outcome);
       const modificationId = id ?? before!.id;
@@ -92,7 +104,7 @@ export async function writeModifications(run: ImportRun, known: ReadonlyMap<stri
       // history still shows every move, dated by the document.
       if (outcome === 'created') {
         await recordPhaseChange(run, modificationId, null, m.phase, m.raisedOn ?? file.asOf);
-      } else if (before && before.phase !== m.phase) {
+      } else if (before && !registerIsNewer && before.phase !== m.phase) {
         await recordPhaseChange(run, modificationId, before.phase, m.phase, file.asOf);
       }
     });

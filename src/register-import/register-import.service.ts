@@ -38,6 +38,7 @@ export class RegisterImportService {
       report('releases');
       await writeModifications(run, known);
       report('modifications');
+      for (const kept of run.summary.kept) progress(`kept as the register has it: ${kept.reason}`);
       await writeAssessments(run);
       report('assessments');
       await writeMeetings(run);
@@ -65,7 +66,8 @@ export class RegisterImportService {
     ];
     const modifications = await run.rows(
       `SELECT m.id, m.reference, m.phase,
-              coalesce(array_agg(dep.reference) FILTER (WHERE dep.id IS NOT NULL), '{}') AS depends_on
+              coalesce(array_agg(dep.reference) FILTER (WHERE dep.id IS NOT NULL), '{}') AS depends_on,
+              (SELECT max(pc.changed_on)::text FROM phase_change pc WHERE pc.modification_id = m.id) AS last_changed_on
          FROM modification m
          LEFT JOIN modification_dependency d ON d.modification_id = m.id
          LEFT JOIN modification dep ON dep.id = d.depends_on_id
@@ -77,7 +79,7 @@ export class RegisterImportService {
 
     const known = new Map<string, KnownModification>();
     for (const m of modifications) {
-      known.set(m.reference, { id: m.id, phase: m.phase as ModificationPhase, dependsOn: m.depends_on as string[] });
+      known.set(m.reference, { id: m.id, phase: m.phase as ModificationPhase, dependsOn: m.depends_on as string[], lastChangedOn: m.last_changed_on });
       run.modificationIds.set(m.reference, m.id);
     }
     for (const r of releases) run.releaseIds.set(r.name, r.id);

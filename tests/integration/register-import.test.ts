@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DataSource, Logger } from 'typeorm';
 import { InvalidInputError } from '../../src/common/errors';
+import { ModificationPhase } from '../../src/modifications/modification.enums';
+import { ModificationService } from '../../src/modifications/modification.service';
 import { createDataSource } from '../../src/infra/database/data-source';
 import { importRegisterFile, parseRegisterFile, RegisterImportService, type ImportSummary } from '../../src/register-import';
 import { createTestDatabase, type TestDatabase } from '../support/pg-admin';
@@ -78,7 +80,8 @@ async function history(reference: string): Promise<Array<{ from: string | null; 
 }
 
 function allUnchanged(summary: ImportSummary): boolean {
-  return Object.values(summary).every((c) => c.created === 0 && c.updated === 0);
+  const { kept: _kept, ...counts } = summary;
+  return Object.values(counts).every((c) => c.created === 0 && c.updated === 0);
 }
 
 /** Writes a variant of the 2021 file into the temp folder. */
@@ -227,6 +230,42 @@ describe('importing a register file', () => {
     const before = await rowStamps();
     expect(allUnchanged(await importRegisterFile(testServiceContext(db), FILE_2021))).toBe(true);
     expect(await rowStamps()).toEqual(before);
+  });
+
+  it('loads 2021-04 then the older 2019-03: no proposal moves back, no history is added, and the summary says what was kept', async () => {
+    await importRegisterFile(testServiceContext(db), FILE_2021);
+    const historyBefore = { s07: await history('SECMP0007'), s15: await history('SECMP0015') };
+    const summary = await new RegisterImportService().import(testServiceContext(db), parseRegisterFile(JSON.parse(readFileSync(FILE_2019, 'utf8'))));
+
+    const phases = await db.query(`SELECT reference, phase FROM modification WHERE reference IN ('SECMP0007', 'SECMP0015') ORDER BY reference`);
+    expect(phases).toEqual([{ reference: 'SECMP0007', phase: 'APPROVED' }, { reference: 'SECMP0015', phase: 'APPROVED' }]);
+    expect(await history('SECMP0007')).toEqual(historyBefore.s07);
+    expect(await history('SECMP0015')).toEqual(historyBefore.s15);
+    expect(summary.kept).toEqual(expect.arrayContaining([
+      { entry: expect.stringContaining('SECMP0007'), reason: 'SECMP0007 stays APPROVED: it moved there on 2021-04-09, after this file\'s date (2019-03-08), which says REFINE' },
+      { entry: expect.stringContaining('SECMP0015'), reason: expect.stringMatching(/^SECMP0015 stays APPROVED: it moved there on 2021-04-09, after this file's date/) },
+    ]));
+    // What the register lacked is still added: the 2019 work packages, and proposals only the 2019 paper has.
+    expect((await rowCounts()).work_package).toBe(17);
+    // Every history stays in date order with no entry twice.
+    const disorder = await db.query(
+      `SELECT m.reference FROM phase_change p JOIN modification m ON m.id = p.modification_id
+        GROUP BY m.reference HAVING count(*) <> count(DISTINCT (p.from_phase, p.to_phase, p.changed_on))`,
+    );
+    expect(disorder).toEqual([]);
+  });
+
+  it('a phase changed through the API after the file\'s date survives a re-import of the file', async () => {
+    await importRegisterFile(testServiceContext(db), FILE_2021);
+    const ctx = testServiceContext(db);
+    await new ModificationService().changePhase(ctx, 'DP156', ModificationPhase.REFINE, '2021-04-12', 'Converted at the April Panel');
+    const historyAfterChange = await history('DP156');
+
+    const summary = await importRegisterFile(ctx, FILE_2021);
+    const [dp156] = await db.query(`SELECT phase FROM modification WHERE reference = 'DP156'`);
+    expect(dp156.phase).toBe('REFINE');
+    expect(await history('DP156')).toEqual(historyAfterChange);
+    expect(summary.kept).toEqual([{ entry: expect.stringContaining('DP156'), reason: "DP156 stays REFINE: it moved there on 2021-04-12, after this file's date (2021-04-09), which says DEFINE" }]);
   });
 });
 
