@@ -6,7 +6,6 @@ import type { ServiceContext } from '../common/service-context';
 import type { ModificationService } from '../modifications/modification.service';
 import { groupBy } from '../common/group-by';
 import { checkPageSize, decodeCursor, encodeCursor, type Page, toPage } from '../graphql/pagination';
-import { Modification } from '../modifications/modification.entity';
 import { slaOn } from '../sla/sla-calculator';
 import { Assessment } from './assessment.entity';
 import { DEFAULT_TARGET_WORKING_DAYS } from './assessment.enums';
@@ -28,7 +27,7 @@ export class AssessmentService {
     const query = ctx.db.getRepository(Assessment).createQueryBuilder('a').addSelect(`${ORDER_KEY}::text`, 'order_key');
     if (filter?.type) query.andWhere('a.type = :type', { type: filter.type });
     if (filter?.modification) {
-      const m = await ctx.db.getRepository(Modification).findOneBy({ reference: filter.modification });
+      const m = await this.modifications.get(ctx, filter.modification);
       if (!m) throw new NotFoundError('Proposal', filter.modification);
       query.andWhere('a.modification_id = :mid', { mid: m.id });
     }

@@ -49,6 +49,8 @@ export interface Config {
   readonly corsOrigins: readonly string[];
   /** The largest request body the API reads. */
   readonly maxBodyBytes: number;
+  /** Requests a key (or an address without one) may make per minute; 0: no limit. */
+  readonly rateLimitPerMinute: number;
   /** How often each process queues the jobs changes owe (kept while the queue is down). */
   readonly owedJobDispatchMs: number;
   /** How often each process looks that the queue's store still holds the schedules. */
@@ -154,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       CORS_ORIGINS: originList({ default: [] }),
       MAX_BODY_BYTES: positiveInt({ default: 1_000_000 }),
       OWED_JOB_DISPATCH_MS: positiveInt({ default: 5_000 }),
+      RATE_LIMIT_PER_MINUTE: nonNegativeInt({ default: 600 }),
       SCHEDULE_CHECK_MS: positiveInt({ default: 60_000 }),
     },
     {
@@ -210,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: clean.CORS_ORIGINS,
     maxBodyBytes: clean.MAX_BODY_BYTES,
     owedJobDispatchMs: clean.OWED_JOB_DISPATCH_MS,
+    rateLimitPerMinute: clean.RATE_LIMIT_PER_MINUTE,
     scheduleCheckMs: clean.SCHEDULE_CHECK_MS,
   };
 }

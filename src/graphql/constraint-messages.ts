@@ -4,6 +4,9 @@
  */
 const MESSAGES: Record<string, string> = {
   modification_reference_key: 'A proposal with that reference already exists',
+  modification_reference_ci: 'A proposal with that reference already exists (references are one whatever their case)',
+  modification_former_reference_pkey: 'That reference was a proposal\'s before: it is taken',
+  modification_former_reference_ci: 'That reference was a proposal\'s before: it is taken',
   release_name_key: 'A release with that name already exists',
   meeting_body_date_unique: 'That body already has a meeting on that day',
   consultation_unique: 'That consultation is already recorded',

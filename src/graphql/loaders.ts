@@ -9,6 +9,7 @@ import { Modification } from '../modifications/modification.entity';
 import { PhaseChange } from '../modifications/phase-change.entity';
 import { RecipientGroup } from '../notifications/recipient-group.entity';
 import { Release } from '../releases/release.entity';
+import { FormerReference } from '../modifications/former-reference.entity';
 import { WorkPackage } from '../work-packages/work-package.entity';
 
 /**
@@ -61,6 +62,7 @@ export function createLoaders(db: DataSource) {
     consultationsByModification: byColumn(Consultation, 'modificationId', { opensOn: 'ASC', id: 'ASC' }),
     decisionsByModification: byColumn(Decision, 'modificationId', { on: 'ASC', createdAt: 'ASC' }),
     historyByModification: byColumn(PhaseChange, 'modificationId', { on: 'ASC', recordedAt: 'ASC' }),
+    formerReferencesByModification: byColumn(FormerReference, 'modificationId', { replacedOn: 'ASC', reference: 'ASC' }),
     workPackagesByModification: byColumn(WorkPackage, 'modificationId', { returnToPanelMonth: 'ASC', createdAt: 'ASC' }),
     modificationsByRelease: byColumn(Modification, 'targetReleaseId', { reference: 'ASC' }),
     meetingsByModification: linked(

@@ -4,6 +4,7 @@ import { Access } from '../auth/role';
 import type { LocalDate } from '../calendar/local-date';
 import { Consultation } from '../consultations/consultation.entity';
 import { Decision } from '../decisions/decision.entity';
+import { FormerReference } from './former-reference.entity';
 import { Allow } from '../graphql/access';
 import type { RequestContext } from '../graphql/context';
 import { LocalDateScalar } from '../graphql/scalars';
@@ -61,6 +62,24 @@ export class ModificationResolver {
     @Arg('note', () => String, { nullable: true }) note: string | null,
   ): Promise<Modification> {
     return ctx.services.modifications.changePhase(ctx, reference, phase, on, note);
+  }
+
+  @Mutation(() => Modification, {
+    description: 'A Draft Proposal becomes a Modification Proposal under its new reference (DP153 -> MP153); the DP reference still finds it.',
+  })
+  @Allow(Access.admin)
+  convertDraftProposal(
+    @Ctx() ctx: RequestContext,
+    @Arg('reference') reference: string,
+    @Arg('newReference') newReference: string,
+    @Arg('on', () => LocalDateScalar, { nullable: true, description: 'The day of the conversion (the Panel meeting); default: today.' }) on: LocalDate | null,
+  ): Promise<Modification> {
+    return ctx.services.modifications.convertDraftProposal(ctx, reference, newReference, on ?? ctx.clock.today());
+  }
+
+  @FieldResolver(() => [FormerReference], { description: 'References this proposal had before, oldest first (a converted Draft Proposal\'s DP).' })
+  formerReferences(@Root() m: Modification, @Ctx() ctx: RequestContext): Promise<FormerReference[]> {
+    return ctx.loaders.formerReferencesByModification.load(m.id);
   }
 
   @FieldResolver(() => [Modification], { description: 'Proposals this one waits on (SECMP0028 waits on SECMP0067).' })

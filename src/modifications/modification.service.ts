@@ -1,4 +1,4 @@
-import { type EntityManager, In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { LocalDate } from '../calendar/local-date';
 import { InvalidInputError, NotFoundError, StaleVersionError } from '../common/errors';
 import type { ServiceContext } from '../common/service-context';
@@ -11,32 +11,77 @@ import type { CreateModificationInput, ModificationFilter, UpdateModificationInp
 import { PhaseChange } from './phase-change.entity';
 import { assertCanMove } from './phase-lifecycle';
 
+/** As the database checks it: letters, digits, an optional letter suffix (MP122A). */
+const REFERENCE = /^[A-Za-z]+[0-9]+[A-Za-z]*$/;
+
 export class ModificationService {
+  /**
+   * The proposals references name: a reference in any case, or a former reference (a converted
+   * Draft Proposal's DP), maps to its proposal's id. Unknown ones are absent from the map.
+   */
+  async idsOf(db: Pick<EntityManager, 'query'>, references: readonly string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(references)];
+    if (!unique.length) return new Map();
+    const rows: Array<{ ref: string; id: string | null }> = await db.query(
+      `SELECT r.ref, coalesce(m.id, f.modification_id) AS id
+         FROM unnest($1::text[]) AS r(ref)
+         LEFT JOIN modification m ON lower(m.reference) = lower(r.ref)
+         LEFT JOIN modification_former_reference f ON lower(f.reference) = lower(r.ref)`,
+      [unique],
+    );
+    return new Map(rows.filter((r) => r.id !== null).map((r) => [r.ref, r.id!]));
+  }
+
   async get(ctx: ServiceContext, reference: string): Promise<Modification | null> {
-    return ctx.db.getRepository(Modification).findOneBy({ reference });
+    const id = (await this.idsOf(ctx.db, [reference])).get(reference);
+    return id ? ctx.db.getRepository(Modification).findOneBy({ id }) : null;
   }
 
   async requireByReference(tx: EntityManager, reference: string): Promise<Modification> {
-    const found = await tx.getRepository(Modification).findOneBy({ reference });
+    const id = (await this.idsOf(tx, [reference])).get(reference);
+    const found = id ? await tx.getRepository(Modification).findOneBy({ id }) : null;
     if (!found) throw new NotFoundError('Proposal', reference);
     return found;
   }
 
   /** The proposal, locked for the rest of the transaction so that concurrent edits queue up. */
   async lockByReference(tx: EntityManager, reference: string): Promise<Modification> {
-    const found = await tx.getRepository(Modification).findOne({ where: { reference }, lock: { mode: 'pessimistic_write' } });
+    const id = (await this.idsOf(tx, [reference])).get(reference);
+    const found = id ? await tx.getRepository(Modification).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
     if (!found) throw new NotFoundError('Proposal', reference);
     return found;
   }
 
   async requireIds(tx: EntityManager, references: readonly string[]): Promise<Map<string, string>> {
     const unique = [...new Set(references)];
-    const rows = unique.length ? await tx.getRepository(Modification).find({ select: { id: true, reference: true }, where: { reference: In(unique) } }) : [];
-    const ids = new Map(rows.map((r) => [r.reference, r.id]));
+    const ids = await this.idsOf(tx, unique);
     const missing = unique.filter((r) => !ids.has(r));
-    if (missing.length === 1) throw new NotFoundError('Proposal', missing[0]);
+    if (missing.length === 1) throw new NotFoundError('Proposal', missing[0]!);
     if (missing.length > 1) throw new InvalidInputError(`These proposals do not exist: ${missing.join(', ')}`, { missing });
     return ids;
+  }
+
+  /**
+   * A Draft Proposal becomes a Modification Proposal under its new reference; the DP reference
+   * stays as a former one, dated, and still finds it.
+   */
+  async convertDraftProposal(ctx: ServiceContext, reference: string, newReference: string, on: LocalDate): Promise<Modification> {
+    const next = newReference.trim();
+    if (!REFERENCE.test(next)) throw new InvalidInputError(`newReference must be letters then digits, e.g. MP153; got ${JSON.stringify(newReference)}`);
+    const id = await ctx.db.transaction(async (tx) => {
+      const m = await this.lockByReference(tx, reference);
+      if (m.kind !== ModificationKind.DRAFT_PROPOSAL) throw new InvalidInputError(`${m.reference} is a Modification Proposal already`);
+      const taken = (await this.idsOf(tx, [next])).get(next);
+      if (taken) throw new InvalidInputError(`The reference ${next} is taken${taken === m.id ? ` by ${m.reference} itself` : ''}`);
+      await tx.query(`INSERT INTO modification_former_reference (reference, modification_id, replaced_on) VALUES ($1, $2, $3)`, [m.reference, m.id, on]);
+      await tx.query(
+        `UPDATE modification SET reference = $2, kind = 'MODIFICATION_PROPOSAL', version = version + 1, updated_at = now() WHERE id = $1`,
+        [m.id, next],
+      );
+      return m.id;
+    });
+    ctx.logger.info({ from: reference, to: next, on, caller: ctx.caller?.name }, 'Draft Proposal converted');
+    return (await ctx.db.getRepository(Modification).findOneBy({ id }))!;
   }
 
   async list(ctx: ServiceContext, filter: ModificationFilter | undefined, first: number, after?: string | null): Promise<Page<Modification>> {
@@ -60,8 +105,8 @@ export class ModificationService {
 
   async create(ctx: ServiceContext, input: CreateModificationInput): Promise<Modification> {
     return ctx.db.transaction(async (tx) => {
-      if (await tx.getRepository(Modification).existsBy({ reference: input.reference })) {
-        throw new InvalidInputError(`A proposal with reference ${input.reference} already exists`);
+      if ((await this.idsOf(tx, [input.reference])).size) {
+        throw new InvalidInputError(`A proposal with reference ${input.reference} already exists (references are one whatever their case, and a converted Draft Proposal keeps its former one)`);
       }
       const phase = input.phase ?? ModificationPhase.DEFINE;
       const saved = await tx.getRepository(Modification).save(

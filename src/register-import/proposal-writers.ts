@@ -18,7 +18,7 @@ export interface KnownModification {
   id: string;
   phase: ModificationPhase;
   dependsOn: string[];
-  /** The date of its latest phase change: what the register knows is as of that day. */
+  /** The date of its latest phase change or conversion: what the register knows is as of that day. */
   lastChangedOn: string | null;
 }
 

@@ -5,6 +5,7 @@ import type { RegisterFile } from './register-file.schema';
 import { describeCounts, ImportRun, type ImportKind, type ImportSummary } from './import-run';
 import { writeModifications, writeReleases, type KnownModification } from './proposal-writers';
 import { writeAssessments, writeConsultations, writeDecisions, writeMeetings, writeWorkPackages } from './record-writers';
+import { withCanonicalReferences } from './canonical-references';
 import { refuse } from './register-problems';
 
 export interface ImportOptions {
@@ -30,7 +31,7 @@ export class RegisterImportService {
     const progress = options.onProgress ?? (() => undefined);
     return ctx.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
-      const run = new ImportRun(tx, file);
+      const run = new ImportRun(tx, await withCanonicalReferences(tx, file));
       const known = await this.loadKnown(run);
 
       const report = (kind: ImportKind) => progress(describeCounts(kind, run.summary[kind]));
@@ -67,7 +68,8 @@ export class RegisterImportService {
     const modifications = await run.rows(
       `SELECT m.id, m.reference, m.phase,
               coalesce(array_agg(dep.reference) FILTER (WHERE dep.id IS NOT NULL), '{}') AS depends_on,
-              (SELECT max(pc.changed_on)::text FROM phase_change pc WHERE pc.modification_id = m.id) AS last_changed_on
+              greatest((SELECT max(pc.changed_on) FROM phase_change pc WHERE pc.modification_id = m.id),
+                       (SELECT max(f.replaced_on) FROM modification_former_reference f WHERE f.modification_id = m.id))::text AS last_changed_on
          FROM modification m
          LEFT JOIN modification_dependency d ON d.modification_id = m.id
          LEFT JOIN modification dep ON dep.id = d.depends_on_id

@@ -22,6 +22,7 @@ import { outageStatus } from '../graphql/limits/outage-status.plugin';
 import { queryLimits } from '../graphql/limits/query-limits';
 import { bearerKey } from './bearer-key';
 import { bodyErrors, lastResort, requireJson } from './body-errors';
+import { rateLimit } from './rate-limit';
 import { devMailboxRoutes } from './dev-mailbox.routes';
 import { reportDownloadRoutes } from './report-downloads.routes';
 import type { JobQueue } from '../queue/job-queue';
@@ -39,7 +40,7 @@ export interface HttpServerOptions {
   /** PUBLIC_URL: where users reach the API, for the links it gives out; default: the request's own host. */
   publicUrl?: string;
   /** What a request may ask, and who may ask from a browser (configuration). */
-  limits: Pick<Config, 'graphqlLimits' | 'corsOrigins' | 'maxBodyBytes'>;
+  limits: Pick<Config, 'graphqlLimits' | 'corsOrigins' | 'maxBodyBytes' | 'rateLimitPerMinute'>;
 }
 
 export interface RunningHttpServer {
@@ -84,13 +85,15 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
   });
 
   const corsPolicy = cors({ origin: [...options.limits.corsOrigins], methods: ['GET', 'POST'], allowedHeaders: ['authorization', 'content-type', 'x-request-id'], maxAge: 600 });
-  app.use('/reports', corsPolicy, reportDownloadRoutes({ db, services, clock, logger }));
+  const budget = rateLimit(db, options.limits.rateLimitPerMinute, logger);
+  app.use('/reports', corsPolicy, budget, reportDownloadRoutes({ db, services, clock, logger }));
 
   if (options.devMailboxDir) app.use('/dev/mailbox', devMailboxRoutes(options.devMailboxDir, logger));
 
   app.use(
     '/graphql',
     corsPolicy,
+    budget,
     requireJson,
     express.json({ limit: options.limits.maxBodyBytes }),
     expressMiddleware(apollo, {

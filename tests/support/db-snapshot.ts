@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 const TABLES = [
   'modification', 'modification_dependency', 'phase_change', 'assessment', 'assessment_pause', 'meeting', 'agenda_item',
   'consultation', 'decision', 'release', 'work_package', 'holiday', 'api_key', 'recipient_group', 'outbox_message', 'report',
+  'modification_former_reference', 'owed_job',
 ];
 
 /** Columns that record a use, not a change: a key's last use moves with every request that presents it. */

@@ -7,6 +7,7 @@ import { Decision } from '../../decisions/decision.entity';
 import { AgendaItem } from '../../meetings/agenda-item.entity';
 import { Meeting } from '../../meetings/meeting.entity';
 import { Modification } from '../../modifications/modification.entity';
+import { FormerReference } from '../../modifications/former-reference.entity';
 import { ModificationDependency } from '../../modifications/modification-dependency.entity';
 import { PhaseChange } from '../../modifications/phase-change.entity';
 import { Release } from '../../releases/release.entity';
@@ -17,5 +18,5 @@ import { WorkPackage } from '../../work-packages/work-package.entity';
 
 export const entities = [
   Modification, ModificationDependency, PhaseChange, Assessment, AssessmentPause, Meeting, AgendaItem,
-  Consultation, Decision, Release, WorkPackage, Holiday, ApiKey, RecipientGroup, OutboxMessage, Report,
+  Consultation, Decision, Release, WorkPackage, Holiday, ApiKey, RecipientGroup, OutboxMessage, Report, FormerReference,
 ];
