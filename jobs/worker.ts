@@ -48,6 +48,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
         clock: options.clock,
         logger: logger.child({ jobId: job.id, job: name, attempt: job.attemptsMade + 1 }),
         dueSoonWorkingDays: config.dueSoonWorkingDays,
+        audit: { actor: `job:${name} (${job.id})`, operation: () => name },
       }),
       config,
       services: options.services,

@@ -59,7 +59,11 @@ export async function runService(mode: Mode, options: RunOptions = {}): Promise<
     const system = createServiceContext({ db: database.db, clock: systemClock, logger, dueSoonWorkingDays: config.dueSoonWorkingDays });
     await services.recipientGroups.ensureDefaults(system, { dcc: config.notifyDcc, secas: config.notifySecas });
     if (config.adminApiKey) {
-      const outcome = await services.apiKeys.ensureAdminKey(config.adminApiKey);
+      const startup = createServiceContext({
+        db: database.db, clock: systemClock, logger, dueSoonWorkingDays: config.dueSoonWorkingDays,
+        audit: { actor: 'start-up (ADMIN_API_KEY)', operation: () => 'ensureAdminKey' },
+      });
+      const outcome = await services.apiKeys.ensureAdminKey(config.adminApiKey, startup.db);
       if (outcome.key === 'revoked-stays-revoked') logger.warn('ADMIN_API_KEY names a key an admin revoked: it stays revoked; set a new value');
       else logger.info({ ...outcome }, 'ADMIN_API_KEY: an admin key with that value is ready');
       if (outcome.previousRevoked) logger.info({ revoked: outcome.previousRevoked }, 'ADMIN_API_KEY changed: the key made from its previous value is revoked');

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { AssessmentService } from './assessments/assessment.service';
 import { ApiKeyService } from './auth/api-key.service';
+import { AuditLogService } from './audit/audit-log.service';
 import { HolidayService } from './calendar/holiday.service';
 import { ConsultationService } from './consultations/consultation.service';
 import { DecisionService } from './decisions/decision.service';
@@ -55,6 +56,7 @@ export function createServices({ db, jobs, mailFrom, reportLinkMinutes }: Servic
     reports: new ReportService(owedJobs, recipientGroups, outbox),
     reportLinks: new ReportLinkService(db, reportLinkMinutes),
     apiKeys: new ApiKeyService(db),
+    auditLog: new AuditLogService(),
   };
 }
 

@@ -31,7 +31,7 @@ export class ApiKeyResolver {
     @Arg('role', () => Role) role: Role,
     @Arg('expiresAt', () => DateTimeScalar, { nullable: true, description: 'Refused from this moment on; default: never.' }) expiresAt: Date | null,
   ): Promise<CreatedApiKey> {
-    const { key, apiKey } = await ctx.services.apiKeys.create(name, role, { expiresAt, source: ApiKeySource.API });
+    const { key, apiKey } = await ctx.services.apiKeys.create(name, role, { expiresAt, source: ApiKeySource.API, db: ctx.db });
     ctx.logger.info({ keyId: apiKey.id, name: apiKey.name, role, by: ctx.caller?.name }, 'API key created');
     return { key, apiKey };
   }
@@ -39,7 +39,7 @@ export class ApiKeyResolver {
   @Mutation(() => ApiKey, { description: 'Stops a key at once, in every API process; it cannot be revived.' })
   @Allow(Access.admin)
   async revokeApiKey(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<ApiKey> {
-    const revoked = await ctx.services.apiKeys.revoke(id);
+    const revoked = await ctx.services.apiKeys.revoke(id, ctx.db);
     ctx.logger.info({ keyId: id, name: revoked.name, by: ctx.caller?.name }, 'API key revoked');
     return revoked;
   }

@@ -48,7 +48,7 @@ export class ApiKeyService {
   }
 
   /** Creates a key and returns it: the only time its text exists outside the caller's hands. */
-  async create(name: string, role: Role, options: { expiresAt?: Date | null; source?: ApiKeySource } = {}): Promise<{ key: string; id: string; apiKey: ApiKey }> {
+  async create(name: string, role: Role, options: { expiresAt?: Date | null; source?: ApiKeySource; db?: DataSource } = {}): Promise<{ key: string; id: string; apiKey: ApiKey }> {
     if (!name.trim()) throw new InvalidInputError('A key needs a name, e.g. --name "SECAS admin"');
     if (!Object.values(Role).includes(role)) {
       throw new InvalidInputError(`Unknown role ${JSON.stringify(role)}: use one of ${Object.values(Role).join(', ')}`);
@@ -58,9 +58,10 @@ export class ApiKeyService {
       throw new InvalidInputError(`expiresAt must be in the future; got ${Number.isNaN(expiresAt.getTime()) ? 'an invalid date' : expiresAt.toISOString()}`);
     }
     const key = generateApiKey();
-    const apiKey = await this.db.getRepository(ApiKey).save({
+    // In a transaction of the caller's DataSource: the audit log names who made the key.
+    const apiKey = await (options.db ?? this.db).transaction((tx) => tx.getRepository(ApiKey).save({
       name: name.trim(), role, keyHash: hashApiKey(key), revokedAt: null, expiresAt, source: options.source ?? ApiKeySource.CLI,
-    });
+    }));
     return { key, id: apiKey.id, apiKey };
   }
 
@@ -70,9 +71,9 @@ export class ApiKeyService {
   }
 
   /** Stops a key at once; revoking it again changes nothing. */
-  async revoke(id: string): Promise<ApiKey> {
+  async revoke(id: string, db: DataSource = this.db): Promise<ApiKey> {
     if (!isId(id)) throw new NotFoundError('API key', id);
-    await this.db.query(`UPDATE api_key SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [id]);
+    await db.transaction((tx) => tx.query(`UPDATE api_key SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [id]));
     const row = await this.db.getRepository(ApiKey).findOneBy({ id });
     if (!row) throw new NotFoundError('API key', id);
     return row;
@@ -83,8 +84,8 @@ export class ApiKeyService {
    * made from earlier values are revoked. A key revoked by an admin stays revoked, whatever the
    * environment says: a leaked key is stopped for good, and the operator sets a new value.
    */
-  async ensureAdminKey(key: string): Promise<EnvKeyOutcome> {
-    return this.db.transaction(async (tx) => {
+  async ensureAdminKey(key: string, db: DataSource = this.db): Promise<EnvKeyOutcome> {
+    return db.transaction(async (tx) => {
       const hash = hashApiKey(key);
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext('api-key:env'))`);
       const [existing] = await tx.query(`SELECT revoked_at FROM api_key WHERE key_hash = $1`, [hash]);

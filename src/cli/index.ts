@@ -64,7 +64,10 @@ async function main(argv: string[]): Promise<void> {
       const file = rest[0];
       if (!file || rest.length > 1) throw new UsageError('import takes one register file');
       await withDatabase(async (db, config, logger) => {
-        const ctx = createServiceContext({ db, clock: systemClock, logger, dueSoonWorkingDays: config.dueSoonWorkingDays });
+        const ctx = createServiceContext({
+          db, clock: systemClock, logger, dueSoonWorkingDays: config.dueSoonWorkingDays,
+          audit: { actor: `cli (${process.env.USER ?? 'unknown user'})`, operation: () => `import ${path.basename(file)}` },
+        });
         const summary = await importRegisterFile(ctx, path.resolve(file), (msg) => console.log(msg));
         console.log(`Imported ${file}:`, JSON.stringify(summary));
       });

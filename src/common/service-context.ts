@@ -3,6 +3,7 @@ import type { Caller } from '../auth/api-key.service';
 import { loadWorkingCalendar } from '../calendar/holiday.service';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { Clock } from '../infra/clock';
+import { type AuditActor, auditedDataSource } from '../infra/database/audited-data-source';
 import type { Logger } from '../infra/logger';
 
 /**
@@ -27,13 +28,17 @@ export interface ServiceContextParts {
   logger: Logger;
   caller?: Caller | null;
   dueSoonWorkingDays: number;
+  /** Who the audit log names for this context's changes; default: its caller's key, or `service`. */
+  audit?: AuditActor;
 }
 
 /** A context whose calendar is read at first use and kept: one job, one command, or one request. */
 export function createServiceContext(parts: ServiceContextParts): ServiceContext & { forgetCalendar(): void } {
   let calendar: Promise<WorkingCalendar> | undefined;
+  const caller = parts.caller ?? null;
+  const audit = parts.audit ?? { actor: caller ? `key:${caller.name} (${caller.keyId})` : 'service', operation: () => 'service' };
   return {
-    db: parts.db,
+    db: auditedDataSource(parts.db, audit),
     clock: parts.clock,
     logger: parts.logger,
     caller: parts.caller ?? null,

@@ -12,6 +12,8 @@ export interface RequestContext extends ServiceContext {
   requestId: string;
   /** Where the caller reached the API (PUBLIC_URL, or the request's host): links it gives out start here. */
   baseUrl: string;
+  /** What the audit log names as this request's operation: `mutation changePhase`. */
+  audit: { operation: string };
   auth: { caller: Caller | null; presented: boolean };
   services: Services;
   /** Background jobs, for the few resolvers that only ask about them (jobRun). */

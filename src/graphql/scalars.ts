@@ -40,3 +40,4 @@ export const LocalDateScalar = new GraphQLScalarType<LocalDate, string>({
 export const DateTimeScalar = DateTimeResolver;
 
 export { FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR };
+export { JSONObjectResolver as JSONObjectScalar } from 'graphql-scalars';

@@ -3,6 +3,7 @@ import { buildSchema } from 'type-graphql';
 import { AssessmentFiguresResolver } from '../assessments/assessment-figures.resolver';
 import { AssessmentResolver } from '../assessments/assessment.resolver';
 import { ApiKeyResolver } from '../auth/api-key.resolver';
+import { AuditLogResolver } from '../audit/audit-log.resolver';
 import { CalendarResolver } from '../calendar/calendar.resolver';
 import { ConsultationResolver } from '../consultations/consultation.resolver';
 import { DecisionResolver } from '../decisions/decision.resolver';
@@ -18,7 +19,7 @@ import { enforceAccess } from './access';
 export const resolvers = [
   ModificationResolver, AssessmentResolver, AssessmentFiguresResolver, MeetingResolver, ConsultationResolver,
   DecisionResolver, ReleaseResolver, WorkPackageResolver, CalendarResolver, ReportResolver, JobRunResolver,
-  RecipientGroupResolver, OutboxMessageResolver, ApiKeyResolver,
+  RecipientGroupResolver, OutboxMessageResolver, ApiKeyResolver, AuditLogResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

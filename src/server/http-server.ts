@@ -19,6 +19,7 @@ import { outageKind } from '../common/outage';
 import type { Config } from '../config/config';
 import { fieldSuggestionsForKeyHolders } from '../graphql/limits/field-suggestions.plugin';
 import { outageStatus } from '../graphql/limits/outage-status.plugin';
+import { auditOperation } from '../graphql/audit-operation.plugin';
 import { queryLimits } from '../graphql/limits/query-limits';
 import { bearerKey } from './bearer-key';
 import { bodyErrors, lastResort, requireJson } from './body-errors';
@@ -64,7 +65,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
     formatError: formatError(logger),
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...limits.plugins, fieldSuggestionsForKeyHolders, outageStatus],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...limits.plugins, fieldSuggestionsForKeyHolders, outageStatus, auditOperation],
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
   });
@@ -103,14 +104,18 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
         const baseUrl = options.publicUrl ?? `${req.protocol}://${req.get('host')}`;
         const key = bearerKey(req.header('authorization'));
         const caller = key ? await authenticateOrUnavailable(services, key) : null;
+        // The operation is known once the document is read (auditOperation plugin); the audit log reads it then.
+        const audit = { operation: 'unknown' };
         const { forgetCalendar, ...serviceContext } = createServiceContext({
           db, clock, logger: logger.child({ requestId }), caller, dueSoonWorkingDays,
+          audit: { actor: caller ? `key:${caller.name} (${caller.keyId})` : 'anonymous', operation: () => audit.operation },
         });
         const loaders = createLoaders(db);
         return {
           ...serviceContext,
           requestId,
           baseUrl,
+          audit,
           auth: { caller, presented: Boolean(req.header('authorization')) },
           services,
           jobs,

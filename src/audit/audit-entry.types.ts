@@ -1,0 +1,35 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { DateTimeScalar, JSONObjectScalar } from '../graphql/scalars';
+
+@ObjectType({ description: 'One change to the register, recorded in the same transaction as the change.' })
+export class AuditEntry {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => DateTimeScalar)
+  at!: Date;
+
+  @Field({ description: 'Who: `key:NAME (id)`, `cli (user)`, `job:NAME (id)`, `start-up (ADMIN_API_KEY)`.' })
+  actor!: string;
+
+  @Field({ description: 'What they asked for: `mutation changePhase`, `import register-2021-04.json`, a job name.' })
+  operation!: string;
+
+  @Field({ description: 'INSERT, UPDATE or DELETE.' })
+  action!: string;
+
+  @Field({ description: 'The table changed: modification, assessment, api_key…' })
+  table!: string;
+
+  @Field(() => String, { nullable: true, description: 'The proposal (reference), release, meeting, holiday or key the row belongs to.' })
+  target!: string | null;
+
+  @Field(() => String, { nullable: true })
+  targetId!: string | null;
+
+  @Field(() => JSONObjectScalar, { nullable: true, description: 'The row before (null for an INSERT); a key never shows its hash.' })
+  before!: Record<string, unknown> | null;
+
+  @Field(() => JSONObjectScalar, { nullable: true, description: 'The row after (null for a DELETE).' })
+  after!: Record<string, unknown> | null;
+}
