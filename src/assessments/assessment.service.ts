@@ -5,7 +5,7 @@ import { isId } from '../common/ids';
 import type { ServiceContext } from '../common/service-context';
 import type { ModificationService } from '../modifications/modification.service';
 import { groupBy } from '../common/group-by';
-import { checkPageSize, decodeCursor, encodeCursor, type Page, toPage } from '../graphql/pagination';
+import { checkPageSize, decodeCursor, encodeCursor, type Page, toPage } from '../common/pages';
 import { slaOn } from '../sla/sla-calculator';
 import { Assessment } from './assessment.entity';
 import { DEFAULT_TARGET_WORKING_DAYS } from './assessment.enums';

@@ -5,7 +5,7 @@ import { QueryFailedError } from 'typeorm';
 import { ClientError, NotImplementedError } from '../common/errors';
 import { outageKind } from '../common/outage';
 import type { Logger } from '../infra/logger';
-import { describeConstraintViolation } from './constraint-messages';
+import { describeConstraintViolation } from '../common/constraint-messages';
 
 const CLIENT_CODES: ReadonlySet<string> = new Set([
   ApolloServerErrorCode.BAD_USER_INPUT,

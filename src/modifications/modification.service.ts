@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { LocalDate } from '../calendar/local-date';
 import { InvalidInputError, NotFoundError, StaleVersionError } from '../common/errors';
 import type { ServiceContext } from '../common/service-context';
-import { checkPageSize, decodeCursor, encodeCursor, type Page, toPage } from '../graphql/pagination';
+import { checkPageSize, decodeCursor, encodeCursor, type Page, toPage } from '../common/pages';
 import { Release } from '../releases/release.entity';
 import { Modification } from './modification.entity';
 import { ModificationKind, ModificationPhase } from './modification.enums';

@@ -3,7 +3,7 @@ import type { LocalDate } from '../calendar/local-date';
 import { InvalidInputError, NotFoundError } from '../common/errors';
 import { isId } from '../common/ids';
 import type { ServiceContext } from '../common/service-context';
-import { checkPageSize, decodeCursor, encodeCursor, type Page, toPage } from '../graphql/pagination';
+import { checkPageSize, decodeCursor, encodeCursor, type Page, toPage } from '../common/pages';
 import { describeMailError, type MailTransport } from '../infra/mail/mail-transport';
 import type { JobQueue } from '../queue/job-queue';
 import { MessageState, OutboxMessage } from './outbox-message.entity';

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- BullMQ's queue and worker classes are generic over payload, result and name; a backend holds queues of every job, so those stay open here and the job contract types them. */
 import {
   createPostgresBackend, createRedisBackend, runMigrations, withBackend,
   type IQueueBackend, type Processor, type Queue, type Worker, type WorkerOptions,

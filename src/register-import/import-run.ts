@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { ClientError, InvalidInputError } from '../common/errors';
-import { describeConstraintViolation } from '../graphql/constraint-messages';
+import { describeConstraintViolation } from '../common/constraint-messages';
 import type { RegisterFile } from './register-file.schema';
 import type { Section } from './register-problems';
 
@@ -23,6 +23,7 @@ export type ImportSummary = Record<ImportKind, ImportCounts> & {
   kept: KeptFact[];
 };
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a raw SQL row: each caller reads the columns it selected
 export type Row = Record<string, any>;
 
 export class ImportRun {

@@ -1,0 +1,44 @@
+/**
+ * The layering the README states, checked on every `npm test` (dependency-cruiser): a rule
+ * written here cannot quietly stop being true.
+ */
+const PURE = '^src/(calendar/(local-date|working-calendar|bank-holidays|supported-range)|sla/(sla-calculator|report-figures)|work-packages/refinement-stall|reports/document/|reports/render/|notifications/digest)\\.?';
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-cycles',
+      comment: 'A cycle of imports that run makes the load order matter (type-only imports vanish when compiled).',
+      severity: 'error',
+      from: { path: '^(src|jobs)/' },
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
+    },
+    {
+      name: 'pure-parts-do-no-io',
+      comment: 'The Working Day and SLA arithmetic, the report document and the digest are pure: no database, queue, HTTP or file.',
+      severity: 'error',
+      from: { path: PURE },
+      to: { path: ['^src/(infra|graphql|server|queue)/', 'node_modules/(typeorm|pg|ioredis|bullmq|express|nodemailer|@apollo)/', '^(fs|net|http|https|child_process)$', '^node:(fs|net|http|https|child_process)'] },
+    },
+    {
+      name: 'services-know-no-graphql',
+      comment: 'Services serve requests, jobs and the CLI alike: GraphQL is the resolvers\' business.',
+      severity: 'error',
+      from: { path: '\\.service\\.ts$' },
+      to: { path: ['^src/graphql/', 'node_modules/(type-graphql|@apollo)/'] },
+    },
+    {
+      name: 'src-never-imports-jobs',
+      comment: 'jobs/ is the worker side; src/ is shared by the API, the worker and the CLI.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^jobs/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    exclude: { path: '^(dist|node_modules)/' },
+  },
+};
