@@ -68,6 +68,9 @@ export class JobQueue {
   }
 
   async getJobRun(id: string): Promise<JobRun | null> {
+    // Job ids are printable ASCII (ours: names, dates, uuids, numbers); anything else names no job,
+    // and a NUL would make PostgreSQL refuse the lookup itself.
+    if (!/^[\x20-\x7e]{1,200}$/.test(id)) return null;
     let job = await this.queue.getJob(id);
     if (!job) return null;
     const state = toJobState(await job.getState());
