@@ -82,7 +82,11 @@ export async function runService(mode: Mode, options: RunOptions = {}): Promise<
       if (n > 0) {
         logger.info({ proposals: n }, 'demo: the register is not empty, so the demo register is not loaded again');
       } else {
-        const summary = await services.registerImport.import(system, parseRegisterFile(demoRegister), {
+        const demo = createServiceContext({
+          db: database.db, clock: systemClock, logger, dueSoonWorkingDays: config.dueSoonWorkingDays,
+          audit: { actor: 'start-up (npm run demo)', operation: () => 'import the demo register (April 2021)' },
+        });
+        const summary = await services.registerImport.import(demo, parseRegisterFile(demoRegister), {
           onProgress: (msg) => logger.info({ import: 'demo' }, msg),
         });
         logger.info({ summary }, 'demo register loaded');
