@@ -28,15 +28,21 @@ export interface ServiceContextParts {
   logger: Logger;
   caller?: Caller | null;
   dueSoonWorkingDays: number;
-  /** Who the audit log names for this context's changes; default: its caller's key, or `service`. */
-  audit?: AuditActor;
+  /**
+   * Who the audit log names for this context's changes; the actor defaults to the caller's key
+   * (or `service`), the operation to `service`.
+   */
+  audit?: Partial<AuditActor>;
 }
 
 /** A context whose calendar is read at first use and kept: one job, one command, or one request. */
 export function createServiceContext(parts: ServiceContextParts): ServiceContext & { forgetCalendar(): void } {
   let calendar: Promise<WorkingCalendar> | undefined;
   const caller = parts.caller ?? null;
-  const audit = parts.audit ?? { actor: caller ? `key:${caller.name} (${caller.keyId})` : 'service', operation: () => 'service' };
+  const audit: AuditActor = {
+    actor: parts.audit?.actor ?? (caller ? `key:${caller.name} (${caller.keyId})` : 'service'),
+    operation: parts.audit?.operation ?? (() => 'service'),
+  };
   return {
     db: auditedDataSource(parts.db, audit),
     clock: parts.clock,

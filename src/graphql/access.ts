@@ -1,5 +1,6 @@
 import { type GraphQLSchema, isObjectType } from 'graphql';
 import { Extensions, type MiddlewareFn } from 'type-graphql';
+import { KEY_REFUSALS } from '../auth/key-refusals';
 import type { Role } from '../auth/role';
 import { ForbiddenError, UnauthenticatedError } from '../common/errors';
 import type { RequestContext } from './context';
@@ -28,8 +29,8 @@ export const enforceAccess: MiddlewareFn<RequestContext> = ({ info, context }, n
   if (!caller) {
     throw new UnauthenticatedError(
       context.auth.presented
-        ? 'The API key is not valid (unknown, revoked or expired), or not sent as "Authorization: Bearer <key>"'
-        : 'An API key is required: send the header "Authorization: Bearer <key>"',
+        ? KEY_REFUSALS.invalid
+        : KEY_REFUSALS.missing,
     );
   }
   if (!allow.includes(caller.role)) {

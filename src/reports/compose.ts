@@ -14,20 +14,32 @@ import type { ReportFrame } from './report-frame';
 
 type Queryable = Pick<EntityManager, 'query'>;
 
+/** Facts more than one section reads: read once per build, at first use. */
+interface SharedFacts {
+  assessments(): Promise<facts.ReportAssessment[]>;
+  /** The previous month's decisions. */
+  decisions(): Promise<facts.DecisionFacts[]>;
+}
+
 /** One section of the paper: what it reads from the register, and how it says it. */
 interface SectionStep {
   label: string;
-  build(db: Queryable, frame: ReportFrame): Promise<ReportSection>;
+  build(db: Queryable, frame: ReportFrame, shared: SharedFacts): Promise<ReportSection>;
+}
+
+function once<T>(read: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => (value ??= read());
 }
 
 /** The real report's order (SPEC "The Change Status Report"). */
 const SECTIONS: readonly SectionStep[] = [
   {
     label: '1 Summary',
-    build: async (db, frame) => summarySection(frame, {
+    build: async (db, frame, shared) => summarySection(frame, {
       phases: await facts.proposalsPerPhase(db),
       panelAgenda: await facts.panelAgenda(db, frame.panel?.id ?? null),
-      decisions: await facts.decisionsIn(db, frame.previous),
+      decisions: await shared.decisions(),
     }),
   },
   {
@@ -42,25 +54,25 @@ const SECTIONS: readonly SectionStep[] = [
   },
   {
     label: '3 Refine',
-    build: async (db, frame) => refineSection(frame, {
+    build: async (db, frame, shared) => refineSection(frame, {
       workingGroup: await facts.heldAndNext(db, 'WORKING_GROUP', frame.asOf),
       consultations: await facts.consultations(db, 'REFINEMENT', firstDayOfMonth(frame.previous)),
-      decisions: await facts.decisionsIn(db, frame.previous),
-      assessments: await facts.assessments(db),
+      decisions: await shared.decisions(),
+      assessments: await shared.assessments(),
       refining: await facts.refiningProposals(db),
     }),
   },
   {
     label: '4 Opine',
-    build: async (db, frame) => opineSection(frame, {
+    build: async (db, frame, shared) => opineSection(frame, {
       consultations: await facts.consultations(db, 'MODIFICATION_REPORT', firstDayOfMonth(frame.previous)),
       changeBoards: await facts.meetings(db, ['CHANGE_BOARD'], firstDayOfMonth(frame.previous), lastDayOfMonth(frame.previous)),
-      decisions: await facts.decisionsIn(db, frame.previous),
+      decisions: await shared.decisions(),
       timescales: proposalTimescales(await facts.proposalLifetimes(db), lastDayOfMonth(frame.previous), frame.calendar),
     }),
   },
   { label: '5 Releases', build: async (db) => releasesSection(await facts.releases(db)) },
-  { label: 'Appendix A', build: async (db, frame) => appendixA(frame, await facts.assessments(db)) },
+  { label: 'Appendix A', build: async (_db, frame, shared) => appendixA(frame, await shared.assessments()) },
 ];
 
 /**
@@ -68,9 +80,10 @@ const SECTIONS: readonly SectionStep[] = [
  * caller's transaction), and says after each which one it finished.
  */
 export async function composeReport(db: Queryable, frame: ReportFrame, onSection: (done: number, of: number, label: string) => Promise<void>): Promise<ReportDocument> {
+  const shared: SharedFacts = { assessments: once(() => facts.assessments(db)), decisions: once(() => facts.decisionsIn(db, frame.previous)) };
   const sections: ReportSection[] = [];
   for (const [i, step] of SECTIONS.entries()) {
-    sections.push(await step.build(db, frame));
+    sections.push(await step.build(db, frame, shared));
     await onSection(i + 1, SECTIONS.length, step.label);
   }
   return {

@@ -108,7 +108,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
         const audit = { operation: 'unknown' };
         const { forgetCalendar, ...serviceContext } = createServiceContext({
           db, clock, logger: logger.child({ requestId }), caller, dueSoonWorkingDays,
-          audit: { actor: caller ? `key:${caller.name} (${caller.keyId})` : 'anonymous', operation: () => audit.operation },
+          audit: { operation: () => audit.operation },
         });
         const loaders = createLoaders(db);
         return {

@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { DataSource } from 'typeorm';
+import { KEY_REFUSALS } from '../auth/key-refusals';
 import { Access } from '../auth/role';
 import { isId } from '../common/ids';
 import type { Clock } from '../infra/clock';
@@ -56,8 +57,8 @@ export function reportDownloadRoutes({ db, services, clock, logger }: Options): 
       if (!caller) {
         res.setHeader('WWW-Authenticate', 'Bearer');
         return refuse(res, 401, 'UNAUTHENTICATED', req.header('authorization')
-          ? 'The API key is not valid (unknown, revoked or expired), or not sent as "Authorization: Bearer <key>"'
-          : 'An API key is required: send the header "Authorization: Bearer <key>", or use a signed link');
+          ? KEY_REFUSALS.invalid
+          : `${KEY_REFUSALS.missing}, or use a signed link`);
       }
       if (!(Access.read as readonly string[]).includes(caller.role)) return refuse(res, 403, 'FORBIDDEN', `Reading reports needs the role ${Access.read.join(' or ')}`);
     }

@@ -5,6 +5,7 @@ import {
 } from 'graphql';
 import { buildAppSchema } from '../../src/graphql/schema';
 import { importRegisterFile } from '../../src/register-import';
+import { seededRandom } from '../support/seeded-random';
 import { testServiceContext } from '../support/service-context';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -29,18 +30,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
 });
-
-/** mulberry32: small, seeded, the same sequence on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const STRINGS = ['', ' ', 'MP107', 'mp107', 'DP153', 'SECMP0015', 'MP9999', 'x'.repeat(5_000), "'; DROP TABLE modification; --", '\u0000', '日本語', 'MP107 ', '2021-04-09', 'not-a-uuid', '00000000-0000-4000-8000-000000000000', 'CR1352', 'June 2021 SEC Release', 'SECAS', 'a@b', '2021-13'];
 const DATES = ['2021-04-09', '2021-04-05', '2021-12-25', '1999-01-01', '2100-12-31', '2021-02-28', '2020-02-29', '2021-04-10'];
@@ -94,7 +83,7 @@ async function fingerprint(): Promise<string> {
 
 test(`${VARIANTS} seeded calls of every query and mutation: no internal error, and a refused mutation changes nothing`, async () => {
   const pick = (() => {
-    const random = prng(SEED);
+    const random = seededRandom(SEED);
     return <T,>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   })();
   const internal: string[] = [];
