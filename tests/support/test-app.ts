@@ -64,6 +64,8 @@ export async function startTestApp(
     /** Environment variables for the API's configuration (limits, CORS), as an operator would set them. */
     env?: Record<string, string>;
     logger?: Logger;
+    /** With queue 'redis': a Redis of the test's own (one it stops and starts), instead of the shared one. */
+    redisUrl?: string;
   } = {},
 ): Promise<TestApp> {
   // No request budget unless a test asks for one: a test may send hundreds of requests a minute.
@@ -74,7 +76,7 @@ export async function startTestApp(
   await db.initialize();
   const logger = options.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const clock = options.clock ?? fixedClock(new Date('2021-04-09T09:00:00Z'));
-  const redis = options.queue === 'redis' ? { url: testRedisUrl(), prefix: uniqueRedisPrefix() } : undefined;
+  const redis = options.queue === 'redis' ? { url: options.redisUrl ?? testRedisUrl(), prefix: uniqueRedisPrefix() } : undefined;
   const queue = await openQueueBackend({ databaseUrl: database.url, redisUrl: redis?.url, redisPrefix: redis?.prefix }, logger);
   const jobs = new JobQueue(queue);
   const services = createServices({ db, jobs, mailFrom: TEST_MAIL_FROM });
@@ -120,7 +122,7 @@ export async function startTestApp(
       await smtp.close();
       await jobs.close();
       await queue.close();
-      if (redis) await deleteRedisKeys(redis.url, redis.prefix);
+      if (redis && !options.redisUrl) await deleteRedisKeys(redis.url, redis.prefix);
       await db.destroy();
       await database.drop();
     },
