@@ -30,6 +30,10 @@ export interface WorkerChildOptions {
   /** Where the worker sends mail (a test's SMTP sink). */
   smtpUrl?: string;
   args?: Omit<WorkerProcessArgs, 'redisPrefix'>;
+  /** Runs the service's own entry point (`jobs/main.ts <mode>`, as `npm start` and `npm run demo` do) instead of the test worker. */
+  mode?: 'all' | 'demo';
+  /** More of the environment, as an operator would set it (PORT, ADMIN_API_KEY). */
+  env?: Record<string, string>;
 }
 
 const running = new Set<ChildProcess>();
@@ -54,13 +58,15 @@ export function spawnWorker(options: WorkerChildOptions): WorkerChild {
     DIGEST_CRON: '0 0 1 1 *',
     MAIL_SWEEP_CRON: '0 0 1 1 *',
     REPORT_CRON: '0 0 1 1 *',
+    ...options.env,
   };
   if (options.redis) env.REDIS_URL = options.redis.url;
   if (options.smtpUrl) env.SMTP_URL = options.smtpUrl;
   const args: WorkerProcessArgs = { ...options.args, redisPrefix: options.redis?.prefix };
+  const entry = options.mode ? ['jobs/main.ts', options.mode] : ['tests/jobs/support/worker-process.ts', JSON.stringify(args)];
   const child = spawn(
     process.execPath,
-    ['--enable-source-maps', '-r', './tests/jobs/support/register-ts.js', 'tests/jobs/support/worker-process.ts', JSON.stringify(args)],
+    ['--enable-source-maps', '-r', './tests/jobs/support/register-ts.js', ...entry],
     { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] },
   );
   running.add(child);
