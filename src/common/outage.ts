@@ -16,7 +16,7 @@ const GONE_MESSAGES = [
 export function outageKind(error: unknown): OutageKind | null {
   for (let e = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; name?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
     const code = typeof e.code === 'string' ? e.code : undefined;
-    if (code === '57014') return 'TIMEOUT';
+    if (code === '57014' || e.name === 'TimeBudgetExceeded') return 'TIMEOUT';
     if (code && (NETWORK_CODES.has(code) || SERVER_GONE.has(code) || code.startsWith('08'))) return 'UNAVAILABLE';
     if (e.name === 'MaxRetriesPerRequestError') return 'UNAVAILABLE';
     if (typeof e.message === 'string' && GONE_MESSAGES.some((m) => m.test(e!.message as string))) return 'UNAVAILABLE';

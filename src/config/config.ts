@@ -45,6 +45,8 @@ export interface Config {
   readonly graphqlLimits: GraphqlLimits;
   /** The longest one SQL statement may run (PostgreSQL statement_timeout), for requests and jobs alike. */
   readonly statementTimeoutMs: number;
+  /** An API request's time budget: no statement starts once it is spent; 0: none. */
+  readonly requestTimeoutMs: number;
   /** Browser origins allowed to call the API (CORS); empty: none. */
   readonly corsOrigins: readonly string[];
   /** The largest request body the API reads. */
@@ -153,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       GRAPHQL_MAX_COST: positiveInt({ default: 50_000 }),
       GRAPHQL_LIST_SIZE_ESTIMATE: positiveInt({ default: 10 }),
       DB_STATEMENT_TIMEOUT_MS: positiveInt({ default: 30_000 }),
+      REQUEST_TIMEOUT_MS: nonNegativeInt({ default: 15_000 }),
       CORS_ORIGINS: originList({ default: [] }),
       MAX_BODY_BYTES: positiveInt({ default: 1_000_000 }),
       OWED_JOB_DISPATCH_MS: positiveInt({ default: 5_000 }),
@@ -210,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       listSizeEstimate: clean.GRAPHQL_LIST_SIZE_ESTIMATE,
     },
     statementTimeoutMs: clean.DB_STATEMENT_TIMEOUT_MS,
+    requestTimeoutMs: clean.REQUEST_TIMEOUT_MS,
     corsOrigins: clean.CORS_ORIGINS,
     maxBodyBytes: clean.MAX_BODY_BYTES,
     owedJobDispatchMs: clean.OWED_JOB_DISPATCH_MS,

@@ -62,7 +62,7 @@ export function formatError(logger: Logger) {
 
 const OUTAGE_MESSAGES = {
   UNAVAILABLE: 'The service cannot reach its database or job queue just now: try again shortly',
-  TIMEOUT: 'The request ran past the time one statement may take: ask for less (smaller pages, fewer nested lists)',
+  TIMEOUT: 'The request ran past its time budget and nothing it would have changed was written: ask for less (smaller pages, fewer nested lists), or try again',
 } as const;
 
 /** The error that started it all: resolver errors, and scalar errors caught in validation, wrap it. */

@@ -21,6 +21,7 @@ import { fieldSuggestionsForKeyHolders } from '../graphql/limits/field-suggestio
 import { outageStatus } from '../graphql/limits/outage-status.plugin';
 import { auditOperation } from '../graphql/audit-operation.plugin';
 import { queryLimits } from '../graphql/limits/query-limits';
+import { withinTimeBudget } from '../infra/database/time-budget';
 import { bearerKey } from './bearer-key';
 import { bodyErrors, lastResort, requireJson } from './body-errors';
 import { rateLimit } from './rate-limit';
@@ -41,7 +42,7 @@ export interface HttpServerOptions {
   /** PUBLIC_URL: where users reach the API, for the links it gives out; default: the request's own host. */
   publicUrl?: string;
   /** What a request may ask, and who may ask from a browser (configuration). */
-  limits: Pick<Config, 'graphqlLimits' | 'corsOrigins' | 'maxBodyBytes' | 'rateLimitPerMinute'>;
+  limits: Pick<Config, 'graphqlLimits' | 'corsOrigins' | 'maxBodyBytes' | 'rateLimitPerMinute' | 'requestTimeoutMs'>;
 }
 
 export interface RunningHttpServer {
@@ -86,17 +87,20 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
   });
 
   const corsPolicy = cors({ origin: [...options.limits.corsOrigins], methods: ['GET', 'POST'], allowedHeaders: ['authorization', 'content-type', 'x-request-id'], maxAge: 600 });
-  const budget = rateLimit(db, options.limits.rateLimitPerMinute, logger);
-  app.use('/reports', corsPolicy, budget, reportDownloadRoutes({ db, services, clock, logger }));
+  const perKeyRate = rateLimit(db, options.limits.rateLimitPerMinute, logger);
+  // The budget starts once a request is taken (for GraphQL, once its body is read) and covers the key check.
+  const timeBudget: express.RequestHandler = (_req, _res, next) => withinTimeBudget(options.limits.requestTimeoutMs, next);
+  app.use('/reports', corsPolicy, perKeyRate, timeBudget, reportDownloadRoutes({ db, services, clock, logger }));
 
   if (options.devMailboxDir) app.use('/dev/mailbox', devMailboxRoutes(options.devMailboxDir, logger));
 
   app.use(
     '/graphql',
     corsPolicy,
-    budget,
+    perKeyRate,
     requireJson,
     express.json({ limit: options.limits.maxBodyBytes }),
+    timeBudget,
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<RequestContext> => {
         const requestId = req.header('x-request-id') ?? randomUUID();

@@ -2,6 +2,7 @@ import { types } from 'pg';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import { migrations } from '../../../migrations';
 import { entities } from './entities';
+import { TimeBudgetSubscriber } from './time-budget';
 
 // A SQL date is a calendar date: hand it over as 'YYYY-MM-DD', never as a JS Date at local midnight.
 const DATE_OID = 1082;
@@ -25,6 +26,7 @@ export function createDataSource({ url, logger, poolSize = 10, statementTimeoutM
     url,
     entities,
     migrations,
+    subscribers: [TimeBudgetSubscriber],
     migrationsTableName: 'schema_migration',
     synchronize: false,
     migrationsRun: false,
