@@ -113,6 +113,7 @@ export async function runService(mode: Mode, options: RunOptions = {}): Promise<
       const pending = await services.outbox.sweep(system);
       if (pending) logger.info({ pending }, 'queued the outbox messages still to deliver');
     }
+    shutdown.started();
   } catch (err) {
     await shutdown.now(err);
   }
@@ -146,13 +147,22 @@ function onSignals(logger: Logger) {
     logger.info('stopped');
     process.exitCode = cause ? 1 : process.exitCode;
   };
+  // A signal during start-up waits for it to finish: stopping half-started would leave what starts
+  // after the stop (the worker, say) running, and the process with it.
+  let starting = true;
+  let requested = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      logger.info({ signal }, 'shutting down');
-      void now();
+      logger.info({ signal, ...(starting ? { after: 'start-up' } : {}) }, 'shutting down');
+      if (starting) requested = true;
+      else void now();
     });
   }
-  return { at: (stage: Stage, stop: () => Promise<void>) => void stages[stage].push(stop), now };
+  const started = () => {
+    starting = false;
+    if (requested) void now();
+  };
+  return { at: (stage: Stage, stop: () => Promise<void>) => void stages[stage].push(stop), now, started };
 }
 
 export function parseMode(arg: string | undefined): Mode {

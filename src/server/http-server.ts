@@ -69,6 +69,9 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...limits.plugins, fieldSuggestionsForKeyHolders, outageStatus, auditOperation],
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // The process stops itself (src/main.ts: intake, then the queue, then the database). Apollo's own
+    // handler would stop the server and re-raise the signal, killing a worker mid-job.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 

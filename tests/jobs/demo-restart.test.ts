@@ -9,31 +9,40 @@ import { killAllWorkers, spawnWorker, type WorkerChild } from './support/worker-
  * database. The second start must leave the register as the API left it.
  */
 let database: TestDatabase;
-let port: number;
+let url: string;
 const adminKey = `demo-admin-${randomBytes(12).toString('hex')}`;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  port = await freePort();
 });
 afterAll(async () => {
   await killAllWorkers();
   await database?.drop();
 });
 
+/** Each start on a port free just now (PORT must be 1 or more): a port another test took since cannot be met. */
 async function startDemo(): Promise<WorkerChild> {
+  const port = await freePort();
   const service = spawnWorker({ databaseUrl: database.url, mode: 'demo', env: { PORT: String(port), ADMIN_API_KEY: adminKey }, shutdownGraceMs: 10_000 });
-  await service.waitForLog((line) => line.msg === 'GraphQL API ready', 'the demo service to serve', 60_000);
+  const ready = await service.waitForLog((line) => line.msg === 'GraphQL API ready', 'the demo service to serve', 60_000);
+  url = String(ready.url).replace('localhost', '127.0.0.1');
   return service;
 }
 
+/** SIGTERM, as `docker stop` and Ctrl-C do: the service stops cleanly, whenever the signal comes. */
 async function stop(service: WorkerChild): Promise<void> {
   service.process.kill('SIGTERM');
-  expect(await service.exited).toEqual({ code: 0, signal: null });
+  let timer: NodeJS.Timeout | undefined;
+  const exit = await Promise.race([service.exited, new Promise((resolve) => (timer = setTimeout(resolve, 30_000, 'still running 30 s after SIGTERM')))]);
+  clearTimeout(timer);
+  if (typeof exit === 'string') service.process.kill('SIGKILL');
+  // On failure the service's last log lines say where it stood.
+  expect({ exit, lastLogs: service.logs.slice(-8).map((l) => l.msg) }).toEqual({ exit: { code: 0, signal: null }, lastLogs: expect.arrayContaining(['stopped']) });
 }
 
 async function gql(query: string) {
-  const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+  const res = await fetch(url, {
+    signal: AbortSignal.timeout(30_000),
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${adminKey}` },
     body: JSON.stringify({ query }),
