@@ -1,5 +1,5 @@
-import { type GraphQLSchema, isObjectType } from 'graphql';
-import { Extensions, type MiddlewareFn } from 'type-graphql';
+import { defaultFieldResolver, type GraphQLSchema, isObjectType } from 'graphql';
+import { Extensions } from 'type-graphql';
 import { KEY_REFUSALS } from '../auth/key-refusals';
 import type { Role } from '../auth/role';
 import { ForbiddenError, UnauthenticatedError } from '../common/errors';
@@ -7,13 +7,11 @@ import type { RequestContext } from './context';
 
 /**
  * Declares who may call an operation. Access is default-deny: a query or mutation without
- * `@Allow` refuses everybody (see `enforceAccess`), and a test walks the schema for any.
+ * `@Allow` refuses everybody (see `guardRootFields`), and a test walks the schema for any.
  */
 export function Allow(roles: readonly Role[]): MethodDecorator {
   return Extensions({ allow: [...roles] });
 }
-
-const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 
 export function allowedRoles(schema: GraphQLSchema, typeName: string, fieldName: string): readonly Role[] | undefined {
   const type = schema.getType(typeName);
@@ -21,26 +19,42 @@ export function allowedRoles(schema: GraphQLSchema, typeName: string, fieldName:
   return type.getFields()[fieldName]?.extensions?.allow as readonly Role[] | undefined;
 }
 
-/** Checked on every root field before its resolver runs. Nested fields inherit their root's check. */
-export const enforceAccess: MiddlewareFn<RequestContext> = ({ info, context }, next) => {
-  if (!ROOT_TYPES.has(info.parentType.name)) return next();
-  const allow = allowedRoles(info.schema, info.parentType.name, info.fieldName) ?? [];
+/**
+ * Checks a root field's caller before its resolver runs; nested fields inherit their root's check.
+ * Only root fields carry it: a page's thousands of nested fields pay nothing for access.
+ */
+function checkAccess(context: RequestContext, allow: readonly Role[], typeName: string, fieldName: string): void {
   const { caller } = context.auth;
   if (!caller) {
-    throw new UnauthenticatedError(
-      context.auth.presented
-        ? KEY_REFUSALS.invalid
-        : KEY_REFUSALS.missing,
-    );
+    throw new UnauthenticatedError(context.auth.presented ? KEY_REFUSALS.invalid : KEY_REFUSALS.missing);
   }
   if (!allow.includes(caller.role)) {
     throw new ForbiddenError(
       allow.length === 0
-        ? `${info.fieldName} is not open to any role`
-        : `${info.fieldName} needs the role ${allow.join(' or ')}; this key has ${caller.role}`,
+        ? `${fieldName} is not open to any role`
+        : `${fieldName} needs the role ${allow.join(' or ')}; this key has ${caller.role}`,
     );
   }
   // Mutations of one document run in turn; each must read what the previous one wrote.
-  if (info.parentType.name === 'Mutation') context.forgetCaches();
-  return next();
-};
+  if (typeName === 'Mutation') context.forgetCaches();
+}
+
+/**
+ * Wraps the resolver of every root field (queries, mutations) with its access check, in place.
+ * A field without `@Allow` refuses everybody: access is default-deny.
+ */
+export function guardRootFields(schema: GraphQLSchema): GraphQLSchema {
+  for (const root of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
+    if (!root) continue;
+    for (const field of Object.values(root.getFields())) {
+      const allow = (field.extensions?.allow as readonly Role[] | undefined) ?? [];
+      const resolve = field.resolve ?? defaultFieldResolver;
+      const typeName = root.name;
+      field.resolve = (source, args, context: RequestContext, info) => {
+        checkAccess(context, allow, typeName, field.name);
+        return resolve(source, args, context, info);
+      };
+    }
+  }
+  return schema;
+}

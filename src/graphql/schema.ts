@@ -14,7 +14,7 @@ import { OutboxMessageResolver, RecipientGroupResolver } from '../notifications/
 import { ReleaseResolver } from '../releases/release.resolver';
 import { ReportResolver } from '../reports/report.resolver';
 import { WorkPackageResolver } from '../work-packages/work-package.resolver';
-import { enforceAccess } from './access';
+import { guardRootFields } from './access';
 
 export const resolvers = [
   ModificationResolver, AssessmentResolver, AssessmentFiguresResolver, MeetingResolver, ConsultationResolver,
@@ -31,8 +31,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     orphanedTypes: [],
     scalarsMap: [],
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
-    globalMiddlewares: [enforceAccess],
-  });
+  }).then(guardRootFields);
   return built;
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
@@ -66,7 +67,11 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
     formatError: formatError(logger),
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...limits.plugins, fieldSuggestionsForKeyHolders, outageStatus, auditOperation],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // The API sets no cache hints: the default cache-control plugin would only wrap every field of every answer.
+      ApolloServerPluginCacheControlDisabled(),
+      ...limits.plugins, fieldSuggestionsForKeyHolders, outageStatus, auditOperation],
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     // The process stops itself (src/main.ts: intake, then the queue, then the database). Apollo's own
