@@ -7,6 +7,7 @@ import { ConsultationService } from './consultations/consultation.service';
 import { DecisionService } from './decisions/decision.service';
 import { MeetingService } from './meetings/meeting.service';
 import { ModificationService } from './modifications/modification.service';
+import { ModificationReads } from './modifications/modification-reads';
 import { DigestService } from './notifications/digest.service';
 import { OutboxService } from './notifications/outbox.service';
 import { RecipientGroupService } from './notifications/recipient-group.service';
@@ -44,6 +45,7 @@ export function createServices({ db, jobs, mailFrom, reportLinkMinutes }: Servic
     outbox,
     digests: new DigestService(recipientGroups, outbox),
     modifications,
+    modificationReads: new ModificationReads(),
     assessments: new AssessmentService(modifications),
     meetings: new MeetingService(modifications),
     consultations: new ConsultationService(modifications),

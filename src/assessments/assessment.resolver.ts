@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { preloadedOr } from '../read-model/preloaded';
 import { Access } from '../auth/role';
 import type { LocalDate } from '../calendar/local-date';
 import { Allow } from '../graphql/access';
@@ -83,17 +84,17 @@ export class AssessmentResolver {
 
   @FieldResolver(() => Modification)
   async modification(@Root() a: Assessment, @Ctx() ctx: RequestContext): Promise<Modification> {
-    return (await ctx.loaders.modificationById.load(a.modificationId))!;
+    return preloadedOr(a, 'modification', async () => (await ctx.loaders.modificationById.load(a.modificationId))!);
   }
 
   @FieldResolver(() => [AssessmentPause])
-  pauses(@Root() a: Assessment, @Ctx() ctx: RequestContext): Promise<AssessmentPause[]> {
-    return ctx.loaders.pausesByAssessment.load(a.id);
+  pauses(@Root() a: Assessment, @Ctx() ctx: RequestContext): AssessmentPause[] | Promise<AssessmentPause[]> {
+    return preloadedOr(a, 'pauses', () => ctx.loaders.pausesByAssessment.load(a.id));
   }
 
   @FieldResolver(() => LocalDateScalar, { nullable: true, description: 'targetWorkingDays Working Days after acceptedOn, moved on by paused Working Days.' })
   async targetCompletionOn(@Root() a: Assessment, @Ctx() ctx: RequestContext): Promise<LocalDate | null> {
-    const [pauses, calendar] = await Promise.all([ctx.loaders.pausesByAssessment.load(a.id), ctx.calendar()]);
+    const [pauses, calendar] = await Promise.all([preloadedOr(a, 'pauses', () => ctx.loaders.pausesByAssessment.load(a.id)), ctx.calendar()]);
     return targetCompletionOn({ ...a, pauses }, calendar);
   }
 
@@ -103,7 +104,7 @@ export class AssessmentResolver {
     @Ctx() ctx: RequestContext,
     @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf: LocalDate | null,
   ): Promise<AssessmentSla> {
-    const [pauses, calendar] = await Promise.all([ctx.loaders.pausesByAssessment.load(a.id), ctx.calendar()]);
+    const [pauses, calendar] = await Promise.all([preloadedOr(a, 'pauses', () => ctx.loaders.pausesByAssessment.load(a.id)), ctx.calendar()]);
     const position = slaOn({ ...a, pauses }, asOf ?? ctx.clock.today(), calendar, ctx.dueSoonWorkingDays);
     return { ...position, status: position.status as SlaStatusEnum };
   }

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { preloadedOr } from '../read-model/preloaded';
 import { Access } from '../auth/role';
 import type { LocalDate } from '../calendar/local-date';
 import { Allow } from '../graphql/access';
@@ -28,6 +29,6 @@ export class ConsultationResolver {
 
   @FieldResolver(() => Modification)
   async modification(@Root() c: Consultation, @Ctx() ctx: RequestContext): Promise<Modification> {
-    return (await ctx.loaders.modificationById.load(c.modificationId))!;
+    return preloadedOr(c, 'modification', async () => (await ctx.loaders.modificationById.load(c.modificationId))!);
   }
 }

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { preloadedOr } from '../read-model/preloaded';
 import { Access } from '../auth/role';
 import { Allow } from '../graphql/access';
 import type { RequestContext } from '../graphql/context';
@@ -16,6 +17,6 @@ export class DecisionResolver {
 
   @FieldResolver(() => Modification)
   async modification(@Root() d: Decision, @Ctx() ctx: RequestContext): Promise<Modification> {
-    return (await ctx.loaders.modificationById.load(d.modificationId))!;
+    return preloadedOr(d, 'modification', async () => (await ctx.loaders.modificationById.load(d.modificationId))!);
   }
 }

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { preloadedOr } from '../read-model/preloaded';
 import { Access } from '../auth/role';
 import type { LocalDate } from '../calendar/local-date';
 import { Allow } from '../graphql/access';
@@ -45,8 +46,8 @@ export class MeetingResolver {
   }
 
   @FieldResolver(() => [Modification])
-  agenda(@Root() meeting: Meeting, @Ctx() ctx: RequestContext): Promise<Modification[]> {
-    return ctx.loaders.agendaByMeeting.load(meeting.id);
+  agenda(@Root() meeting: Meeting, @Ctx() ctx: RequestContext): Modification[] | Promise<Modification[]> {
+    return preloadedOr(meeting, 'agenda', () => ctx.loaders.agendaByMeeting.load(meeting.id));
   }
 
   @FieldResolver(() => LocalDateScalar, { description: '10 Working Days before the meeting: the agenda must be confirmed by then.' })

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Assessment } from '../assessments/assessment.entity';
 import { Access } from '../auth/role';
 import type { LocalDate } from '../calendar/local-date';
@@ -6,6 +7,8 @@ import { Consultation } from '../consultations/consultation.entity';
 import { Decision } from '../decisions/decision.entity';
 import { FormerReference } from './former-reference.entity';
 import { Allow } from '../graphql/access';
+import { readShapeOf } from '../graphql/read-shape-of';
+import { preloadedOr } from '../read-model/preloaded';
 import type { RequestContext } from '../graphql/context';
 import { LocalDateScalar } from '../graphql/scalars';
 import { Meeting } from '../meetings/meeting.entity';
@@ -21,19 +24,21 @@ import { PhaseChange } from './phase-change.entity';
 export class ModificationResolver {
   @Query(() => Modification, { nullable: true })
   @Allow(Access.read)
-  modification(@Ctx() ctx: RequestContext, @Arg('reference') reference: string): Promise<Modification | null> {
-    return ctx.services.modifications.get(ctx, reference);
+  modification(@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo, @Arg('reference') reference: string): Promise<Modification | null> {
+    return ctx.services.modificationReads.one(ctx, readShapeOf(info).shape, reference);
   }
 
   @Query(() => ModificationConnection, { description: 'A page of proposals, in reference order; `first` is at most 500.' })
   @Allow(Access.read)
   modifications(
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => ModificationFilter, { nullable: true }) filter: ModificationFilter | undefined,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<ModificationConnection> {
-    return ctx.services.modifications.list(ctx, filter, first ?? 50, after);
+    const { shape, fields } = readShapeOf(info, ['edges', 'node']);
+    return ctx.services.modificationReads.page(ctx, shape, { filter, first: first ?? 50, after, countTotal: fields.has('totalCount') });
   }
 
   @Mutation(() => Modification)
@@ -78,43 +83,43 @@ export class ModificationResolver {
   }
 
   @FieldResolver(() => [FormerReference], { description: 'References this proposal had before, oldest first (a converted Draft Proposal\'s DP).' })
-  formerReferences(@Root() m: Modification, @Ctx() ctx: RequestContext): Promise<FormerReference[]> {
-    return ctx.loaders.formerReferencesByModification.load(m.id);
+  formerReferences(@Root() m: Modification, @Ctx() ctx: RequestContext): FormerReference[] | Promise<FormerReference[]> {
+    return preloadedOr(m, 'formerReferences', () => ctx.loaders.formerReferencesByModification.load(m.id));
   }
 
   @FieldResolver(() => [Modification], { description: 'Proposals this one waits on (SECMP0028 waits on SECMP0067).' })
-  dependsOn(@Root() m: Modification, @Ctx() ctx: RequestContext): Promise<Modification[]> {
-    return ctx.loaders.dependsOnByModification.load(m.id);
+  dependsOn(@Root() m: Modification, @Ctx() ctx: RequestContext): Modification[] | Promise<Modification[]> {
+    return preloadedOr(m, 'dependsOn', () => ctx.loaders.dependsOnByModification.load(m.id));
   }
 
   @FieldResolver(() => Release, { nullable: true })
-  async targetRelease(@Root() m: Modification, @Ctx() ctx: RequestContext): Promise<Release | null> {
-    return m.targetReleaseId ? ctx.loaders.releaseById.load(m.targetReleaseId) : null;
+  targetRelease(@Root() m: Modification, @Ctx() ctx: RequestContext): Release | null | Promise<Release | null> {
+    return preloadedOr(m, 'targetRelease', async () => (m.targetReleaseId ? ctx.loaders.releaseById.load(m.targetReleaseId) : null));
   }
 
   @FieldResolver(() => [Assessment])
-  assessments(@Root() m: Modification, @Ctx() ctx: RequestContext): Promise<Assessment[]> {
-    return ctx.loaders.assessmentsByModification.load(m.id);
+  assessments(@Root() m: Modification, @Ctx() ctx: RequestContext): Assessment[] | Promise<Assessment[]> {
+    return preloadedOr(m, 'assessments', () => ctx.loaders.assessmentsByModification.load(m.id));
   }
 
   @FieldResolver(() => [Consultation])
-  consultations(@Root() m: Modification, @Ctx() ctx: RequestContext): Promise<Consultation[]> {
-    return ctx.loaders.consultationsByModification.load(m.id);
+  consultations(@Root() m: Modification, @Ctx() ctx: RequestContext): Consultation[] | Promise<Consultation[]> {
+    return preloadedOr(m, 'consultations', () => ctx.loaders.consultationsByModification.load(m.id));
   }
 
   @FieldResolver(() => [Decision])
-  decisions(@Root() m: Modification, @Ctx() ctx: RequestContext): Promise<Decision[]> {
-    return ctx.loaders.decisionsByModification.load(m.id);
+  decisions(@Root() m: Modification, @Ctx() ctx: RequestContext): Decision[] | Promise<Decision[]> {
+    return preloadedOr(m, 'decisions', () => ctx.loaders.decisionsByModification.load(m.id));
   }
 
   @FieldResolver(() => [Meeting], { description: 'Meetings whose agenda lists this proposal, oldest first.' })
-  meetings(@Root() m: Modification, @Ctx() ctx: RequestContext): Promise<Meeting[]> {
-    return ctx.loaders.meetingsByModification.load(m.id);
+  meetings(@Root() m: Modification, @Ctx() ctx: RequestContext): Meeting[] | Promise<Meeting[]> {
+    return preloadedOr(m, 'meetings', () => ctx.loaders.meetingsByModification.load(m.id));
   }
 
   @FieldResolver(() => [PhaseChange], { description: 'Every phase change, oldest first.' })
-  history(@Root() m: Modification, @Ctx() ctx: RequestContext): Promise<PhaseChange[]> {
-    return ctx.loaders.historyByModification.load(m.id);
+  history(@Root() m: Modification, @Ctx() ctx: RequestContext): PhaseChange[] | Promise<PhaseChange[]> {
+    return preloadedOr(m, 'history', () => ctx.loaders.historyByModification.load(m.id));
   }
 
   @FieldResolver(() => Boolean, {
@@ -127,11 +132,12 @@ export class ModificationResolver {
     @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf: LocalDate | null,
   ): Promise<boolean> {
     if (m.phase !== ModificationPhase.REFINE) return false;
-    return isRefinementStalled(await ctx.loaders.workPackagesByModification.load(m.id), asOf ?? ctx.clock.today());
+    const workPackages = await preloadedOr(m, 'workPackages', () => ctx.loaders.workPackagesByModification.load(m.id));
+    return isRefinementStalled(workPackages, asOf ?? ctx.clock.today());
   }
 
   @FieldResolver(() => [WorkPackage], { description: 'The agreed packages of Refinement work, oldest first.' })
-  workPackages(@Root() m: Modification, @Ctx() ctx: RequestContext): Promise<WorkPackage[]> {
-    return ctx.loaders.workPackagesByModification.load(m.id);
+  workPackages(@Root() m: Modification, @Ctx() ctx: RequestContext): WorkPackage[] | Promise<WorkPackage[]> {
+    return preloadedOr(m, 'workPackages', () => ctx.loaders.workPackagesByModification.load(m.id));
   }
 }

@@ -2,12 +2,11 @@ import type { EntityManager } from 'typeorm';
 import type { LocalDate } from '../calendar/local-date';
 import { InvalidInputError, NotFoundError, StaleVersionError } from '../common/errors';
 import type { ServiceContext } from '../common/service-context';
-import { checkPageSize, decodeCursor, encodeCursor, type Page, toPage } from '../common/pages';
 import { Release } from '../releases/release.entity';
 import { Modification } from './modification.entity';
 import { ModificationKind, ModificationPhase } from './modification.enums';
 import { ModificationDependency } from './modification-dependency.entity';
-import type { CreateModificationInput, ModificationFilter, UpdateModificationInput } from './modification.types';
+import type { CreateModificationInput, UpdateModificationInput } from './modification.types';
 import { PhaseChange } from './phase-change.entity';
 import { assertCanMove } from './phase-lifecycle';
 
@@ -82,25 +81,6 @@ export class ModificationService {
     });
     ctx.logger.info({ from: reference, to: next, on, caller: ctx.caller?.name }, 'Draft Proposal converted');
     return (await ctx.db.getRepository(Modification).findOneBy({ id }))!;
-  }
-
-  async list(ctx: ServiceContext, filter: ModificationFilter | undefined, first: number, after?: string | null): Promise<Page<Modification>> {
-    checkPageSize(first);
-    const query = ctx.db.getRepository(Modification).createQueryBuilder('m');
-    if (filter?.phases?.length) query.andWhere('m.phase IN (:...phases)', { phases: filter.phases });
-    if (filter?.kind) query.andWhere('m.kind = :kind', { kind: filter.kind });
-    if (filter?.onHold !== undefined && filter.onHold !== null) query.andWhere('m.on_hold = :onHold', { onHold: filter.onHold });
-    if (filter?.search) {
-      const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query.andWhere('(m.reference ILIKE :pattern OR m.title ILIKE :pattern)', { pattern });
-    }
-    const totalCount = await query.clone().getCount();
-    if (after) {
-      const [reference] = decodeCursor(after, 1);
-      query.andWhere('m.reference > :after', { after: String(reference) });
-    }
-    const rows = await query.orderBy('m.reference', 'ASC').limit(first + 1).getMany();
-    return toPage(rows, first, totalCount, (m) => encodeCursor([m.reference]));
   }
 
   async create(ctx: ServiceContext, input: CreateModificationInput): Promise<Modification> {

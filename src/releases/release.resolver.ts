@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { preloadedOr } from '../read-model/preloaded';
 import { Access } from '../auth/role';
 import { Allow } from '../graphql/access';
 import type { RequestContext } from '../graphql/context';
@@ -21,7 +22,7 @@ export class ReleaseResolver {
   }
 
   @FieldResolver(() => [Modification])
-  modifications(@Root() r: Release, @Ctx() ctx: RequestContext): Promise<Modification[]> {
-    return ctx.loaders.modificationsByRelease.load(r.id);
+  modifications(@Root() r: Release, @Ctx() ctx: RequestContext): Modification[] | Promise<Modification[]> {
+    return preloadedOr(r, 'modifications', () => ctx.loaders.modificationsByRelease.load(r.id));
   }
 }

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { preloadedOr } from '../read-model/preloaded';
 import { Access } from '../auth/role';
 import type { LocalDate } from '../calendar/local-date';
 import { Allow } from '../graphql/access';
@@ -31,7 +32,7 @@ export class WorkPackageResolver {
 
   @FieldResolver(() => Modification)
   async modification(@Root() wp: WorkPackage, @Ctx() ctx: RequestContext): Promise<Modification> {
-    return (await ctx.loaders.modificationById.load(wp.modificationId))!;
+    return preloadedOr(wp, 'modification', async () => (await ctx.loaders.modificationById.load(wp.modificationId))!);
   }
 
   @FieldResolver(() => Boolean, { description: 'Not completed, and its return month has ended by asOf (default today).' })

@@ -1,0 +1,177 @@
+import 'reflect-metadata';
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { admin, BENCH_SERVER, withDatabase } from './bench-server';
+import { openDatabase } from '../src/infra/database/data-source';
+import { ISSUE_VOLUME, seedVolume } from './api/seed-volume';
+import { ONE_QUERY, PAGE_QUERY } from './api/page-sql';
+import type { StatsReading } from './api/server-stats';
+
+/**
+ * npm run bench:api — reading the register over GraphQL, against the floor.
+ *
+ * Seeds the issue's volume (10,000 proposals, 50,000 assessments, 20,000 meetings, 20,000
+ * consultations) into a database of its own, then serves the same pages two ways, each server
+ * pinned to CPU 0 while autocannon runs here on CPU 1: the API as it runs in production, and the
+ * floor (one hand-written SQL statement, node:http and pg). For pages of 10, 50 and 500 and one
+ * proposal it prints req/s at 10 connections, p50 and p99, p99 at a fixed rate both can carry,
+ * SQL statements and database ms per request, and MB allocated per request.
+ *
+ * BENCH_SECONDS sets each run's length (default 10); BENCH_KEEP_DB=1 reuses a seeded database.
+ */
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const DATABASE = 'sec_tracker_bench_api';
+const CONNECTIONS = 10;
+
+interface Server {
+  name: string;
+  url: string;
+  headers: Record<string, string>;
+  child: ChildProcess;
+  stats(): Promise<StatsReading>;
+}
+
+interface Scenario {
+  name: string;
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+const SCENARIOS: Scenario[] = [
+  { name: 'page of 10', query: PAGE_QUERY, variables: { first: 10 } },
+  { name: 'page of 50', query: PAGE_QUERY, variables: { first: 50 } },
+  { name: 'page of 500', query: PAGE_QUERY, variables: { first: 500 } },
+  { name: 'one proposal', query: ONE_QUERY, variables: { reference: 'MP005000' } },
+];
+
+async function startServer(name: string, script: string, url: string, port: number): Promise<Server> {
+  const child = spawn('taskset', ['-c', '0', process.execPath, path.join(__dirname, script), url, String(port)], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const ready = await new Promise<{ key?: string }>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as { key?: string }));
+    child.once('exit', (code) => reject(new Error(`${name} server exited with ${code}`)));
+  });
+  const stats = () =>
+    new Promise<StatsReading>((resolve) => {
+      child.once('message', (m) => resolve(m as StatsReading));
+      child.send({ stats: true });
+    });
+  return {
+    name,
+    url: `http://127.0.0.1:${port}/graphql`,
+    headers: { 'content-type': 'application/json', ...(ready.key ? { authorization: `Bearer ${ready.key}` } : {}) },
+    child,
+    stats,
+  };
+}
+
+function load(server: Server, scenario: Scenario, options: { seconds: number; rate?: number }) {
+  return autocannon({
+    url: server.url,
+    method: 'POST',
+    headers: server.headers,
+    body: JSON.stringify({ query: scenario.query, variables: scenario.variables }),
+    connections: CONNECTIONS,
+    duration: options.seconds,
+    ...(options.rate ? { overallRate: options.rate } : {}),
+  });
+}
+
+async function responseBytes(server: Server, scenario: Scenario): Promise<number> {
+  const res = await fetch(server.url, { method: 'POST', headers: server.headers, body: JSON.stringify({ query: scenario.query, variables: scenario.variables }) });
+  const body = await res.text();
+  if (res.status !== 200 || body.includes('"errors"')) throw new Error(`${server.name} answered ${res.status}: ${body.slice(0, 300)}`);
+  return Buffer.byteLength(body);
+}
+
+interface Row {
+  rps: number;
+  p50: number;
+  p99: number;
+  p99Fixed?: number;
+  statements: number;
+  dbMs: number;
+  mbAllocated: number;
+  responseKb: number;
+  errors: number;
+}
+
+async function measure(server: Server, scenario: Scenario): Promise<Row> {
+  const bytes = await responseBytes(server, scenario);
+  await load(server, scenario, { seconds: Math.min(3, SECONDS) });
+  await server.stats();
+  const run = await load(server, scenario, { seconds: SECONDS });
+  const stats = await server.stats();
+  const requests = Math.max(1, run.requests.total);
+  return {
+    rps: run.requests.average,
+    p50: run.latency.p50,
+    p99: run.latency.p99,
+    statements: stats.statements / requests,
+    dbMs: stats.dbMs / requests,
+    mbAllocated: stats.allocatedBytes / requests / 1e6,
+    responseKb: bytes / 1024,
+    errors: run.errors + run.non2xx + run.timeouts,
+  };
+}
+
+const fmt = (n: number, digits = 1) => n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+async function main(): Promise<void> {
+  const url = withDatabase(BENCH_SERVER, DATABASE);
+  if (process.env.BENCH_KEEP_DB !== '1') {
+    console.log(`Seeding ${DATABASE}: ${ISSUE_VOLUME.proposals.toLocaleString('en-GB')} proposals…`);
+    await admin(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+    await admin(`CREATE DATABASE ${DATABASE}`);
+    const db = await openDatabase({ url, poolSize: 2 });
+    await seedVolume(db, ISSUE_VOLUME);
+    const [counts] = await db.query(`SELECT (SELECT count(*) FROM modification) AS proposals, (SELECT count(*) FROM assessment) AS assessments,
+      (SELECT count(*) FROM meeting) AS meetings, (SELECT count(*) FROM consultation) AS consultations, (SELECT count(*) FROM agenda_item) AS agenda_items`);
+    console.log('  seeded', counts);
+    await db.destroy();
+  }
+  const servers = [
+    await startServer('GraphQL API', 'api/graphql-server.js', url, 4811),
+    await startServer('floor', 'api/floor-server.js', url, 4812),
+  ];
+  const table: string[] = [
+    '| query | server | req/s (10 conn.) | p50 ms | p99 ms | p99 ms at fixed rate | SQL / req | DB ms / req | MB alloc. / req | response KB | alloc. ÷ response |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  const verdicts: string[] = [];
+  try {
+    for (const scenario of SCENARIOS) {
+      const [api, floor] = [await measure(servers[0]!, scenario), await measure(servers[1]!, scenario)];
+      // A rate both servers carry: half the slower one's throughput.
+      const rate = Math.max(1, Math.floor(Math.min(api.rps, floor.rps) / 2));
+      for (const [server, row] of [[servers[0]!, api], [servers[1]!, floor]] as const) {
+        row.p99Fixed = (await load(server, scenario, { seconds: SECONDS, rate })).latency.p99;
+      }
+      for (const [server, row] of [[servers[0]!, api], [servers[1]!, floor]] as const) {
+        table.push(`| ${scenario.name} | ${server.name} | ${fmt(row.rps)} | ${row.p50} | ${row.p99} | ${row.p99Fixed} (${rate}/s) | ${fmt(row.statements, 2)} | ${fmt(row.dbMs, 2)} | ${fmt(row.mbAllocated, 2)} | ${fmt(row.responseKb)} | ${fmt((row.mbAllocated * 1e6) / (row.responseKb * 1024))} |`);
+        if (row.errors) verdicts.push(`${scenario.name}, ${server.name}: ${row.errors} failed requests`);
+      }
+      const ratio = api.rps / floor.rps;
+      verdicts.push(
+        `${scenario.name}: throughput ${fmt(ratio, 2)} × the floor (target ≥ 0.5) ${ratio >= 0.5 ? 'met' : 'MISSED'}; ` +
+          `p99 at ${rate}/s ${fmt(api.p99Fixed! / Math.max(1, floor.p99Fixed!), 2)} × the floor's (target ≤ 2) ${api.p99Fixed! <= 2 * Math.max(1, floor.p99Fixed!) ? 'met' : 'MISSED'}; ` +
+          `${fmt(api.statements, 2)} SQL per request (target 1) ${api.statements <= 1.01 ? 'met' : 'MISSED'}; ` +
+          `allocation ${fmt((api.mbAllocated * 1e6) / (api.responseKb * 1024))} × the response (target ≤ 10) ${api.mbAllocated * 1e6 <= 10 * api.responseKb * 1024 ? 'met' : 'MISSED'}`,
+      );
+      console.log(table.at(-2));
+      console.log(table.at(-1));
+    }
+  } finally {
+    for (const server of servers) server.child.kill('SIGKILL');
+  }
+  console.log(`\nRead over GraphQL against the floor, ${SECONDS} s per run, servers on CPU 0, load on CPU 1:\n`);
+  console.log(table.join('\n'));
+  console.log(`\n${verdicts.map((v) => `- ${v}`).join('\n')}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

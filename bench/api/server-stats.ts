@@ -1,0 +1,61 @@
+import v8 from 'node:v8';
+
+/**
+ * What a benchmarked server counts about itself between two readings: SQL statements, the time
+ * the database took for them, and the bytes the JS heap allocated (from V8's GC profiler: what
+ * each collection found in use, minus what the previous one left, plus what is in use now).
+ * The orchestrator reads it over IPC before and after each load run.
+ */
+export interface StatsReading {
+  statements: number;
+  dbMs: number;
+  allocatedBytes: number;
+}
+
+interface GcStatistics {
+  beforeGC: { heapStatistics: { usedHeapSize: number } };
+  afterGC: { heapStatistics: { usedHeapSize: number } };
+}
+
+export class ServerStats {
+  private statements = 0;
+  private dbMs = 0;
+  private profiler = new v8.GCProfiler();
+  private usedAtStart = v8.getHeapStatistics().used_heap_size;
+
+  constructor() {
+    this.profiler.start();
+  }
+
+  statement(ms: number): void {
+    this.statements += 1;
+    this.dbMs += ms;
+  }
+
+  /** The counts since the previous reading, and starts the next window. */
+  read(): StatsReading {
+    const data = this.profiler.stop() as unknown as { statistics: GcStatistics[] };
+    const usedNow = v8.getHeapStatistics().used_heap_size;
+    let allocated = 0;
+    let previousAfter = this.usedAtStart;
+    for (const gc of data.statistics) {
+      allocated += Math.max(0, gc.beforeGC.heapStatistics.usedHeapSize - previousAfter);
+      previousAfter = gc.afterGC.heapStatistics.usedHeapSize;
+    }
+    allocated += Math.max(0, usedNow - previousAfter);
+    const reading = { statements: this.statements, dbMs: this.dbMs, allocatedBytes: allocated };
+    this.statements = 0;
+    this.dbMs = 0;
+    this.usedAtStart = usedNow;
+    this.profiler = new v8.GCProfiler();
+    this.profiler.start();
+    return reading;
+  }
+
+  /** Answers the orchestrator's 'stats' messages. */
+  serveOverIpc(): void {
+    process.on('message', (message: { stats?: boolean }) => {
+      if (message.stats) process.send?.(this.read());
+    });
+  }
+}

@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { importRegisterFile } from '../../src/register-import';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { testServiceContext } from '../support/service-context';
+
+/**
+ * Issue 9, "a page is one statement": the register's pages and single proposals are read in one SQL
+ * statement whatever their size and nesting, and answer what the row-by-row path answers.
+ */
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+  await importRegisterFile(testServiceContext(app.db), path.join(__dirname, '..', '..', 'src', 'demo', 'register-2021-04.json'));
+  // The April 2021 register prints no costs: one returned assessment gets the DCC's (a numeric, exact to the penny).
+  await app.db.query(`UPDATE assessment SET cost_gbp = 48250.10 WHERE id = (SELECT id FROM assessment WHERE returned_on IS NOT NULL ORDER BY id LIMIT 1)`);
+  // …and one accepted assessment a pause, as pauseAssessment records it.
+  await app.db.query(`INSERT INTO assessment_pause (assessment_id, from_on, to_on, reason)
+    SELECT id, accepted_on + 2, accepted_on + 9, 'Awaiting the proposer''s answers' FROM assessment WHERE accepted_on IS NOT NULL ORDER BY id LIMIT 1`);
+});
+afterAll(async () => { await app.stop(); });
+
+/** Every nested list a proposal has, two levels down, and the fields read through getters. */
+const NESTED = `reference title phase kind path raisedOn onHold version
+  formerReferences { reference replacedOn } dependsOn { reference } targetRelease { name releaseDate modifications { reference } }
+  assessments { id type changeRequest requestedOn acceptedOn returnedOn costGbp targetWorkingDays pauses { from to reason } modification { reference } }
+  consultations { kind opensOn closesOn modification { reference } } decisions { body on outcome objectives }
+  meetings { body date title agenda { reference phase } } history { from to on note } workPackages { returnToPanelMonth tasks completedOn }`;
+
+/** SQL statements a request costs beyond the key check, which every request with a key pays. */
+async function statementsOf(query: string, variables?: Record<string, unknown>) {
+  const keyCheck = app.statements.count;
+  await app.gql('{ __typename }', undefined, app.keys.READER);
+  const perKey = app.statements.count - keyCheck;
+  const before = app.statements.count;
+  const res = await app.gql(query, variables, app.keys.READER);
+  expect(res.errors).toBeUndefined();
+  return { data: res.data!, statements: app.statements.count - before - perKey };
+}
+
+test('a page of 2 and a page of 37 proposals, every list nested, cost one statement each; the total costs none more', async () => {
+  const page = `query($first: Int) { modifications(first: $first) { totalCount edges { node { ${NESTED} } } pageInfo { hasNextPage } } }`;
+  const small = await statementsOf(page, { first: 2 });
+  const large = await statementsOf(page, { first: 100 });
+  expect(small.statements).toBe(1);
+  expect(large.statements).toBe(1);
+  expect(large.data.modifications.totalCount).toBe(37);
+  expect(large.data.modifications.edges).toHaveLength(37);
+  expect(large.data.modifications.edges.slice(0, 2)).toEqual(small.data.modifications.edges);
+  const one = await statementsOf(`{ modification(reference: "mp107") { ${NESTED} } }`);
+  expect(one.statements).toBe(1);
+  expect(one.data.modification.reference).toBe('MP107');
+});
+
+test('what one statement brings is what the row-by-row path answers: dates, costs, pauses, agendas, order', async () => {
+  // The assessments root reads its page with the batch loaders; the proposals page brings them nested.
+  const nested = await app.gql(`{ modifications(first: 100) { edges { node { reference
+      assessments { id type changeRequest requestedOn acceptedOn returnedOn costGbp targetWorkingDays expectedCompletionOn commentary pauses { from to reason } }
+      meetings { body date title agenda { reference } } } } } }`, undefined, app.keys.READER);
+  const flat = await app.gql(`{ assessments(first: 500) { edges { node { modification { reference }
+      id type changeRequest requestedOn acceptedOn returnedOn costGbp targetWorkingDays expectedCompletionOn commentary pauses { from to reason } } } }
+      meetings { body date title agenda { reference } } }`, undefined, app.keys.READER);
+  expect(nested.errors).toBeUndefined();
+  expect(flat.errors).toBeUndefined();
+  const byId = (list: Array<{ id: string }>) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+  const nestedAssessments = nested.data!.modifications.edges.flatMap((e: any) => e.node.assessments);
+  const flatAssessments = flat.data!.assessments.edges.map((e: any) => {
+    const { modification: _m, ...rest } = e.node;
+    return rest;
+  });
+  expect(nestedAssessments.length).toBeGreaterThan(10);
+  expect(byId(nestedAssessments)).toEqual(byId(flatAssessments));
+  expect(nestedAssessments.some((a: any) => a.costGbp !== null)).toBe(true);
+  expect(nestedAssessments.some((a: any) => a.pauses.length > 0)).toBe(true);
+  // Each proposal's meetings are the meetings whose agenda lists it, oldest first.
+  for (const { node } of nested.data!.modifications.edges) {
+    const expected = flat.data!.meetings
+      .filter((m: any) => m.agenda.some((a: any) => a.reference === node.reference))
+      .sort((a: any, b: any) => a.date.localeCompare(b.date) || a.body.localeCompare(b.body));
+    expect(node.meetings).toEqual(expected);
+  }
+});
