@@ -47,7 +47,7 @@ export function guardRootFields(schema: GraphQLSchema): GraphQLSchema {
   for (const root of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
     if (!root) continue;
     for (const field of Object.values(root.getFields())) {
-      const allow = (field.extensions?.allow as readonly Role[] | undefined) ?? [];
+      const allow = allowedRoles(schema, root.name, field.name) ?? [];
       const resolve = field.resolve ?? defaultFieldResolver;
       const typeName = root.name;
       field.resolve = (source, args, context: RequestContext, info) => {

@@ -4,6 +4,7 @@ import type { ReadShape } from '../read-model/read-shape';
 import { compileRow } from '../read-model/row-json';
 import { Modification } from './modification.entity';
 import type { ModificationFilter } from './modification.types';
+import { idOfReferenceSql } from './reference-lookup.sql';
 
 /** The WHERE of a filter over proposals aliased `t`, its values appended to `params`. */
 function filterSql(filter: ModificationFilter | undefined, t: string, params: unknown[]): string {
@@ -43,7 +44,8 @@ export class ModificationReads {
       `SELECT ${row.sql} AS row${total} FROM modification t WHERE ${where}${after} ORDER BY t.reference LIMIT $${params.push(first + 1)}`,
       params,
     );
-    // No rows past the cursor: the total is still the filter's, so it takes a statement of its own.
+    // Not asked for: nothing reads it. No rows past the cursor: the total is still the filter's,
+    // and only then takes a statement of its own.
     const totalCount = !options.countTotal ? 0 : rows[0]?.total ?? (await this.count(ctx, options.filter));
     return toPage(rows.map((r) => row.hydrate(r.row) as Modification), first, totalCount, (m) => encodeCursor([m.reference]));
   }
@@ -52,10 +54,7 @@ export class ModificationReads {
   async one(ctx: ServiceContext, shape: ReadShape, reference: string): Promise<Modification | null> {
     const row = compileRow(ctx.db, Modification, shape, 't');
     const [found]: Array<{ row: Record<string, unknown> }> = await ctx.db.query(
-      `SELECT ${row.sql} AS row FROM modification t
-        WHERE t.id = coalesce(
-          (SELECT m.id FROM modification m WHERE lower(m.reference) = lower($1)),
-          (SELECT f.modification_id FROM modification_former_reference f WHERE lower(f.reference) = lower($1)))`,
+      `SELECT ${row.sql} AS row FROM modification t WHERE t.id = ${idOfReferenceSql('$1')}`,
       [reference],
     );
     return found ? (row.hydrate(found.row) as Modification) : null;

@@ -9,6 +9,7 @@ import { ModificationDependency } from './modification-dependency.entity';
 import type { CreateModificationInput, UpdateModificationInput } from './modification.types';
 import { PhaseChange } from './phase-change.entity';
 import { assertCanMove } from './phase-lifecycle';
+import { idOfReferenceSql } from './reference-lookup.sql';
 
 /** As the database checks it: letters, digits, an optional letter suffix (MP122A). */
 const REFERENCE = /^[A-Za-z]+[0-9]+[A-Za-z]*$/;
@@ -22,10 +23,7 @@ export class ModificationService {
     const unique = [...new Set(references)];
     if (!unique.length) return new Map();
     const rows: Array<{ ref: string; id: string | null }> = await db.query(
-      `SELECT r.ref, coalesce(m.id, f.modification_id) AS id
-         FROM unnest($1::text[]) AS r(ref)
-         LEFT JOIN modification m ON lower(m.reference) = lower(r.ref)
-         LEFT JOIN modification_former_reference f ON lower(f.reference) = lower(r.ref)`,
+      `SELECT r.ref, ${idOfReferenceSql('r.ref')} AS id FROM unnest($1::text[]) AS r(ref)`,
       [unique],
     );
     return new Map(rows.filter((r) => r.id !== null).map((r) => [r.ref, r.id!]));
