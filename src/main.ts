@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig, type Config } from './config/config';
 import { systemClock } from './infra/clock';
+import { ChangeFeed } from './infra/database/change-feed';
 import { connectDatabase } from './infra/database/connect';
 import { createLogger, type Logger } from './infra/logger';
 import demoRegister from './demo/register-2021-04.json';
@@ -55,7 +56,13 @@ export async function runService(mode: Mode, options: RunOptions = {}): Promise<
       await jobs.close();
       await queue.close();
     });
-    const services = createServices({ db: database.db, jobs, mailFrom: config.mailFrom, reportLinkMinutes: config.reportLinkMinutes });
+    const changes = new ChangeFeed({ url: databaseUrlOf(database.db), logger });
+    await changes.start();
+    shutdown.at('database', () => changes.stop());
+    const services = createServices({
+      db: database.db, jobs, mailFrom: config.mailFrom, reportLinkMinutes: config.reportLinkMinutes, changes: { feed: changes, logger },
+    });
+    shutdown.at('queue', () => services.apiKeys.close().catch((err) => logger.warn({ err }, 'writing the last use of API keys failed')));
     const system = createServiceContext({ db: database.db, clock: systemClock, logger, dueSoonWorkingDays: config.dueSoonWorkingDays });
     await services.recipientGroups.ensureDefaults(system, { dcc: config.notifyDcc, secas: config.notifySecas });
     if (config.adminApiKey) {

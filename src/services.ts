@@ -3,6 +3,9 @@ import { AssessmentService } from './assessments/assessment.service';
 import { ApiKeyService } from './auth/api-key.service';
 import { AuditLogService } from './audit/audit-log.service';
 import { HolidayService } from './calendar/holiday.service';
+import { CalendarInForce } from './calendar/calendar-in-force';
+import type { ChangeFeed } from './infra/database/change-feed';
+import type { Logger } from './infra/logger';
 import { ConsultationService } from './consultations/consultation.service';
 import { DecisionService } from './decisions/decision.service';
 import { MeetingService } from './meetings/meeting.service';
@@ -28,18 +31,25 @@ export interface ServiceDependencies {
   mailFrom: string;
   /** How long a report's signed download links live unless the caller says (REPORT_LINK_MINUTES). */
   reportLinkMinutes?: number;
+  /**
+   * Changes other processes commit (API keys, holidays): with it, this process keeps what it read
+   * of them in memory; without it (commands, tests of a service alone) it reads them every time.
+   */
+  changes?: { feed: ChangeFeed; logger: Logger };
 }
 
 /**
  * The services, made once per process and shared by every request, job and command (they hold no
  * request state; each method takes a ServiceContext). A service that needs another gets it here.
  */
-export function createServices({ db, jobs, mailFrom, reportLinkMinutes }: ServiceDependencies) {
+export function createServices({ db, jobs, mailFrom, reportLinkMinutes, changes }: ServiceDependencies) {
   const modifications = new ModificationService();
   const recipientGroups = new RecipientGroupService();
   const outbox = new OutboxService(jobs, mailFrom);
   const owedJobs = new OwedJobs(jobs);
+  const calendars = new CalendarInForce(db, changes?.feed);
   return {
+    calendars,
     owedJobs,
     recipientGroups,
     outbox,
@@ -52,12 +62,12 @@ export function createServices({ db, jobs, mailFrom, reportLinkMinutes }: Servic
     decisions: new DecisionService(modifications),
     releases: new ReleaseService(),
     workPackages: new WorkPackageService(modifications),
-    holidays: new HolidayService(owedJobs),
+    holidays: new HolidayService(owedJobs, calendars),
     slaRecompute: new SlaRecomputeService(),
     registerImport: new RegisterImportService(),
     reports: new ReportService(owedJobs, recipientGroups, outbox),
     reportLinks: new ReportLinkService(db, reportLinkMinutes),
-    apiKeys: new ApiKeyService(db),
+    apiKeys: new ApiKeyService(db, changes && { changes: changes.feed, logger: changes.logger }),
     auditLog: new AuditLogService(),
   };
 }

@@ -3,6 +3,7 @@ import type { AfterQueryEvent, EntitySubscriberInterface } from 'typeorm';
 import { Role } from '../../src/auth/role';
 import { loadConfig } from '../../src/config/config';
 import { systemClock } from '../../src/infra/clock';
+import { ChangeFeed } from '../../src/infra/database/change-feed';
 import { openDatabase } from '../../src/infra/database/data-source';
 import { createLogger } from '../../src/infra/logger';
 import { JobQueue } from '../../src/queue/job-queue';
@@ -28,7 +29,9 @@ async function main(): Promise<void> {
   db.subscribers.push(counter);
   const queue = await openQueueBackend({ databaseUrl: url }, logger);
   const jobs = new JobQueue(queue);
-  const services = createServices({ db, jobs, mailFrom: config.mailFrom });
+  const changes = new ChangeFeed({ url, logger });
+  await changes.start();
+  const services = createServices({ db, jobs, mailFrom: config.mailFrom, changes: { feed: changes, logger } });
   const { key } = await services.apiKeys.create(`bench ${Date.now()}`, Role.READER);
   await startHttpServer({ db, services, jobs, clock: systemClock, logger, dueSoonWorkingDays: config.dueSoonWorkingDays, limits: config }, Number(port));
   stats.read();

@@ -2,6 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { InvalidInputError, NotFoundError } from '../common/errors';
 import { isId } from '../common/ids';
+import { ChangeAwareCache, type ChangeFeed } from '../infra/database/change-feed';
+import type { Logger } from '../infra/logger';
 import { ApiKey, ApiKeySource } from './api-key.entity';
 import { Role } from './role';
 
@@ -27,24 +29,96 @@ export interface EnvKeyOutcome {
   previousRevoked: number;
 }
 
+/** What a process keeps of a key it has checked: never the key, only whose it is and until when. */
+interface KnownKey {
+  caller: Caller;
+  expiresAt: number | null;
+}
+
+/** A key's last use is for admins deciding what to revoke: to the minute is enough. */
+const LAST_USE_EVERY_MS = 60_000;
+
 export class ApiKeyService {
-  constructor(private readonly db: DataSource) {}
+  private readonly known: ChangeAwareCache<KnownKey>;
+  /** Uses of keys found in memory, written to last_used_at once a minute. */
+  private readonly uses = new Map<string, Date>();
+  private readonly writeUses?: NodeJS.Timeout;
 
   /**
-   * The caller a presented key belongs to, or null for an unknown, revoked or expired key: read
-   * on every request, so a revocation holds at once. Notes the use, at most once a minute, in the
-   * same statement.
+   * With a change feed, a key once checked is kept in memory until a change to it is announced,
+   * so the warm path costs no statement; without one (commands, tests of the service alone),
+   * every check reads the database.
+   */
+  constructor(private readonly db: DataSource, cached?: { changes: ChangeFeed; logger: Logger }) {
+    this.known = new ChangeAwareCache(cached?.changes, 'api_key');
+    if (cached) {
+      // Made here, at start-up, so that no request's time budget comes with it.
+      this.writeUses = setInterval(() => {
+        this.writeLastUses().catch((err) => cached.logger.warn({ err }, 'writing the last use of API keys failed; tried again in a minute'));
+      }, LAST_USE_EVERY_MS);
+      this.writeUses.unref();
+    }
+  }
+
+  /**
+   * The caller a presented key belongs to, or null for an unknown, revoked or expired key. A
+   * revocation holds at once: in this process the revoke forgets the keys it kept, and every other
+   * process hears of it from the change feed (or, while the feed is down, reads every key again).
    */
   async authenticate(key: string): Promise<Caller | null> {
+    const hash = hashApiKey(key);
+    let readNow = false;
+    const known = await this.known.get(hash, () => {
+      readNow = true;
+      return this.read(hash);
+    });
+    if (!known) return null;
+    if (known.expiresAt !== null && known.expiresAt <= Date.now()) {
+      this.known.forget(hash);
+      return null;
+    }
+    if (!readNow) this.uses.set(known.caller.keyId, new Date());
+    return known.caller;
+  }
+
+  /** Reads a key; notes its use, at most once a minute, in the same statement. */
+  private async read(hash: string): Promise<KnownKey | null> {
     const [row] = await this.db.query(
       `WITH k AS (
-         SELECT id, name, role, (last_used_at IS NULL OR last_used_at < now() - interval '1 minute') AS stale FROM api_key
+         SELECT id, name, role, expires_at, (last_used_at IS NULL OR last_used_at < now() - interval '1 minute') AS stale FROM api_key
           WHERE key_hash = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())),
        touched AS (UPDATE api_key SET last_used_at = now() FROM k WHERE api_key.id = k.id AND k.stale RETURNING api_key.id)
-       SELECT k.id, k.name, k.role FROM k`,
-      [hashApiKey(key)],
+       SELECT k.id, k.name, k.role, k.expires_at FROM k`,
+      [hash],
     );
-    return row ? { keyId: row.id, name: row.name, role: row.role } : null;
+    if (!row) return null;
+    return { caller: { keyId: row.id, name: row.name, role: row.role }, expiresAt: row.expires_at ? new Date(row.expires_at).getTime() : null };
+  }
+
+  /** Writes the uses noted in memory; also at shutdown, so that none is lost. */
+  async writeLastUses(): Promise<void> {
+    if (this.uses.size === 0) return;
+    const noted = new Map(this.uses);
+    this.uses.clear();
+    try {
+      await this.db.query(
+        `WITH u AS (
+           UPDATE api_key SET last_used_at = u.at FROM unnest($1::uuid[], $2::timestamptz[]) AS u(id, at)
+            WHERE api_key.id = u.id AND (api_key.last_used_at IS NULL OR api_key.last_used_at < u.at) RETURNING api_key.id)
+         SELECT count(*) FROM u`,
+        [[...noted.keys()], [...noted.values()]],
+      );
+    } catch (err) {
+      // Kept for the next try, unless a newer use was noted meanwhile.
+      for (const [id, at] of noted) if (!this.uses.has(id)) this.uses.set(id, at);
+      throw err;
+    }
+  }
+
+  /** Stops noting uses and writes those still in memory. */
+  async close(): Promise<void> {
+    clearInterval(this.writeUses);
+    await this.writeLastUses();
   }
 
   /** Creates a key and returns it: the only time its text exists outside the caller's hands. */
@@ -74,6 +148,7 @@ export class ApiKeyService {
   async revoke(id: string, db: DataSource = this.db): Promise<ApiKey> {
     if (!isId(id)) throw new NotFoundError('API key', id);
     await db.transaction((tx) => tx.query(`UPDATE api_key SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [id]));
+    this.known.forget();
     const row = await this.db.getRepository(ApiKey).findOneBy({ id });
     if (!row) throw new NotFoundError('API key', id);
     return row;
@@ -85,7 +160,7 @@ export class ApiKeyService {
    * environment says: a leaked key is stopped for good, and the operator sets a new value.
    */
   async ensureAdminKey(key: string, db: DataSource = this.db): Promise<EnvKeyOutcome> {
-    return db.transaction(async (tx) => {
+    const outcome = await db.transaction(async (tx): Promise<EnvKeyOutcome> => {
       const hash = hashApiKey(key);
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext('api-key:env'))`);
       const [existing] = await tx.query(`SELECT revoked_at FROM api_key WHERE key_hash = $1`, [hash]);
@@ -98,5 +173,7 @@ export class ApiKeyService {
       );
       return { key: !existing ? 'created' : existing.revoked_at ? 'revoked-stays-revoked' : 'kept', previousRevoked: revoked[0].n };
     });
+    this.known.forget();
+    return outcome;
   }
 }

@@ -15,7 +15,10 @@ export async function loadWorkingCalendar(db: DataSource): Promise<WorkingCalend
 }
 
 export class HolidayService {
-  constructor(private readonly owed: OwedJobs) {}
+  constructor(
+    private readonly owed: OwedJobs,
+    private readonly calendars?: { forget(): void },
+  ) {}
 
   /**
    * Adds a one-off holiday and, in the same transaction, the full recompute every open deadline
@@ -35,6 +38,7 @@ export class HolidayService {
       await syncCalendarTable(tx);
       await this.owed.owe(tx, 'sla-recompute', { asOf: ctx.clock.today(), full: true, reason: 'holiday-added' });
     });
+    this.calendars?.forget();
     await this.owed.dispatchSoon(ctx.db, ctx.logger);
   }
 }

@@ -28,6 +28,8 @@ export interface ServiceContextParts {
   logger: Logger;
   caller?: Caller | null;
   dueSoonWorkingDays: number;
+  /** The process's calendar, kept between contexts (services.calendars); without it each context reads its own. */
+  calendars?: { current(): Promise<WorkingCalendar> };
   /**
    * Who the audit log names for this context's changes; the actor defaults to the caller's key
    * (or `service`), the operation to `service`.
@@ -49,7 +51,7 @@ export function createServiceContext(parts: ServiceContextParts): ServiceContext
     logger: parts.logger,
     caller: parts.caller ?? null,
     dueSoonWorkingDays: parts.dueSoonWorkingDays,
-    calendar: () => (calendar ??= loadWorkingCalendar(parts.db)),
+    calendar: () => (calendar ??= parts.calendars ? parts.calendars.current() : loadWorkingCalendar(parts.db)),
     forgetCalendar: () => {
       calendar = undefined;
     },

@@ -119,7 +119,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
         // The operation is known once the document is read (auditOperation plugin); the audit log reads it then.
         const audit = { operation: 'unknown' };
         const { forgetCalendar, ...serviceContext } = createServiceContext({
-          db, clock, logger: logger.child({ requestId }), caller, dueSoonWorkingDays,
+          db, clock, logger: logger.child({ requestId }), caller, dueSoonWorkingDays, calendars: services.calendars,
           audit: { operation: () => audit.operation },
         });
         const loaders = createLoaders(db);

@@ -94,6 +94,8 @@ test('nested lists cost the same number of SQL statements for 2 proposals as for
     expect(res.data!.modifications.edges).toHaveLength(first);
     return app.statements.count - before;
   };
+  // The first read of a process also reads the holiday calendar, then keeps it.
+  await count(2);
   const small = await count(2);
   const large = await count(20);
   expect(large).toBe(small);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { Role } from '../../src/auth/role';
 import { importRegisterFile } from '../../src/register-import';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { testServiceContext } from '../support/service-context';
@@ -26,15 +27,13 @@ const NESTED = `reference title phase kind path raisedOn onHold version
   consultations { kind opensOn closesOn modification { reference } } decisions { body on outcome objectives }
   meetings { body date title agenda { reference phase } } history { from to on note } workPackages { returnToPanelMonth tasks completedOn }`;
 
-/** SQL statements a request costs beyond the key check, which every request with a key pays. */
-async function statementsOf(query: string, variables?: Record<string, unknown>) {
-  const keyCheck = app.statements.count;
-  await app.gql('{ __typename }', undefined, app.keys.READER);
-  const perKey = app.statements.count - keyCheck;
+/** SQL statements a request costs, with a key the process has checked before (the warm path). */
+async function statementsOf(query: string, variables?: Record<string, unknown>, key = app.keys.READER) {
+  await app.gql('{ __typename }', undefined, key);
   const before = app.statements.count;
-  const res = await app.gql(query, variables, app.keys.READER);
+  const res = await app.gql(query, variables, key);
   expect(res.errors).toBeUndefined();
-  return { data: res.data!, statements: app.statements.count - before - perKey };
+  return { data: res.data!, statements: app.statements.count - before };
 }
 
 test('a page of 2 and a page of 37 proposals, every list nested, cost one statement each; the total costs none more', async () => {
@@ -49,6 +48,24 @@ test('a page of 2 and a page of 37 proposals, every list nested, cost one statem
   const one = await statementsOf(`{ modification(reference: "mp107") { ${NESTED} } }`);
   expect(one.statements).toBe(1);
   expect(one.data.modification.reference).toBe('MP107');
+});
+
+test('fields computed on the Working Day calendar cost no statement once the calendar is read; a key never seen costs one', async () => {
+  const computed = `{ modifications(first: 100) { edges { node { reference refinementStalled(asOf: "2021-04-09")
+    assessments { targetCompletionOn sla(asOf: "2021-04-09") { status remainingWorkingDays } }
+    meetings { agendaDeadline papersDeadline } workPackages { overdue(asOf: "2021-04-09") } } } } }`;
+  await statementsOf(computed);
+  const warm = await statementsOf(computed);
+  expect(warm.statements).toBe(1);
+  const slas = warm.data.modifications.edges.flatMap((e: any) => e.node.assessments.map((a: any) => a.sla.status));
+  expect(new Set(slas).size).toBeGreaterThan(1);
+
+  // A key this process has not checked yet: read once (and its use noted), then kept.
+  const { key } = await app.services.apiKeys.create('page-statements reader', Role.READER);
+  const before = app.statements.count;
+  expect((await app.gql(computed, undefined, key)).errors).toBeUndefined();
+  expect(app.statements.count - before).toBe(2);
+  expect((await statementsOf(computed, undefined, key)).statements).toBe(1);
 });
 
 test('what one statement brings is what the row-by-row path answers: dates, costs, pauses, agendas, order', async () => {

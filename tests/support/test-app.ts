@@ -4,6 +4,7 @@ import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { Role } from '../../src/auth/role';
 import { loadConfig } from '../../src/config/config';
 import { type Clock, fixedClock } from '../../src/infra/clock';
+import { ChangeFeed } from '../../src/infra/database/change-feed';
 import { createDataSource } from '../../src/infra/database/data-source';
 import { createLogger, type Logger } from '../../src/infra/logger';
 import { JobQueue } from '../../src/queue/job-queue';
@@ -79,7 +80,10 @@ export async function startTestApp(
   const redis = options.queue === 'redis' ? { url: options.redisUrl ?? testRedisUrl(), prefix: uniqueRedisPrefix() } : undefined;
   const queue = await openQueueBackend({ databaseUrl: database.url, redisUrl: redis?.url, redisPrefix: redis?.prefix }, logger);
   const jobs = new JobQueue(queue);
-  const services = createServices({ db, jobs, mailFrom: TEST_MAIL_FROM });
+  // As in every process of the service: keys and holidays are kept in memory while changes are heard.
+  const changes = new ChangeFeed({ url: database.url, logger });
+  await changes.start();
+  const services = createServices({ db, jobs, mailFrom: TEST_MAIL_FROM, changes: { feed: changes, logger } });
   await services.recipientGroups.ensureDefaults({ db }, TEST_RECIPIENTS);
   const smtp = await startSmtpSink();
   const mail = smtpTransport({ url: smtp.url }, logger);
@@ -122,6 +126,8 @@ export async function startTestApp(
       await smtp.close();
       await jobs.close();
       await queue.close();
+      await services.apiKeys.close();
+      await changes.stop();
       if (redis && !options.redisUrl) await deleteRedisKeys(redis.url, redis.prefix);
       await db.destroy();
       await database.drop();
