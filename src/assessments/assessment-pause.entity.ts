@@ -7,7 +7,7 @@ import { LocalDateScalar } from '../graphql/scalars';
  * A stop of an assessment's clock: Working Days d with from <= d < to do not count.
  * The database refuses overlapping pauses and a second open one.
  */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Entity('assessment_pause')
 @Index(['assessmentId'])
 export class AssessmentPause {

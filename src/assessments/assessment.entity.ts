@@ -5,7 +5,7 @@ import { LocalDateScalar } from '../graphql/scalars';
 import { AssessmentType } from './assessment.enums';
 
 /** A DCC Preliminary or Impact Assessment of one proposal. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Entity('assessment')
 @Index(['modificationId'])
 export class Assessment {

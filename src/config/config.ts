@@ -47,6 +47,8 @@ export interface Config {
   readonly statementTimeoutMs: number;
   /** An API request's time budget: no statement starts once it is spent; 0: none. */
   readonly requestTimeoutMs: number;
+  /** Whether reads a single statement can answer whole skip the resolvers (src/graphql/compiled-reads). */
+  readonly compiledReads: boolean;
   /** Browser origins allowed to call the API (CORS); empty: none. */
   readonly corsOrigins: readonly string[];
   /** The largest request body the API reads. */
@@ -156,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       GRAPHQL_LIST_SIZE_ESTIMATE: positiveInt({ default: 10 }),
       DB_STATEMENT_TIMEOUT_MS: positiveInt({ default: 30_000 }),
       REQUEST_TIMEOUT_MS: nonNegativeInt({ default: 15_000 }),
+      COMPILED_READS: bool({ default: true }),
       CORS_ORIGINS: originList({ default: [] }),
       MAX_BODY_BYTES: positiveInt({ default: 1_000_000 }),
       OWED_JOB_DISPATCH_MS: positiveInt({ default: 5_000 }),
@@ -214,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     statementTimeoutMs: clean.DB_STATEMENT_TIMEOUT_MS,
     requestTimeoutMs: clean.REQUEST_TIMEOUT_MS,
+    compiledReads: clean.COMPILED_READS,
     corsOrigins: clean.CORS_ORIGINS,
     maxBodyBytes: clean.MAX_BODY_BYTES,
     owedJobDispatchMs: clean.OWED_JOB_DISPATCH_MS,

@@ -5,7 +5,7 @@ import { LocalDateScalar } from '../graphql/scalars';
 import { ConsultationKind } from './consultation.enums';
 
 /** A Refinement or Modification Report Consultation on a proposal. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Entity('consultation')
 @Unique(['modificationId', 'kind', 'opensOn'])
 @Index(['opensOn'])

@@ -5,7 +5,7 @@ import { LocalDateScalar } from '../graphql/scalars';
 import { DecisionBody } from './decision.enums';
 
 /** A decision taken on a proposal: who, when, what, and the SEC Objectives it cited. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Entity('decision')
 @Unique(['modificationId', 'body', 'on', 'outcome'])
 @Index(['on'])

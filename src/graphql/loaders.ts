@@ -12,11 +12,31 @@ import { Release } from '../releases/release.entity';
 import { FormerReference } from '../modifications/former-reference.entity';
 import { WorkPackage } from '../work-packages/work-package.entity';
 
+type Made<F> = { readonly [K in keyof F]: F[K] extends (...args: never[]) => infer R ? R : never };
+type Factories<L> = Record<string, (loaders: L) => unknown>;
+
 /**
- * Per-request batch loaders: however many parents a page holds, each nested list costs one
- * statement per level. Created afresh for every request, so nothing is cached across callers.
+ * Loaders made on first use: most requests (a page read in one statement) use none, and making
+ * all of them was a good part of what such a request allocated. The getters live on a prototype
+ * made once per process; a request's loaders are one small object. `forget` drops what was made.
  */
-export function createLoaders(db: DataSource) {
+function onFirstUse<F extends Factories<Made<F>>>(factories: F): () => Made<F> & { forget(): void } {
+  const prototype = {
+    forget(this: { made: Record<string, unknown> }) {
+      this.made = {};
+    },
+  };
+  for (const name of Object.keys(factories)) {
+    Object.defineProperty(prototype, name, {
+      get(this: Made<F> & { made: Record<string, unknown> }) {
+        return (this.made[name] ??= factories[name]!(this));
+      },
+    });
+  }
+  return () => Object.assign(Object.create(prototype), { made: {} });
+}
+
+export function loadersFor(db: DataSource) {
   const byId = <T extends { id: string }>(entity: new () => T) =>
     new DataLoader<string, T | null>(async (ids) => {
       const rows = await db.getRepository(entity).findBy({ id: In([...ids]) } as never);
@@ -39,49 +59,46 @@ export function createLoaders(db: DataSource) {
     });
 
   /** Rows joined through a link table (dependencies, agendas), in the order the SQL gives. */
-  const linked = <T extends { id: string }>(target: DataLoader<string, T | null>, sql: string) =>
+  const linked = <T extends { id: string }>(target: () => DataLoader<string, T | null>, sql: string) =>
     grouped<T>(async (keys) => {
       const links: Array<{ link_key: string; target_id: string }> = await db.query(sql, [keys]);
-      const targets = await target.loadMany(links.map((l) => l.target_id));
+      const targets = await target().loadMany(links.map((l) => l.target_id));
       return links.flatMap((l, i) => {
         const t = targets[i];
         return t && !(t instanceof Error) ? [{ key: l.link_key, row: t }] : [];
       });
     });
 
-  const modificationById = byId(Modification);
-  const meetingById = byId(Meeting);
-
-  return {
-    modificationById,
-    meetingById,
-    releaseById: byId(Release),
-    recipientGroupById: byId(RecipientGroup),
-    assessmentsByModification: byColumn(Assessment, 'modificationId', { requestedOn: 'ASC', acceptedOn: 'ASC', returnedOn: 'ASC', id: 'ASC' }),
-    pausesByAssessment: byColumn(AssessmentPause, 'assessmentId', { from: 'ASC' }),
-    consultationsByModification: byColumn(Consultation, 'modificationId', { opensOn: 'ASC', id: 'ASC' }),
-    decisionsByModification: byColumn(Decision, 'modificationId', { on: 'ASC', createdAt: 'ASC' }),
-    historyByModification: byColumn(PhaseChange, 'modificationId', { on: 'ASC', recordedAt: 'ASC' }),
-    formerReferencesByModification: byColumn(FormerReference, 'modificationId', { replacedOn: 'ASC', reference: 'ASC' }),
-    workPackagesByModification: byColumn(WorkPackage, 'modificationId', { returnToPanelMonth: 'ASC', createdAt: 'ASC' }),
-    modificationsByRelease: byColumn(Modification, 'targetReleaseId', { reference: 'ASC' }),
-    meetingsByModification: linked(
-      meetingById,
+  return onFirstUse({
+    modificationById: () => byId(Modification),
+    meetingById: () => byId(Meeting),
+    releaseById: () => byId(Release),
+    recipientGroupById: () => byId(RecipientGroup),
+    assessmentsByModification: () => byColumn(Assessment, 'modificationId', { requestedOn: 'ASC', acceptedOn: 'ASC', returnedOn: 'ASC', id: 'ASC' }),
+    pausesByAssessment: () => byColumn(AssessmentPause, 'assessmentId', { from: 'ASC' }),
+    consultationsByModification: () => byColumn(Consultation, 'modificationId', { opensOn: 'ASC', id: 'ASC' }),
+    decisionsByModification: () => byColumn(Decision, 'modificationId', { on: 'ASC', createdAt: 'ASC' }),
+    historyByModification: () => byColumn(PhaseChange, 'modificationId', { on: 'ASC', recordedAt: 'ASC' }),
+    formerReferencesByModification: () => byColumn(FormerReference, 'modificationId', { replacedOn: 'ASC', reference: 'ASC' }),
+    workPackagesByModification: () => byColumn(WorkPackage, 'modificationId', { returnToPanelMonth: 'ASC', createdAt: 'ASC' }),
+    modificationsByRelease: () => byColumn(Modification, 'targetReleaseId', { reference: 'ASC' }),
+    meetingsByModification: (loaders: { meetingById: DataLoader<string, Meeting | null> }) => linked<Meeting>(
+      () => loaders.meetingById,
       `SELECT a.modification_id AS link_key, a.meeting_id AS target_id
          FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id
         WHERE a.modification_id = ANY($1) ORDER BY m.meeting_on, m.body`,
     ),
-    dependsOnByModification: linked(
-      modificationById,
+    dependsOnByModification: (loaders: { modificationById: DataLoader<string, Modification | null> }) => linked<Modification>(
+      () => loaders.modificationById,
       `SELECT d.modification_id AS link_key, d.depends_on_id AS target_id
          FROM modification_dependency d JOIN modification m ON m.id = d.depends_on_id
         WHERE d.modification_id = ANY($1) ORDER BY m.reference`,
     ),
-    agendaByMeeting: linked(
-      modificationById,
+    agendaByMeeting: (loaders: { modificationById: DataLoader<string, Modification | null> }) => linked<Modification>(
+      () => loaders.modificationById,
       `SELECT meeting_id AS link_key, modification_id AS target_id FROM agenda_item WHERE meeting_id = ANY($1) ORDER BY position`,
     ),
-  };
+  });
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;
+export type Loaders = ReturnType<ReturnType<typeof loadersFor>>;

@@ -5,7 +5,7 @@ import { LocalDateScalar } from '../graphql/scalars';
 import { MeetingBody } from './meeting.enums';
 
 /** A Working Group, Panel, Change Board or other meeting; one per body and day. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Entity('meeting')
 @Unique(['body', 'date'])
 export class Meeting {

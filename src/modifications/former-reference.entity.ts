@@ -4,7 +4,7 @@ import type { LocalDate } from '../calendar/local-date';
 import { LocalDateScalar } from '../graphql/scalars';
 
 /** A reference a proposal had before: the DP of a Draft Proposal converted to a Modification Proposal. */
-@ObjectType({ description: 'A reference a proposal was known by before (DP153 before it became MP153); it still finds the proposal.' })
+@ObjectType({ simpleResolvers: true, description: 'A reference a proposal was known by before (DP153 before it became MP153); it still finds the proposal.' })
 @Entity('modification_former_reference')
 export class FormerReference {
   @Field()

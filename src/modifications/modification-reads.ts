@@ -1,6 +1,7 @@
 import type { ServiceContext } from '../common/service-context';
 import { checkPageSize, decodeCursor, encodeCursor, type Page, toPage } from '../common/pages';
 import type { ReadShape } from '../read-model/read-shape';
+import type { CompiledAnswer } from '../read-model/answer-json';
 import { compileRow } from '../read-model/row-json';
 import { Modification } from './modification.entity';
 import type { ModificationFilter } from './modification.types';
@@ -24,15 +25,50 @@ function filterSql(filter: ModificationFilter | undefined, t: string, params: un
  * Pages and single proposals read in one statement each, with everything the caller's shape asks
  * for (nested lists included) and the total only when it is asked for.
  */
+export interface PageOptions {
+  filter?: ModificationFilter;
+  first: number;
+  after?: string | null;
+  countTotal: boolean;
+}
+
 export class ModificationReads {
-  async page(
-    ctx: ServiceContext,
-    shape: ReadShape,
-    options: { filter?: ModificationFilter; first: number; after?: string | null; countTotal: boolean },
-  ): Promise<Page<Modification>> {
+  async page(ctx: ServiceContext, shape: ReadShape, options: PageOptions): Promise<Page<Modification>> {
+    const row = compileRow(ctx.db, Modification, shape, 't');
+    const { rows, first, totalCount } = await this.pageOf(ctx, row.sql, options);
+    return toPage(rows.map((r) => row.hydrate(r.row) as Modification), first, totalCount, (m) => encodeCursor([m.reference]));
+  }
+
+  /** A page whose nodes are answers PostgreSQL built whole (read-model/answer-json): nothing is hydrated. */
+  async pageOfAnswers(ctx: ServiceContext, answer: CompiledAnswer, options: PageOptions): Promise<Page<unknown>> {
+    const { rows, first, totalCount } = await this.pageOf(ctx, answer.sql, options);
+    const page = toPage(rows, first, totalCount, (r) => encodeCursor([r.reference]));
+    return { ...page, edges: page.edges.map(({ cursor, node }) => ({ cursor, node: node.row })) };
+  }
+
+  /** The proposal a reference names, in any case, or by a former reference (a converted DP's). */
+  async one(ctx: ServiceContext, shape: ReadShape, reference: string): Promise<Modification | null> {
+    const row = compileRow(ctx.db, Modification, shape, 't');
+    const found = await this.oneOf(ctx, row.sql, reference);
+    return found ? (row.hydrate(found) as Modification) : null;
+  }
+
+  async oneAnswer(ctx: ServiceContext, answer: CompiledAnswer, reference: string): Promise<unknown> {
+    return this.oneOf(ctx, answer.sql, reference);
+  }
+
+  private async oneOf(ctx: ServiceContext, rowSql: string, reference: string): Promise<Record<string, unknown> | null> {
+    const [found]: Array<{ row: Record<string, unknown> }> = await ctx.db.query(
+      `SELECT ${rowSql} AS row FROM modification t WHERE t.id = ${idOfReferenceSql('$1')}`,
+      [reference],
+    );
+    return found?.row ?? null;
+  }
+
+  /** One statement: `first + 1` rows of JSON (`rowSql` over `t`), with the total when it is asked for. */
+  private async pageOf(ctx: ServiceContext, rowSql: string, options: PageOptions) {
     const first = checkPageSize(options.first);
     const params: unknown[] = [];
-    const row = compileRow(ctx.db, Modification, shape, 't');
     const where = filterSql(options.filter, 't', params);
     const total = options.countTotal ? `, (SELECT count(*)::int FROM modification f WHERE ${filterSql(options.filter, 'f', params)}) AS total` : '';
     let after = '';
@@ -40,24 +76,14 @@ export class ModificationReads {
       const [reference] = decodeCursor(options.after, 1);
       after = ` AND t.reference > $${params.push(String(reference))}`;
     }
-    const rows: Array<{ row: Record<string, unknown>; total?: number }> = await ctx.db.query(
-      `SELECT ${row.sql} AS row${total} FROM modification t WHERE ${where}${after} ORDER BY t.reference LIMIT $${params.push(first + 1)}`,
+    const rows: Array<{ row: Record<string, unknown>; reference: string; total?: number }> = await ctx.db.query(
+      `SELECT ${rowSql} AS row, t.reference${total} FROM modification t WHERE ${where}${after} ORDER BY t.reference LIMIT $${params.push(first + 1)}`,
       params,
     );
     // Not asked for: nothing reads it. No rows past the cursor: the total is still the filter's,
     // and only then takes a statement of its own.
     const totalCount = !options.countTotal ? 0 : rows[0]?.total ?? (await this.count(ctx, options.filter));
-    return toPage(rows.map((r) => row.hydrate(r.row) as Modification), first, totalCount, (m) => encodeCursor([m.reference]));
-  }
-
-  /** The proposal a reference names, in any case, or by a former reference (a converted DP's). */
-  async one(ctx: ServiceContext, shape: ReadShape, reference: string): Promise<Modification | null> {
-    const row = compileRow(ctx.db, Modification, shape, 't');
-    const [found]: Array<{ row: Record<string, unknown> }> = await ctx.db.query(
-      `SELECT ${row.sql} AS row FROM modification t WHERE t.id = ${idOfReferenceSql('$1')}`,
-      [reference],
-    );
-    return found ? (row.hydrate(found.row) as Modification) : null;
+    return { rows, first, totalCount };
   }
 
   private async count(ctx: ServiceContext, filter: ModificationFilter | undefined): Promise<number> {

@@ -5,7 +5,7 @@ import { LocalDateScalar } from '../graphql/scalars';
 import { DecisionPath, ModificationKind, ModificationPhase } from './modification.enums';
 
 /** A Draft or Modification Proposal: one row of the SEC Modification Register. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Entity('modification')
 export class Modification {
   @Field(() => ID)

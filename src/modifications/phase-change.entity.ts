@@ -5,7 +5,7 @@ import { LocalDateScalar } from '../graphql/scalars';
 import { ModificationPhase } from './modification.enums';
 
 /** One row per change of phase, so that a proposal's history is never lost. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Entity('phase_change')
 @Index(['modificationId', 'on'])
 export class PhaseChange {

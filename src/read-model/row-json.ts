@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { attachPreloaded } from './preloaded';
 import type { ReadShape } from './read-shape';
-import { type EntityClass, READABLE } from './relations';
+import { type EntityClass, READABLE, type Relation } from './relations';
 
 /** A field name meaning "every column" (what computed fields that read a whole row ask for). */
 export const ALL_COLUMNS = '*';
@@ -24,6 +24,17 @@ function columnSql(column: ColumnMetadata, alias: string): { sql: string; conver
   if (type === 'numeric' || type === 'decimal' || type === 'bigint' || type === 'int8') return { sql: `${sql}::text` };
   if (type.startsWith('timestamp')) return { sql, convert: (v) => new Date(v as string) };
   return { sql };
+}
+
+/**
+ * The related rows of the row aliased `alias`, as JSON: a list (in the API's order, [] when there
+ * are none) or one row (or null). `childSql` is the related row's JSON, aliased `childAlias`.
+ */
+export function relationSql(relation: Relation, childSql: string, childAlias: string, alias: string): string {
+  const { from, where } = relation.join(childAlias, alias);
+  return relation.many
+    ? `coalesce((SELECT json_agg(${childSql}${relation.order ? ` ORDER BY ${relation.order(childAlias)}` : ''}) FROM ${from} WHERE ${where}), '[]'::json)`
+    : `(SELECT ${childSql} FROM ${from} WHERE ${where} LIMIT 1)`;
 }
 
 /**
@@ -71,12 +82,7 @@ export function compileRow(db: DataSource, entity: EntityClass, shape: ReadShape
     const relation = readable.relations[name]!;
     const childAlias = `${alias}_${index++}`;
     const child = compileRow(db, relation.target, childShape, childAlias);
-    const { from, where } = relation.join(childAlias, alias);
-    parts.push(
-      relation.many
-        ? `'@${name}', coalesce((SELECT json_agg(${child.sql}${relation.order ? ` ORDER BY ${relation.order(childAlias)}` : ''}) FROM ${from} WHERE ${where}), '[]'::json)`
-        : `'@${name}', (SELECT ${child.sql} FROM ${from} WHERE ${where} LIMIT 1)`,
-    );
+    parts.push(`'@${name}', ${relationSql(relation, child.sql, childAlias, alias)}`);
     nested.push({ name, many: relation.many, child });
   }
 

@@ -5,7 +5,7 @@ import { LocalDateScalar } from '../graphql/scalars';
 import { ReleaseKind } from './release.enums';
 
 /** A scheduled (June, November) or standalone SEC release; its proposals point at it. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Entity('release')
 export class Release {
   @Field(() => ID)

@@ -14,13 +14,14 @@ import type { Clock } from '../infra/clock';
 import type { Logger } from '../infra/logger';
 import type { RequestContext } from '../graphql/context';
 import { formatError } from '../graphql/format-error';
-import { createLoaders } from '../graphql/loaders';
+import { loadersFor } from '../graphql/loaders';
 import { buildAppSchema } from '../graphql/schema';
 import { outageKind } from '../common/outage';
 import type { Config } from '../config/config';
 import { fieldSuggestionsForKeyHolders } from '../graphql/limits/field-suggestions.plugin';
 import { outageStatus } from '../graphql/limits/outage-status.plugin';
 import { auditOperation } from '../graphql/audit-operation.plugin';
+import { compiledReads } from '../graphql/compiled-reads/compiled-reads.plugin';
 import { queryLimits } from '../graphql/limits/query-limits';
 import { withinTimeBudget } from '../infra/database/time-budget';
 import { bearerKey } from './bearer-key';
@@ -43,7 +44,7 @@ export interface HttpServerOptions {
   /** PUBLIC_URL: where users reach the API, for the links it gives out; default: the request's own host. */
   publicUrl?: string;
   /** What a request may ask, and who may ask from a browser (configuration). */
-  limits: Pick<Config, 'graphqlLimits' | 'corsOrigins' | 'maxBodyBytes' | 'rateLimitPerMinute' | 'requestTimeoutMs'>;
+  limits: Pick<Config, 'graphqlLimits' | 'corsOrigins' | 'maxBodyBytes' | 'rateLimitPerMinute' | 'requestTimeoutMs' | 'compiledReads'>;
 }
 
 export interface RunningHttpServer {
@@ -62,6 +63,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const limits = queryLimits(options.limits.graphqlLimits);
+  const newLoaders = loadersFor(db);
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildAppSchema(),
     formatError: formatError(logger),
@@ -71,7 +73,8 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // The API sets no cache hints: the default cache-control plugin would only wrap every field of every answer.
       ApolloServerPluginCacheControlDisabled(),
-      ...limits.plugins, fieldSuggestionsForKeyHolders, outageStatus, auditOperation],
+      ...limits.plugins, fieldSuggestionsForKeyHolders, outageStatus, auditOperation,
+      ...(options.limits.compiledReads ? [compiledReads] : [])],
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     // The process stops itself (src/main.ts: intake, then the queue, then the database). Apollo's own
@@ -122,7 +125,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
           db, clock, logger: logger.child({ requestId }), caller, dueSoonWorkingDays, calendars: services.calendars,
           audit: { operation: () => audit.operation },
         });
-        const loaders = createLoaders(db);
+        const loaders = newLoaders();
         return {
           ...serviceContext,
           requestId,
@@ -132,9 +135,9 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
           services,
           jobs,
           loaders,
-          // Apollo hands resolvers a shallow copy of this object: refill the shared loaders in place.
+          // Apollo hands resolvers a shallow copy of this object: the loaders object is shared, and forgets in place.
           forgetCaches: () => {
-            Object.assign(loaders, createLoaders(db));
+            loaders.forget();
             forgetCalendar();
           },
         };

@@ -8,6 +8,7 @@ import { LocalDateScalar } from '../graphql/scalars';
  * SECAS returns to the Panel to report on it (the 'agile timetable').
  */
 @ObjectType({
+  simpleResolvers: true,
   description:
     "A package of Refinement work that the Panel agrees for a proposal, with the month in which\nSECAS returns to the Panel to report on it (the 'agile timetable').",
 })

@@ -1,0 +1,17 @@
+import type { EntityClass } from './relations';
+
+/**
+ * An answer as the caller will read it, key by key in its order: a column's value, a fixed text
+ * (a type's name), or a relation's rows in the same form. Where a ReadShape says what to read and
+ * leaves the answer to resolvers, this is the answer itself; PostgreSQL builds it whole. The GraphQL
+ * layer makes one from a selection that needs no resolver (src/graphql/compiled-reads).
+ */
+export interface AnswerShape {
+  entity: EntityClass;
+  keys: readonly AnswerKey[];
+}
+
+export type AnswerKey =
+  | { key: string; column: string }
+  | { key: string; text: string }
+  | { key: string; relation: string; shape: AnswerShape };

@@ -1,0 +1,131 @@
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { loadConfig } from '../../src/config/config';
+import { fixedClock } from '../../src/infra/clock';
+import { createLogger } from '../../src/infra/logger';
+import { importRegisterFile } from '../../src/register-import';
+import { type RunningHttpServer, startHttpServer } from '../../src/server/http-server';
+import { testServiceContext } from '../support/service-context';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * Issue 9, "reads at the speed of a compiled engine": a query whose every field is a column or a
+ * relation is answered whole by one SQL statement, without the resolvers. The same database is
+ * served a second time with COMPILED_READS off: every answer must be the same, byte for byte.
+ */
+let app: TestApp;
+let resolvers: RunningHttpServer;
+const logLines: string[] = [];
+
+beforeAll(async () => {
+  const logger = pino({ level: 'debug' }, new Writable({
+    write(chunk, _encoding, done) {
+      logLines.push(String(chunk));
+      done();
+    },
+  }));
+  app = await startTestApp({ logger });
+  await importRegisterFile(testServiceContext(app.db), path.join(__dirname, '..', '..', 'src', 'demo', 'register-2021-04.json'));
+  resolvers = await startHttpServer({
+    db: app.db, services: app.services, jobs: app.jobs, clock: fixedClock(new Date('2021-04-09T09:00:00Z')),
+    logger: createLogger('silent'), dueSoonWorkingDays: 3, limits: { ...loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }), compiledReads: false },
+  }, 0);
+});
+afterAll(async () => {
+  await resolvers?.stop();
+  await app?.stop();
+});
+
+const compiledAnswers = () => logLines.filter((line) => line.includes('answered by one compiled statement')).length;
+
+/** The raw text both servers answer, and whether the first took the compiled path. */
+async function bothAnswer(query: string, variables?: Record<string, unknown>, key: string | null = app.keys.READER) {
+  const post = (url: string) => fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  }).then(async (r) => ({ status: r.status, text: await r.text() }));
+  const before = compiledAnswers();
+  const compiled = await post(app.url);
+  const taken = compiledAnswers() > before;
+  const resolved = await post(resolvers.url);
+  return { compiled, resolved, taken, json: JSON.parse(compiled.text) };
+}
+
+const EVERY_LIST = `reference title phase kind path proposer raisedOn onHold onHoldReason version
+  formerReferences { reference replacedOn } dependsOn { reference phase }
+  targetRelease { name releaseDate kind modifications { reference } }
+  assessments { id type changeRequest requestedOn acceptedOn returnedOn targetWorkingDays expectedCompletionOn commentary
+    pauses { from to reason } modification { reference } }
+  consultations { id kind opensOn closesOn modification { reference } } decisions { body on outcome objectives }
+  meetings { id body date title agenda { reference phase } } history { from to on note } workPackages { tasks returnToPanelMonth completedOn }`;
+
+test('a page with every list nested, a later page by its cursor, and one proposal: the same bytes as the resolvers, from one statement', async () => {
+  const page = await bothAnswer(`query($first: Int, $after: String) { modifications(first: $first, after: $after) {
+    totalCount edges { cursor node { ${EVERY_LIST} } } pageInfo { hasNextPage endCursor } } }`, { first: 12 });
+  expect(page.taken).toBe(true);
+  expect(page.compiled).toEqual(page.resolved);
+  expect(page.json.data.modifications.edges).toHaveLength(12);
+  expect(page.json.data.modifications.totalCount).toBe(37);
+
+  const next = await bothAnswer(`query($after: String) { modifications(first: 30, after: $after) { edges { node { reference } } pageInfo { hasNextPage endCursor } } }`,
+    { after: page.json.data.modifications.pageInfo.endCursor });
+  expect(next.taken).toBe(true);
+  expect(next.compiled).toEqual(next.resolved);
+  expect(next.json.data.modifications.edges).toHaveLength(25);
+  expect(next.json.data.modifications.pageInfo).toEqual({ hasNextPage: false, endCursor: expect.any(String) });
+
+  for (const reference of ['mp107', 'DP156', 'MP999']) {
+    const one = await bothAnswer(`query($reference: String!) { modification(reference: $reference) { ${EVERY_LIST} } }`, { reference });
+    expect(one.taken).toBe(true);
+    expect(one.compiled).toEqual(one.resolved);
+  }
+  expect((await bothAnswer(`{ modification(reference: "mp107") { reference } }`)).json.data.modification.reference).toBe('MP107');
+});
+
+test('aliases, fragments, __typename, @include and @skip, a filter and two roots: the same bytes as the resolvers', async () => {
+  const answer = await bothAnswer(`
+    query($withHistory: Boolean!, $phases: [ModificationPhase!]) {
+      refine: modifications(first: 5, filter: { phases: $phases }) {
+        __typename count: totalCount
+        edges { __typename node { ...Card ref: reference history @include(if: $withHistory) { to on } } }
+      }
+      searched: modifications(filter: { search: "smart" }) { edges { node { ...Card meetings @skip(if: $withHistory) { date } } } }
+      one: modification(reference: "MP107") { __typename ...Card assessments { kind: type ...on Assessment { requestedOn } } }
+    }
+    fragment Card on Modification { reference title phase targetRelease { __typename name } }`,
+  { withHistory: true, phases: ['REFINE', 'DEFINE'] });
+  expect(answer.taken).toBe(true);
+  expect(answer.compiled).toEqual(answer.resolved);
+  expect(answer.json.data.refine.edges.length).toBeGreaterThan(0);
+  expect(Object.keys(answer.json.data.refine.edges[0].node)).toEqual(['reference', 'title', 'phase', 'targetRelease', 'ref', 'history']);
+});
+
+test('a computed field, a getter or a field with arguments sends the query to the resolvers, which answer as before', async () => {
+  for (const node of ['reference refinementStalled', 'reference assessments { costGbp }', 'reference assessments { sla(asOf: "2021-04-09") { status } }',
+    'reference workPackages { tasks overdue(asOf: "2021-04-09") }', 'reference meetings { papersDeadline }']) {
+    const answer = await bothAnswer(`{ modifications(first: 40) { edges { node { ${node} } } } }`);
+    expect(answer.taken).toBe(false);
+    expect(answer.compiled).toEqual(answer.resolved);
+    expect(answer.json.errors).toBeUndefined();
+    expect(answer.json.data.modifications.edges).toHaveLength(37);
+  }
+});
+
+test('refusals and bad input answer the same errors either way, and nothing is compiled for them', async () => {
+  const cases: Array<[string, string | null]> = [
+    ['{ modifications(first: 501) { totalCount } }', app.keys.READER],
+    [`{ modifications(filter: { search: "${'x'.repeat(301)}" }) { totalCount } }`, app.keys.READER],
+    ['{ modifications(after: "not-a-cursor") { totalCount } }', app.keys.READER],
+    ['{ modifications { totalCount } }', null],
+    ['{ modifications { totalCount } }', 'sec_not_a_key'],
+    ['query($first: Int) { modifications(first: $first) { totalCount } }', app.keys.READER],
+  ];
+  for (const [query, key] of cases) {
+    const answer = await bothAnswer(query, query.includes('$first') ? { first: 'ten' } : undefined, key);
+    expect(answer.taken).toBe(false);
+    expect(JSON.parse(answer.compiled.text).errors).toHaveLength(1);
+    expect(answer.compiled).toEqual(answer.resolved);
+  }
+});
