@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getNamedType, getNullableType, GraphQLError, isLeafType, isListType } from 'graphql';
+import { type DocumentNode, getNamedType, getNullableType, GraphQLError, type GraphQLSchema, isLeafType, isListType } from 'graphql';
 import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 
 /** Lists already bounded by their connection's `first`: an edge list costs what its page does. */
@@ -21,22 +21,52 @@ export function fieldCost(listSizeEstimate: number): ComplexityEstimator {
 }
 
 /**
+ * What a cost can depend on: the numbers (`first`), the booleans (@include, @skip) and the nulls
+ * among the variables, and the operation. Texts (a cursor, a search) and input objects cannot, so
+ * the next page of a query costs no new walk.
+ */
+function costKey(variables: Record<string, unknown>, operationName?: string): string {
+  const parts: unknown[] = [operationName ?? null];
+  for (const [name, value] of Object.entries(variables)) {
+    if (value === null || typeof value === 'number' || typeof value === 'boolean') parts.push(name, value);
+    // A text where a number belongs fails coercion: keep it apart from the valid calls.
+    else if (typeof value !== 'string' && typeof value !== 'object') parts.push(name, String(value));
+    else parts.push(name, typeof value);
+  }
+  return JSON.stringify(parts);
+}
+
+/**
  * Refuses an operation whose cost exceeds `maxCost` once its variables are known, before any
  * resolver runs (a validation rule would not see the variables: `first: $n`).
  */
 export function queryCostPlugin(maxCost: number, listSizeEstimate: number): ApolloServerPlugin {
   const estimators = [fieldCost(listSizeEstimate)];
+  // Walking the document is a good part of a small read's work, and clients send the same few
+  // documents again and again: the cost is kept per document (Apollo keeps parsed documents, so the
+  // same text is the same object) and per the variables a cost can depend on.
+  const costs = new WeakMap<DocumentNode, Map<string, number | null>>();
+  const costOf = (schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName?: string): number | null => {
+    let known = costs.get(document);
+    if (!known) costs.set(document, (known = new Map()));
+    const key = costKey(variables, operationName);
+    if (!known.has(key)) {
+      if (known.size >= 100) known.clear();
+      try {
+        known.set(key, getComplexity({ schema, query: document, variables, operationName, estimators }));
+      } catch {
+        // Variables that do not fit their types: execution refuses them (BAD_USER_INPUT) before any resolver runs.
+        known.set(key, null);
+      }
+    }
+    return known.get(key)!;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          let cost: number;
-          try {
-            cost = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: request.operationName, estimators });
-          } catch {
-            // Variables that do not fit their types: execution refuses them (BAD_USER_INPUT) before any resolver runs.
-            return;
-          }
+          const cost = costOf(schema, document, request.variables ?? {}, request.operationName);
+          if (cost === null) return;
           if (cost > maxCost) {
             throw new GraphQLError(
               `This query would cost ${cost}, over the limit of ${maxCost}: ask for smaller pages (first), fewer nested lists or fewer aliases`,
