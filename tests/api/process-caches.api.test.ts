@@ -92,6 +92,13 @@ test('while the change feed is down nothing is kept: a key revoked meanwhile is 
   expect((await statementsOf(() => other.keys.authenticate(fresh))).statements).toBe(0);
 });
 
+test('requests that present a key this process has not seen yet, all at once, share one read', async () => {
+  const { key } = await newKey('Burst reader');
+  const burst = await statementsOf(() => Promise.all(Array.from({ length: 8 }, () => other.keys.authenticate(key))));
+  expect(burst.result.every((caller) => caller?.name === 'Burst reader')).toBe(true);
+  expect(burst.statements).toBe(1);
+});
+
 test('uses of a kept key are written to last_used_at in one statement, not one per request', async () => {
   const { id, key } = await newKey('Busy reader');
   await other.keys.authenticate(key);

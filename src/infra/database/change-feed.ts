@@ -141,6 +141,7 @@ export class ChangeFeed {
  */
 export class ChangeAwareCache<V> {
   private readonly entries = new Map<string, V>();
+  private readonly reading = new Map<string, { generation: number; value: Promise<V | null> }>();
   private generation = 0;
 
   constructor(
@@ -152,19 +153,35 @@ export class ChangeAwareCache<V> {
     feed?.on(table, (key) => this.forget(key));
   }
 
-  /** The kept value, or else what `read` finds (kept when it is not null and the feed is live). */
+  /**
+   * The kept value, or else what `read` finds (kept when it is not null and the feed is live).
+   * Callers that miss together share one read, unless a change came between its start and theirs.
+   */
   async get(key: string, read: () => Promise<V | null>): Promise<V | null> {
     if (this.feed?.isLive) {
       const kept = this.entries.get(key);
       if (kept !== undefined) return kept;
     }
     const generation = this.generation;
-    const value = await read();
-    if (value !== null && this.feed?.isLive && generation === this.generation) {
-      if (this.entries.size >= this.maxEntries) this.entries.clear();
-      this.entries.set(key, value);
+    const shared = this.reading.get(key);
+    if (shared && shared.generation === generation) {
+      // A shared read that failed (another request's time budget, say) is no answer for this one.
+      const value = await shared.value.catch(() => undefined);
+      if (value !== undefined) return value;
     }
-    return value;
+    const value = read();
+    const reading = { generation, value };
+    this.reading.set(key, reading);
+    try {
+      const found = await value;
+      if (found !== null && this.feed?.isLive && generation === this.generation) {
+        if (this.entries.size >= this.maxEntries) this.entries.clear();
+        this.entries.set(key, found);
+      }
+      return found;
+    } finally {
+      if (this.reading.get(key) === reading) this.reading.delete(key);
+    }
   }
 
   /** Forgets one key, or everything. */
