@@ -104,7 +104,7 @@ async function measure(server: Server, scenario: Scenario): Promise<Row> {
   await server.stats();
   const run = await load(server, scenario, { seconds: SECONDS });
   const stats = await server.stats();
-  const requests = Math.max(1, run.requests.total);
+  const requests = Math.max(1, stats.requests);
   return {
     rps: run.requests.average,
     p50: run.latency.p50,

@@ -20,9 +20,10 @@ const server = http.createServer((req, res) => {
     const { variables } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { variables: { first?: number; reference?: string } };
     const [sql, params] = variables.reference ? [FLOOR_ONE_SQL, [variables.reference]] : [FLOOR_PAGE_SQL, [variables.first]];
     const t0 = performance.now();
+    stats.statementStarted();
     pool.query<{ body: string }>(sql, params).then(
       ({ rows }) => {
-        stats.statement(performance.now() - t0);
+        stats.statementTook(performance.now() - t0);
         res.writeHead(200, { 'content-type': 'application/json' }).end(rows[0]!.body);
       },
       (err: Error) => res.writeHead(500).end(err.message),

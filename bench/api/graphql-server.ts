@@ -24,7 +24,8 @@ async function main(): Promise<void> {
   const db = await openDatabase({ url, poolSize: 10, statementTimeoutMs: config.statementTimeoutMs });
   const stats = new ServerStats();
   const counter: EntitySubscriberInterface = {
-    afterQuery: (event: AfterQueryEvent) => stats.statement(event.executionTime ?? 0),
+    beforeQuery: () => stats.statementStarted(),
+    afterQuery: (event: AfterQueryEvent) => stats.statementTook(event.executionTime ?? 0),
   };
   db.subscribers.push(counter);
   const queue = await openQueueBackend({ databaseUrl: url }, logger);

@@ -1,12 +1,16 @@
+import diagnostics from 'node:diagnostics_channel';
 import v8 from 'node:v8';
 
 /**
  * What a benchmarked server counts about itself between two readings: SQL statements, the time
  * the database took for them, and the bytes the JS heap allocated (from V8's GC profiler: what
  * each collection found in use, minus what the previous one left, plus what is in use now).
- * The orchestrator reads it over IPC before and after each load run.
+ * The orchestrator reads it over IPC before and after each load run. Per-request figures divide by
+ * the requests the server received, so requests still in flight when a run ends count too.
  */
 export interface StatsReading {
+  /** HTTP requests the server received: the load tool's count misses those cut off at the end of a run. */
+  requests: number;
   statements: number;
   dbMs: number;
   allocatedBytes: number;
@@ -18,6 +22,7 @@ interface GcStatistics {
 }
 
 export class ServerStats {
+  private requests = 0;
   private statements = 0;
   private dbMs = 0;
   private profiler = new v8.GCProfiler();
@@ -25,10 +30,17 @@ export class ServerStats {
 
   constructor() {
     this.profiler.start();
+    diagnostics.subscribe('http.server.request.start', () => {
+      this.requests += 1;
+    });
   }
 
-  statement(ms: number): void {
+  /** Counted when it starts, as requests are: a statement in flight at a reading counts where its request does. */
+  statementStarted(): void {
     this.statements += 1;
+  }
+
+  statementTook(ms: number): void {
     this.dbMs += ms;
   }
 
@@ -43,7 +55,8 @@ export class ServerStats {
       previousAfter = gc.afterGC.heapStatistics.usedHeapSize;
     }
     allocated += Math.max(0, usedNow - previousAfter);
-    const reading = { statements: this.statements, dbMs: this.dbMs, allocatedBytes: allocated };
+    const reading = { requests: this.requests, statements: this.statements, dbMs: this.dbMs, allocatedBytes: allocated };
+    this.requests = 0;
     this.statements = 0;
     this.dbMs = 0;
     this.usedAtStart = usedNow;
