@@ -36,7 +36,9 @@ export class ModificationReads {
   async page(ctx: ServiceContext, shape: ReadShape, options: PageOptions): Promise<Page<Modification>> {
     const row = compileRow(ctx.db, Modification, shape, 't');
     const { rows, first, totalCount } = await this.pageOf(ctx, row.sql, options);
-    return toPage(rows.map((r) => row.hydrate(r.row) as Modification), first, totalCount, (m) => encodeCursor([m.reference]));
+    // The cursor is read from the row's own reference: the shape may not ask for it (edges { cursor }).
+    const page = toPage(rows, first, totalCount, (r) => encodeCursor([r.reference]));
+    return { ...page, edges: page.edges.map(({ cursor, node }) => ({ cursor, node: row.hydrate(node.row) as Modification })) };
   }
 
   /** A page whose nodes are answers PostgreSQL built whole (read-model/answer-json): nothing is hydrated. */

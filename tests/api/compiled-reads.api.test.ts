@@ -102,6 +102,16 @@ test('aliases, fragments, __typename, @include and @skip, a filter and two roots
   expect(Object.keys(answer.json.data.refine.edges[0].node)).toEqual(['reference', 'title', 'phase', 'targetRelease', 'ref', 'history']);
 });
 
+test('a page that asks only for cursors, only for its total or only for its page info: the same bytes as the resolvers', async () => {
+  for (const query of ['{ modifications(first: 3) { edges { cursor } } }', '{ modifications(filter: { search: "zzz" }) { totalCount } }',
+    '{ modifications(first: 36) { pageInfo { endCursor __typename hasNextPage } } }', '{ modifications(first: 2) { edges { node { __typename } } } }']) {
+    const answer = await bothAnswer(query);
+    expect(answer.taken).toBe(true);
+    expect(answer.compiled).toEqual(answer.resolved);
+    expect(answer.json.errors).toBeUndefined();
+  }
+});
+
 test('a computed field, a getter or a field with arguments sends the query to the resolvers, which answer as before', async () => {
   for (const node of ['reference refinementStalled', 'reference assessments { costGbp }', 'reference assessments { sla(asOf: "2021-04-09") { status } }',
     'reference workPackages { tasks overdue(asOf: "2021-04-09") }', 'reference meetings { papersDeadline }']) {

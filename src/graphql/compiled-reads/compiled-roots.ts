@@ -3,6 +3,7 @@ import { collectSubfields } from 'graphql/execution/collectFields';
 import { validate } from 'class-validator';
 import type { Page } from '../../common/pages';
 import { ModificationFilter } from '../../modifications/modification.types';
+import type { CompiledAnswer } from '../../read-model/answer-json';
 import type { RequestContext } from '../context';
 import { compiledAnswerOf, type Selection } from './answer-shape-of';
 
@@ -18,23 +19,75 @@ export type CompiledRoot = (
   args: Record<string, unknown>,
 ) => Promise<{ value: unknown } | null>;
 
-/** The plain objects of a page (connection, edge, page info) projected onto what the selection asks. */
-function project(
-  selection: Selection,
-  type: GraphQLObjectType,
-  nodes: readonly FieldNode[],
-  source: Record<string, unknown>,
-  special: Record<string, (nodes: readonly FieldNode[]) => unknown> = {},
-): Record<string, unknown> | null {
-  const answer: Record<string, unknown> = {};
+/** The keys a selection of a plain object (connection, edge, page info) asks for, and the field each reads. */
+type Projection = ReadonlyArray<readonly [key: string, field: string]>;
+
+function projectionOf(selection: Selection, type: GraphQLObjectType, nodes: readonly FieldNode[], objects: readonly string[] = []): Projection | null {
+  const keys: Array<[string, string]> = [];
   for (const [key, fieldNodes] of collectSubfields(selection.schema, selection.fragments, selection.variables, type, nodes)) {
     const name = fieldNodes[0]!.name.value;
-    if (name === '__typename') answer[key] = type.name;
-    else if (special[name]) answer[key] = special[name](fieldNodes);
-    else if (name in source && !isObjectType(getNamedType(type.getFields()[name]!.type))) answer[key] = source[name];
-    else return null;
+    const field = type.getFields()[name];
+    if (name !== '__typename' && (!field || field.args.length || (isObjectType(getNamedType(field.type)) && !objects.includes(name)))) return null;
+    keys.push([key, name]);
   }
+  return keys;
+}
+
+function project(projection: Projection, typeName: string, source: Record<string, unknown>, objects: Record<string, unknown> = {}): Record<string, unknown> {
+  const answer: Record<string, unknown> = {};
+  for (const [key, field] of projection) answer[key] = field === '__typename' ? typeName : field in objects ? objects[field] : source[field];
   return answer;
+}
+
+/** The fields of `type` named `name` in a selection: one, or null when aliases ask for it twice. */
+function onlyOne(selection: Selection, type: GraphQLObjectType, nodes: readonly FieldNode[], name: string): readonly FieldNode[] | null | undefined {
+  const found = [...collectSubfields(selection.schema, selection.fragments, selection.variables, type, nodes).values()].filter((n) => n[0]!.name.value === name);
+  return found.length > 1 ? null : found[0];
+}
+
+/** Compiled once per selection (field node and directive values), as the answer's SQL is. */
+function keptPer<P>(): (nodes: readonly FieldNode[], selection: Selection, plan: () => P | null) => P | null {
+  const plans = new WeakMap<FieldNode, Map<string, P | null>>();
+  return (nodes, selection, plan) => {
+    let known = plans.get(nodes[0]!);
+    if (!known) plans.set(nodes[0]!, (known = new Map()));
+    const key = `${nodes.length} ${selection.directiveKey}`;
+    if (!known.has(key)) known.set(key, plan());
+    return known.get(key)!;
+  };
+}
+
+interface PagePlan {
+  answer: CompiledAnswer;
+  countTotal: boolean;
+  types: { connection: string; edge: string; pageInfo: string };
+  connection: Projection;
+  edge: Projection;
+  pageInfo: Projection;
+}
+
+function pagePlan(selection: Selection, connection: GraphQLObjectType, nodes: readonly FieldNode[]): PagePlan | null {
+  const edgeType = getNamedType(connection.getFields().edges!.type) as GraphQLObjectType;
+  const pageInfoType = getNamedType(connection.getFields().pageInfo!.type) as GraphQLObjectType;
+  const nodeType = getNamedType(edgeType.getFields().node!.type) as GraphQLObjectType;
+  // One shape per page: two differently aliased `edges`, `node`s or `pageInfo`s are left to the resolvers.
+  const edges = onlyOne(selection, connection, nodes, 'edges');
+  const pageInfo = onlyOne(selection, connection, nodes, 'pageInfo');
+  const node = edges && onlyOne(selection, edgeType, edges, 'node');
+  if (edges === null || pageInfo === null || node === null) return null;
+  const answer = node ? compiledAnswerOf(selection, nodeType, node) : { sql: `json_build_object()` };
+  const connectionKeys = projectionOf(selection, connection, nodes, ['edges', 'pageInfo']);
+  const edgeKeys = edges ? projectionOf(selection, edgeType, edges, ['node']) : [];
+  const pageInfoKeys = pageInfo ? projectionOf(selection, pageInfoType, pageInfo) : [];
+  if (!answer || !connectionKeys || !edgeKeys || !pageInfoKeys) return null;
+  return {
+    answer,
+    countTotal: connectionKeys.some(([, field]) => field === 'totalCount'),
+    types: { connection: connection.name, edge: edgeType.name, pageInfo: pageInfoType.name },
+    connection: connectionKeys,
+    edge: edgeKeys,
+    pageInfo: pageInfoKeys,
+  };
 }
 
 /** type-graphql validates an input (class-validator) before the resolver sees it: so must this. */
@@ -44,33 +97,24 @@ async function validFilter(filter: unknown): Promise<ModificationFilter | undefi
   return (await validate(instance, { forbidUnknownValues: false })).length ? null : instance;
 }
 
+const pagePlans = keptPer<PagePlan>();
 const modifications: CompiledRoot = async (ctx, selection, field, nodes, args) => {
-  const connection = getNamedType(field.type) as GraphQLObjectType;
-  const parts = collectSubfields(selection.schema, selection.fragments, selection.variables, connection, nodes);
-  const edges = [...parts.values()].filter((n) => n[0]!.name.value === 'edges');
-  // One shape per page: two differently aliased `edges` or `node`s are left to the resolvers.
-  if (edges.length > 1) return null;
-  const edgeType = getNamedType(connection.getFields().edges!.type) as GraphQLObjectType;
-  const edgeParts = edges.length ? collectSubfields(selection.schema, selection.fragments, selection.variables, edgeType, edges[0]!) : new Map();
-  const nodeFields = [...edgeParts.values()].filter((n) => n[0]!.name.value === 'node');
-  if (nodeFields.length > 1) return null;
-  const nodeType = getNamedType(edgeType.getFields().node!.type) as GraphQLObjectType;
-  const answer = compiledAnswerOf(selection, nodeType, nodeFields[0] ?? []);
+  const plan = pagePlans(nodes, selection, () => pagePlan(selection, getNamedType(field.type) as GraphQLObjectType, nodes));
   const filter = await validFilter(args.filter);
-  if (!answer || filter === null) return null;
-
-  const page: Page<unknown> = await ctx.services.modificationReads.pageOfAnswers(ctx, answer, {
+  if (!plan || filter === null) return null;
+  const page: Page<unknown> = await ctx.services.modificationReads.pageOfAnswers(ctx, plan.answer, {
     filter,
     first: (args.first as number | null) ?? 50,
     after: (args.after as string | null) ?? null,
-    countTotal: [...parts.values()].some((n) => n[0]!.name.value === 'totalCount'),
+    countTotal: plan.countTotal,
   });
-  const pageInfoType = getNamedType(connection.getFields().pageInfo!.type) as GraphQLObjectType;
-  const value = project(selection, connection, nodes, page as unknown as Record<string, unknown>, {
-    pageInfo: (n) => project(selection, pageInfoType, n, page.pageInfo),
-    edges: (n) => page.edges.map((edge) => project(selection, edgeType, n, edge, { node: () => edge.node })),
-  });
-  return value && { value };
+  const { types } = plan;
+  return {
+    value: project(plan.connection, types.connection, page as unknown as Record<string, unknown>, {
+      pageInfo: project(plan.pageInfo, types.pageInfo, page.pageInfo),
+      edges: page.edges.map((edge) => project(plan.edge, types.edge, edge, { node: edge.node })),
+    }),
+  };
 };
 
 const modification: CompiledRoot = async (ctx, selection, field, nodes, args) => {
