@@ -1,6 +1,8 @@
 import type { LocalDate } from '../calendar/local-date';
 import { InvalidInputError } from '../common/errors';
 import type { ServiceContext } from '../common/service-context';
+import type { CompiledAnswer } from '../read-model/answer-json';
+import { type ListQuery, readList, readListAnswer } from '../read-model/list-sql';
 import type { ModificationService } from '../modifications/modification.service';
 import { Consultation } from './consultation.entity';
 import type { ConsultationInput } from './consultation.types';
@@ -10,11 +12,21 @@ export class ConsultationService {
 
   /** Consultations open at any time within [from, to]: opened by `to`, and not closed before `from`. */
   async list(ctx: ServiceContext, from?: LocalDate | null, to?: LocalDate | null): Promise<Consultation[]> {
+    return readList(ctx.db, Consultation, this.listQuery(from, to));
+  }
+
+  /** The same list, as answers PostgreSQL builds whole (read-model/answer-json). */
+  async listAnswers(ctx: ServiceContext, answer: CompiledAnswer, from?: LocalDate | null, to?: LocalDate | null): Promise<unknown[]> {
+    return readListAnswer(ctx.db, answer, this.listQuery(from, to));
+  }
+
+  private listQuery(from?: LocalDate | null, to?: LocalDate | null): ListQuery {
     if (from && to && to < from) throw new InvalidInputError(`to (${to}) is before from (${from})`);
-    const query = ctx.db.getRepository(Consultation).createQueryBuilder('c');
-    if (to) query.andWhere('c.opens_on <= :to', { to });
-    if (from) query.andWhere('(c.closes_on IS NULL OR c.closes_on >= :from)', { from });
-    return query.orderBy('c.opens_on', 'ASC').addOrderBy('c.id', 'ASC').getMany();
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (to) where.push(`t.opens_on <= $${params.push(to)}`);
+    if (from) where.push(`(t.closes_on IS NULL OR t.closes_on >= $${params.push(from)})`);
+    return { table: 'consultation', where, params, order: 't.opens_on, t.id' };
   }
 
   async open(ctx: ServiceContext, input: ConsultationInput): Promise<Consultation> {

@@ -4,6 +4,8 @@ import type { LocalDate } from '../calendar/local-date';
 import { InvalidInputError, NotFoundError } from '../common/errors';
 import { isId } from '../common/ids';
 import type { ServiceContext } from '../common/service-context';
+import type { CompiledAnswer } from '../read-model/answer-json';
+import { type ListQuery, readList, readListAnswer } from '../read-model/list-sql';
 import type { ModificationService } from '../modifications/modification.service';
 import { AgendaItem } from './agenda-item.entity';
 import { Meeting } from './meeting.entity';
@@ -15,12 +17,22 @@ export class MeetingService {
   constructor(private readonly modifications: ModificationService) {}
 
   async list(ctx: ServiceContext, from?: LocalDate | null, to?: LocalDate | null, body?: MeetingBody | null): Promise<Meeting[]> {
+    return readList(ctx.db, Meeting, this.listQuery(from, to, body));
+  }
+
+  /** The same list, as answers PostgreSQL builds whole (read-model/answer-json). */
+  async listAnswers(ctx: ServiceContext, answer: CompiledAnswer, from?: LocalDate | null, to?: LocalDate | null, body?: MeetingBody | null): Promise<unknown[]> {
+    return readListAnswer(ctx.db, answer, this.listQuery(from, to, body));
+  }
+
+  private listQuery(from?: LocalDate | null, to?: LocalDate | null, body?: MeetingBody | null): ListQuery {
     if (from && to && to < from) throw new InvalidInputError(`to (${to}) is before from (${from})`);
-    const query = ctx.db.getRepository(Meeting).createQueryBuilder('m');
-    if (from) query.andWhere('m.meeting_on >= :from', { from });
-    if (to) query.andWhere('m.meeting_on <= :to', { to });
-    if (body) query.andWhere('m.body = :body', { body });
-    return query.orderBy('m.meeting_on', 'ASC').addOrderBy('m.body', 'ASC').getMany();
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (from) where.push(`t.meeting_on >= $${params.push(from)}`);
+    if (to) where.push(`t.meeting_on <= $${params.push(to)}`);
+    if (body) where.push(`t.body = $${params.push(body)}`);
+    return { table: 'meeting', where, params, order: 't.meeting_on, t.body' };
   }
 
   async schedule(ctx: ServiceContext, input: ScheduleMeetingInput): Promise<Meeting> {

@@ -1,11 +1,21 @@
 import { InvalidInputError } from '../common/errors';
 import type { ServiceContext } from '../common/service-context';
+import type { CompiledAnswer } from '../read-model/answer-json';
+import { type ListQuery, readList, readListAnswer } from '../read-model/list-sql';
 import { Release } from './release.entity';
 import type { ReleaseInput } from './release.types';
 
+/** Every release, dated ones first by date, then by name. */
+const RELEASES: ListQuery = { table: 'release', where: [], params: [], order: 't.release_on NULLS LAST, t.name' };
+
 export class ReleaseService {
   async list(ctx: ServiceContext): Promise<Release[]> {
-    return ctx.db.getRepository(Release).createQueryBuilder('r').orderBy('r.release_on', 'ASC', 'NULLS LAST').addOrderBy('r.name').getMany();
+    return readList(ctx.db, Release, RELEASES);
+  }
+
+  /** The same list, as answers PostgreSQL builds whole (read-model/answer-json). */
+  async listAnswers(ctx: ServiceContext, answer: CompiledAnswer): Promise<unknown[]> {
+    return readListAnswer(ctx.db, answer, RELEASES);
   }
 
   async create(ctx: ServiceContext, input: ReleaseInput): Promise<Release> {

@@ -1,7 +1,9 @@
 import { type FieldNode, getNamedType, type GraphQLField, type GraphQLObjectType, isObjectType } from 'graphql';
 import { collectSubfields } from 'graphql/execution/collectFields';
 import { validate } from 'class-validator';
+import type { LocalDate } from '../../calendar/local-date';
 import type { Page } from '../../common/pages';
+import type { MeetingBody } from '../../meetings/meeting.enums';
 import { ModificationFilter } from '../../modifications/modification.types';
 import type { CompiledAnswer } from '../../read-model/answer-json';
 import type { RequestContext } from '../context';
@@ -123,5 +125,20 @@ const modification: CompiledRoot = async (ctx, selection, field, nodes, args) =>
   return { value: await ctx.services.modificationReads.oneAnswer(ctx, answer, args.reference as string) };
 };
 
+/** A root that answers a list: its items' answer compiled, the list read by its service. */
+function listRoot(read: (ctx: RequestContext, answer: CompiledAnswer, args: Record<string, unknown>) => Promise<unknown[]>): CompiledRoot {
+  return async (ctx, selection, field, nodes, args) => {
+    const answer = compiledAnswerOf(selection, getNamedType(field.type) as GraphQLObjectType, nodes);
+    if (!answer) return null;
+    return { value: await read(ctx, answer, args) };
+  };
+}
+
 /** The Query fields answered whole by one statement, when their selection allows it. */
-export const COMPILED_ROOTS: Readonly<Record<string, CompiledRoot>> = { modifications, modification };
+export const COMPILED_ROOTS: Readonly<Record<string, CompiledRoot>> = {
+  modifications,
+  modification,
+  meetings: listRoot((ctx, answer, args) => ctx.services.meetings.listAnswers(ctx, answer, args.from as LocalDate | null, args.to as LocalDate | null, args.body as MeetingBody | null)),
+  consultations: listRoot((ctx, answer, args) => ctx.services.consultations.listAnswers(ctx, answer, args.from as LocalDate | null, args.to as LocalDate | null)),
+  releases: listRoot((ctx, answer) => ctx.services.releases.listAnswers(ctx, answer)),
+};

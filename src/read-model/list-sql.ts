@@ -1,0 +1,33 @@
+import type { DataSource } from 'typeorm';
+import type { CompiledAnswer } from './answer-json';
+import type { EntityClass } from './relations';
+import { ALL_COLUMNS, compileRow } from './row-json';
+
+/** A list a service reads: its table (aliased `t`), its conditions with their positional parameters, its order. */
+export interface ListQuery {
+  table: string;
+  where: readonly string[];
+  params: readonly unknown[];
+  order: string;
+}
+
+const whereOf = (list: ListQuery) => (list.where.length ? list.where.join(' AND ') : 'true');
+
+/** The list's rows as entities, in one statement: what the resolvers work on. */
+export async function readList<T extends object>(db: DataSource, entity: EntityClass, list: ListQuery): Promise<T[]> {
+  const row = compileRow(db, entity, { fields: new Set([ALL_COLUMNS]), relations: new Map() }, 't');
+  const rows: Array<{ row: Record<string, unknown> }> = await db.query(
+    `SELECT ${row.sql} AS row FROM ${list.table} t WHERE ${whereOf(list)} ORDER BY ${list.order}`,
+    [...list.params],
+  );
+  return rows.map((r) => row.hydrate(r.row) as T);
+}
+
+/** The list as its answer, built whole by PostgreSQL in one statement (see compileAnswer). */
+export async function readListAnswer(db: DataSource, answer: CompiledAnswer, list: ListQuery): Promise<unknown[]> {
+  const [{ answers }] = await db.query(
+    `SELECT coalesce(json_agg(${answer.sql} ORDER BY ${list.order}), '[]'::json) AS answers FROM ${list.table} t WHERE ${whereOf(list)}`,
+    [...list.params],
+  );
+  return answers;
+}
