@@ -45,7 +45,7 @@ export const compiledReads: ApolloServerPlugin<RequestContext> = {
           ctx.logger.debug({ err }, 'compiled read not taken; the resolvers answer');
           return null;
         }
-        ctx.logger.debug({ compiledRoots: Object.keys(data) }, 'answered by one compiled statement');
+        if (ctx.logger.isLevelEnabled('debug')) ctx.logger.debug({ compiledRoots: Object.keys(data) }, 'answered by one compiled statement');
         return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data } } };
       },
     };
