@@ -2,8 +2,7 @@ import 'reflect-metadata';
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { admin, BENCH_SERVER, withDatabase } from './bench-server';
-import { openDatabase } from '../src/infra/database/data-source';
+import { seededDatabase } from './bench-server';
 import { ISSUE_VOLUME, seedVolume } from './api/seed-volume';
 import { ONE_QUERY, PAGE_QUERY } from './api/page-sql';
 import type { StatsReading } from './api/server-stats';
@@ -120,18 +119,12 @@ async function measure(server: Server, scenario: Scenario): Promise<Row> {
 const fmt = (n: number, digits = 1) => n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function main(): Promise<void> {
-  const url = withDatabase(BENCH_SERVER, DATABASE);
-  if (process.env.BENCH_KEEP_DB !== '1') {
-    console.log(`Seeding ${DATABASE}: ${ISSUE_VOLUME.proposals.toLocaleString('en-GB')} proposals…`);
-    await admin(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-    await admin(`CREATE DATABASE ${DATABASE}`);
-    const db = await openDatabase({ url, poolSize: 2 });
+  const url = await seededDatabase(DATABASE, `${ISSUE_VOLUME.proposals.toLocaleString('en-GB')} proposals`, async (db) => {
     await seedVolume(db, ISSUE_VOLUME);
     const [counts] = await db.query(`SELECT (SELECT count(*) FROM modification) AS proposals, (SELECT count(*) FROM assessment) AS assessments,
       (SELECT count(*) FROM meeting) AS meetings, (SELECT count(*) FROM consultation) AS consultations, (SELECT count(*) FROM agenda_item) AS agenda_items`);
     console.log('  seeded', counts);
-    await db.destroy();
-  }
+  });
   const servers = [
     await startServer('GraphQL API', 'api/graphql-server.js', url, 4811),
     await startServer('floor', 'api/floor-server.js', url, 4812),

@@ -1,16 +1,7 @@
 import 'reflect-metadata';
 import type { Logger as TypeOrmLogger } from 'typeorm';
-import { Role } from '../src/auth/role';
-import { loadConfig } from '../src/config/config';
-import { systemClock } from '../src/infra/clock';
-import { ChangeFeed } from '../src/infra/database/change-feed';
-import { openDatabase } from '../src/infra/database/data-source';
-import { createLogger } from '../src/infra/logger';
-import { JobQueue } from '../src/queue/job-queue';
-import { openQueueBackend } from '../src/queue/queue-backend';
-import { startHttpServer } from '../src/server/http-server';
-import { createServices } from '../src/services';
-import { admin, BENCH_SERVER, withDatabase } from './bench-server';
+import { seededDatabase } from './bench-server';
+import { startBenchApi } from './api/bench-api';
 import { seedVolume, type Volume } from './api/seed-volume';
 import { PAGE_QUERY } from './api/page-sql';
 
@@ -53,28 +44,13 @@ function wholeTableReads(node: PlanNode, found: string[] = []): string[] {
 }
 
 async function main(): Promise<void> {
-  const url = withDatabase(BENCH_SERVER, DATABASE);
-  if (process.env.BENCH_KEEP_DB !== '1') {
-    console.log(`Seeding ${DATABASE}: ${VOLUME.proposals.toLocaleString('en-GB')} proposals…`);
-    await admin(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-    await admin(`CREATE DATABASE ${DATABASE}`);
-    const seeding = await openDatabase({ url, poolSize: 2 });
-    await seedVolume(seeding, VOLUME);
+  const url = await seededDatabase(DATABASE, `${VOLUME.proposals.toLocaleString('en-GB')} proposals`, async (db) => {
+    await seedVolume(db, VOLUME);
     // As autovacuum leaves a live register: statistics, and the visibility map that lets a count read the index alone.
-    await seeding.query('VACUUM ANALYZE');
-    await seeding.destroy();
-  }
-  const config = loadConfig({ ...process.env, DATABASE_URL: url, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn' });
-  const logger = createLogger(config.logLevel);
+    await db.query('VACUUM ANALYZE');
+  });
   const catcher = new StatementCatcher();
-  const db = await openDatabase({ url, logger: catcher });
-  const queue = await openQueueBackend({ databaseUrl: url }, logger);
-  const jobs = new JobQueue(queue);
-  const changes = new ChangeFeed({ url, logger });
-  await changes.start();
-  const services = createServices({ db, jobs, mailFrom: config.mailFrom, changes: { feed: changes, logger } });
-  const { key } = await services.apiKeys.create(`explain ${Date.now()}`, Role.READER);
-  const server = await startHttpServer({ db, services, jobs, clock: systemClock, logger, dueSoonWorkingDays: config.dueSoonWorkingDays, limits: config }, 0);
+  const { db, server, key, stop } = await startBenchApi(url, 0, { logger: catcher });
   const ask = async (query: string, variables: Record<string, unknown> = {}) => {
     const res = await fetch(server.url, {
       method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query, variables }),
@@ -114,12 +90,7 @@ async function main(): Promise<void> {
     }
     console.log(`| ${name} | ${statements.length} | ${execution.toFixed(1)} | ${planning.toFixed(1)} | ${whole.join(', ') || 'none'} |`);
   }
-  await server.stop();
-  await jobs.close();
-  await queue.close();
-  await services.apiKeys.close();
-  await changes.stop();
-  await db.destroy();
+  await stop();
 }
 
 main().catch((err) => {
