@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { AssessmentReads } from './assessments/assessment-reads';
 import { AssessmentService } from './assessments/assessment.service';
 import { ApiKeyService } from './auth/api-key.service';
 import { AuditLogService } from './audit/audit-log.service';
@@ -57,6 +58,7 @@ export function createServices({ db, jobs, mailFrom, reportLinkMinutes, changes 
     modifications,
     modificationReads: new ModificationReads(),
     assessments: new AssessmentService(modifications),
+    assessmentReads: new AssessmentReads(),
     meetings: new MeetingService(modifications),
     consultations: new ConsultationService(modifications),
     decisions: new DecisionService(modifications),

@@ -1,19 +1,19 @@
 import { type EntityManager, In, IsNull, type SelectQueryBuilder } from 'typeorm';
-import { isLocalDate, type LocalDate } from '../calendar/local-date';
+import type { LocalDate } from '../calendar/local-date';
 import { InvalidInputError, InvalidTransitionError, NotFoundError } from '../common/errors';
 import { isId } from '../common/ids';
 import type { ServiceContext } from '../common/service-context';
 import type { ModificationService } from '../modifications/modification.service';
 import { groupBy } from '../common/group-by';
-import { checkPageSize, decodeCursor, encodeCursor, type Page, toPage } from '../common/pages';
+import { checkPageSize, encodeCursor, type Page, toPage } from '../common/pages';
 import { slaOn } from '../sla/sla-calculator';
 import { Assessment } from './assessment.entity';
+import { decodeAssessmentCursor, orderKeyOf } from './assessment-reads';
 import { DEFAULT_TARGET_WORKING_DAYS } from './assessment.enums';
 import { AssessmentPause } from './assessment-pause.entity';
 import { type AssessmentFilter, MAX_COST_GBP, type RequestAssessmentInput } from './assessment.types';
 
-/** Oldest request first; an assessment known only by its acceptance or return sorts by that. */
-const ORDER_KEY = `coalesce(a.requested_on, a.accepted_on, a.returned_on, 'infinity'::date)`;
+const ORDER_KEY = orderKeyOf('a');
 
 export class AssessmentService {
   constructor(private readonly modifications: ModificationService) {}
@@ -167,12 +167,6 @@ export class AssessmentService {
 }
 
 /** [order date or 'infinity', id], as `list` gives them out; anything else is not our cursor. */
-function decodeAssessmentCursor(after: string): [string, string] {
-  const [key, id] = decodeCursor(after, 2);
-  if ((key === 'infinity' || isLocalDate(key)) && typeof id === 'string' && isId(id)) return [key, id];
-  throw new InvalidInputError(`after: ${JSON.stringify(after)} is not a cursor this API gave out`);
-}
-
 async function withOrderKeys(query: SelectQueryBuilder<Assessment>): Promise<Array<Assessment & { orderKey: string }>> {
   const { raw, entities } = await query.getRawAndEntities();
   return entities.map((a, i) => Object.assign(a, { orderKey: String(raw[i].order_key) }));

@@ -140,6 +140,37 @@ test('meetings, consultations and releases, filtered, with their lists nested: t
   expect(backwards.json.errors[0].extensions.code).toBe('BAD_USER_INPUT');
 });
 
+test('assessments: a page by type, the next by its cursor, one by id: the same bytes as the resolvers, from one statement', async () => {
+  const FIELDS = 'id type changeRequest requestedOn acceptedOn returnedOn targetWorkingDays expectedCompletionOn commentary pauses { from to reason } modification { reference phase }';
+  const page = await bothAnswer(`query($after: String) { assessments(first: 7, after: $after, filter: { type: PRELIMINARY }) {
+    totalCount edges { cursor node { ${FIELDS} } } pageInfo { hasNextPage endCursor } } }`);
+  expect(page.taken).toBe(true);
+  expect(page.statements).toBe(1);
+  expect(page.compiled).toEqual(page.resolved);
+  const { edges, pageInfo, totalCount } = page.json.data.assessments;
+  expect(edges).toHaveLength(7);
+  expect(totalCount).toBeGreaterThan(7);
+
+  const next = await bothAnswer(`query($after: String) { assessments(first: 500, after: $after, filter: { type: PRELIMINARY }) { totalCount edges { node { id } } } }`,
+    { after: pageInfo.endCursor });
+  expect(next.taken).toBe(true);
+  expect(next.compiled).toEqual(next.resolved);
+  expect(next.json.data.assessments.edges).toHaveLength(totalCount - 7);
+
+  for (const id of [edges[3].node.id, '6f1c7c8e-8d7e-4a4b-9a53-0d2c4a1f0b11', 'not-an-id']) {
+    const one = await bothAnswer(`query($id: ID!) { assessment(id: $id) { ${FIELDS} } }`, { id });
+    expect(one.taken).toBe(true);
+    expect(one.compiled).toEqual(one.resolved);
+  }
+  // Filtered on a status or a proposal: the resolvers answer (a status needs the calendar).
+  for (const filter of ['{ statuses: [OVERDUE, ON_TRACK] }', '{ modification: "mp107" }']) {
+    const answer = await bothAnswer(`{ assessments(filter: ${filter}) { totalCount edges { node { id type } } } }`);
+    expect(answer.taken).toBe(false);
+    expect(answer.compiled).toEqual(answer.resolved);
+    expect(answer.json.errors).toBeUndefined();
+  }
+});
+
 test('a computed field, a getter or a field with arguments sends the query to the resolvers, which answer as before', async () => {
   for (const node of ['reference refinementStalled', 'reference assessments { costGbp }', 'reference assessments { sla(asOf: "2021-04-09") { status } }',
     'reference workPackages { tasks overdue(asOf: "2021-04-09") }', 'reference meetings { papersDeadline }']) {

@@ -4,6 +4,7 @@ import { validate } from 'class-validator';
 import type { LocalDate } from '../../calendar/local-date';
 import type { Page } from '../../common/pages';
 import type { MeetingBody } from '../../meetings/meeting.enums';
+import { AssessmentFilter } from '../../assessments/assessment.types';
 import { ModificationFilter } from '../../modifications/modification.types';
 import type { CompiledAnswer } from '../../read-model/answer-json';
 import type { RequestContext } from '../context';
@@ -93,40 +94,51 @@ function pagePlan(selection: Selection, connection: GraphQLObjectType, nodes: re
 }
 
 /** type-graphql validates an input (class-validator) before the resolver sees it: so must this. */
-async function validFilter(filter: unknown): Promise<ModificationFilter | undefined | null> {
-  if (filter === undefined || filter === null) return undefined;
-  const instance = Object.assign(new ModificationFilter(), filter);
+async function validInput<T extends object>(type: new () => T, input: unknown): Promise<T | undefined | null> {
+  if (input === undefined || input === null) return undefined;
+  const instance = Object.assign(new type(), input);
   return (await validate(instance, { forbidUnknownValues: false })).length ? null : instance;
 }
 
-const pagePlans = keptPer<PagePlan>();
-const modifications: CompiledRoot = async (ctx, selection, field, nodes, args) => {
-  const plan = pagePlans(nodes, selection, () => pagePlan(selection, getNamedType(field.type) as GraphQLObjectType, nodes));
-  const filter = await validFilter(args.filter);
-  if (!plan || filter === null) return null;
-  const page: Page<unknown> = await ctx.services.modificationReads.pageOfAnswers(ctx, plan.answer, {
-    filter,
-    first: (args.first as number | null) ?? 50,
-    after: (args.after as string | null) ?? null,
-    countTotal: plan.countTotal,
-  });
-  const { types } = plan;
-  return {
-    value: project(plan.connection, types.connection, page as unknown as Record<string, unknown>, {
-      pageInfo: project(plan.pageInfo, types.pageInfo, page.pageInfo),
-      edges: page.edges.map((edge) => project(plan.edge, types.edge, edge, { node: edge.node })),
-    }),
+type PageRead = (ctx: RequestContext, answer: CompiledAnswer, args: Record<string, unknown>, countTotal: boolean) => Promise<Page<unknown> | null>;
+
+/** A root that answers a connection: the page planned once per selection, read by its service (null: not here). */
+function connectionRoot(read: PageRead): CompiledRoot {
+  const plans = keptPer<PagePlan>();
+  return async (ctx, selection, field, nodes, args) => {
+    const plan = plans(nodes, selection, () => pagePlan(selection, getNamedType(field.type) as GraphQLObjectType, nodes));
+    if (!plan) return null;
+    const page = await read(ctx, plan.answer, args, plan.countTotal);
+    if (!page) return null;
+    const { types } = plan;
+    return {
+      value: project(plan.connection, types.connection, page as unknown as Record<string, unknown>, {
+        pageInfo: project(plan.pageInfo, types.pageInfo, page.pageInfo),
+        edges: page.edges.map((edge) => project(plan.edge, types.edge, edge, { node: edge.node })),
+      }),
+    };
   };
-};
+}
 
-const modification: CompiledRoot = async (ctx, selection, field, nodes, args) => {
-  const answer = compiledAnswerOf(selection, getNamedType(field.type) as GraphQLObjectType, nodes);
-  if (!answer) return null;
-  return { value: await ctx.services.modificationReads.oneAnswer(ctx, answer, args.reference as string) };
-};
+const modifications = connectionRoot(async (ctx, answer, args, countTotal) => {
+  const filter = await validInput(ModificationFilter, args.filter);
+  if (filter === null) return null;
+  return ctx.services.modificationReads.pageOfAnswers(ctx, answer, {
+    filter, first: (args.first as number | null) ?? 50, after: (args.after as string | null) ?? null, countTotal,
+  });
+});
 
-/** A root that answers a list: its items' answer compiled, the list read by its service. */
-function listRoot(read: (ctx: RequestContext, answer: CompiledAnswer, args: Record<string, unknown>) => Promise<unknown[]>): CompiledRoot {
+const assessments = connectionRoot(async (ctx, answer, args, countTotal) => {
+  const filter = await validInput(AssessmentFilter, args.filter);
+  // A status is judged on the calendar, a proposal looked up first: the resolvers do both.
+  if (filter === null || filter?.statuses?.length || filter?.modification) return null;
+  return ctx.services.assessmentReads.pageOfAnswers(ctx, answer, {
+    type: filter?.type, first: (args.first as number | null) ?? 100, after: (args.after as string | null) ?? null, countTotal,
+  });
+});
+
+/** A root that answers one row or a list of rows: their answer compiled, read by their service. */
+function rowsRoot(read: (ctx: RequestContext, answer: CompiledAnswer, args: Record<string, unknown>) => Promise<unknown>): CompiledRoot {
   return async (ctx, selection, field, nodes, args) => {
     const answer = compiledAnswerOf(selection, getNamedType(field.type) as GraphQLObjectType, nodes);
     if (!answer) return null;
@@ -137,8 +149,10 @@ function listRoot(read: (ctx: RequestContext, answer: CompiledAnswer, args: Reco
 /** The Query fields answered whole by one statement, when their selection allows it. */
 export const COMPILED_ROOTS: Readonly<Record<string, CompiledRoot>> = {
   modifications,
-  modification,
-  meetings: listRoot((ctx, answer, args) => ctx.services.meetings.listAnswers(ctx, answer, args.from as LocalDate | null, args.to as LocalDate | null, args.body as MeetingBody | null)),
-  consultations: listRoot((ctx, answer, args) => ctx.services.consultations.listAnswers(ctx, answer, args.from as LocalDate | null, args.to as LocalDate | null)),
-  releases: listRoot((ctx, answer) => ctx.services.releases.listAnswers(ctx, answer)),
+  modification: rowsRoot((ctx, answer, args) => ctx.services.modificationReads.oneAnswer(ctx, answer, args.reference as string)),
+  assessments,
+  assessment: rowsRoot((ctx, answer, args) => ctx.services.assessmentReads.oneAnswer(ctx, answer, args.id as string)),
+  meetings: rowsRoot((ctx, answer, args) => ctx.services.meetings.listAnswers(ctx, answer, args.from as LocalDate | null, args.to as LocalDate | null, args.body as MeetingBody | null)),
+  consultations: rowsRoot((ctx, answer, args) => ctx.services.consultations.listAnswers(ctx, answer, args.from as LocalDate | null, args.to as LocalDate | null)),
+  releases: rowsRoot((ctx, answer) => ctx.services.releases.listAnswers(ctx, answer)),
 };
