@@ -50,7 +50,7 @@ export class ApiKeyService {
    * every check reads the database.
    */
   constructor(private readonly db: DataSource, cached?: { changes: ChangeFeed; logger: Logger }) {
-    this.known = new ChangeAwareCache(cached?.changes, 'api_key');
+    this.known = new ChangeAwareCache(cached?.changes, 'api_key', { confirmHits: true });
     if (cached) {
       // Made here, at start-up, so that no request's time budget comes with it.
       this.writeUses = setInterval(() => {
@@ -62,8 +62,9 @@ export class ApiKeyService {
 
   /**
    * The caller a presented key belongs to, or null for an unknown, revoked or expired key. A
-   * revocation holds at once: in this process the revoke forgets the keys it kept, and every other
-   * process hears of it from the change feed (or, while the feed is down, reads every key again).
+   * revocation holds at once in every process: a kept key is served only after the change feed has
+   * heard every change committed before the request (one shared SELECT 1 on the feed's connection,
+   * no table read); while the feed is down every key is read again.
    */
   async authenticate(key: string): Promise<Caller | null> {
     const hash = hashApiKey(key);

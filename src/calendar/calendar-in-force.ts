@@ -11,7 +11,7 @@ export class CalendarInForce {
   private readonly kept: ChangeAwareCache<WorkingCalendar>;
 
   constructor(private readonly db: DataSource, changes?: ChangeFeed) {
-    this.kept = new ChangeAwareCache(changes, 'holiday', 1);
+    this.kept = new ChangeAwareCache(changes, 'holiday', { maxEntries: 1 });
   }
 
   async current(): Promise<WorkingCalendar> {

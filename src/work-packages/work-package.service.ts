@@ -2,22 +2,35 @@ import { isYearMonth, type LocalDate } from '../calendar/local-date';
 import { InvalidInputError, InvalidTransitionError, NotFoundError } from '../common/errors';
 import { isId } from '../common/ids';
 import type { ServiceContext } from '../common/service-context';
+import type { CompiledAnswer } from '../read-model/answer-json';
+import { type ListQuery, readList, readListAnswer } from '../read-model/list-sql';
 import type { ModificationService } from '../modifications/modification.service';
 import { WorkPackage } from './work-package.entity';
 import type { WorkPackageInput } from './work-package.types';
 
 
 
+/** Every work package by return month, or the open ones whose month ended before `overdueAsOf`. */
+function listQuery(overdueAsOf?: LocalDate | null): ListQuery {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (overdueAsOf) {
+    // The return month has ended when its last day is before asOf, i.e. the month is before asOf's month.
+    where.push('t.completed_on IS NULL', `t.return_to_panel_month < $${params.push(overdueAsOf.slice(0, 7))}`);
+  }
+  return { table: 'work_package', where, params, order: 't.return_to_panel_month, t.created_at' };
+}
+
 export class WorkPackageService {
   constructor(private readonly modifications: ModificationService) {}
 
   async list(ctx: ServiceContext, overdueAsOf?: LocalDate | null): Promise<WorkPackage[]> {
-    const query = ctx.db.getRepository(WorkPackage).createQueryBuilder('w');
-    if (overdueAsOf) {
-      // The return month has ended when its last day is before asOf, i.e. the month is before asOf's month.
-      query.andWhere('w.completed_on IS NULL').andWhere('w.return_to_panel_month < :month', { month: overdueAsOf.slice(0, 7) });
-    }
-    return query.orderBy('w.return_to_panel_month', 'ASC').addOrderBy('w.created_at', 'ASC').getMany();
+    return readList(ctx.db, WorkPackage, listQuery(overdueAsOf));
+  }
+
+  /** The same list, as answers PostgreSQL builds whole (read-model/answer-json). */
+  async listAnswers(ctx: ServiceContext, answer: CompiledAnswer, overdueAsOf?: LocalDate | null): Promise<unknown[]> {
+    return readListAnswer(ctx.db, answer, listQuery(overdueAsOf));
   }
 
   async plan(ctx: ServiceContext, input: WorkPackageInput): Promise<WorkPackage> {

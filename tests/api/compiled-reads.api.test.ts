@@ -117,13 +117,18 @@ test('a page that asks only for cursors, only for its total or only for its page
   }
 });
 
-test('meetings, consultations and releases, filtered, with their lists nested: the same bytes as the resolvers, from one statement', async () => {
+test('meetings, consultations, releases and work packages, filtered, with their lists nested: the same bytes as the resolvers, from one statement', async () => {
+  // The April 2021 register agreed no work package yet: one due back at the February Panel, still open.
+  const planned = await app.gql(`mutation { planWorkPackage(input: { modification: "MP078", returnToPanelMonth: "2021-02", tasks: ["Draft the legal text"] }) { id } }`);
+  expect(planned.errors).toBeUndefined();
   const queries: Array<[string, Record<string, unknown>?]> = [
     ['{ meetings { id body date title version agenda { reference title targetRelease { name } } } }'],
     ['query($from: LocalDate, $to: LocalDate, $body: MeetingBody) { meetings(from: $from, to: $to, body: $body) { date body agenda { reference } } }',
       { from: '2021-04-01', to: '2021-05-31', body: 'WORKING_GROUP' }],
     ['{ consultations(from: "2021-04-01") { id kind opensOn closesOn modification { reference phase assessments { type } } } }'],
     ['{ releases { __typename name releaseDate kind modificationReportDeadline modifications { reference phase } } }'],
+    ['{ workPackages { id tasks returnToPanelMonth completedOn modification { reference phase } } }'],
+    ['{ workPackages(overdueAsOf: "2021-04-09") { tasks returnToPanelMonth modification { reference } } }'],
   ];
   for (const [query, variables] of queries) {
     const answer = await bothAnswer(query, variables);

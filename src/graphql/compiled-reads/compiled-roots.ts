@@ -155,4 +155,5 @@ export const COMPILED_ROOTS: Readonly<Record<string, CompiledRoot>> = {
   meetings: rowsRoot((ctx, answer, args) => ctx.services.meetings.listAnswers(ctx, answer, args.from as LocalDate | null, args.to as LocalDate | null, args.body as MeetingBody | null)),
   consultations: rowsRoot((ctx, answer, args) => ctx.services.consultations.listAnswers(ctx, answer, args.from as LocalDate | null, args.to as LocalDate | null)),
   releases: rowsRoot((ctx, answer) => ctx.services.releases.listAnswers(ctx, answer)),
+  workPackages: rowsRoot((ctx, answer, args) => ctx.services.workPackages.listAnswers(ctx, answer, args.overdueAsOf as LocalDate | null)),
 };

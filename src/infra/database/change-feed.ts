@@ -32,6 +32,7 @@ export class ChangeFeed {
   private heartbeat?: NodeJS.Timeout;
   private stopped = false;
   private live = false;
+  private queuedCatchUp?: Promise<boolean>;
 
   constructor(private readonly options: ChangeFeedOptions) {}
 
@@ -52,6 +53,25 @@ export class ChangeFeed {
    */
   changed(table: string, key?: string): void {
     for (const listener of this.listeners.get(table) ?? []) listener(key);
+  }
+
+  /**
+   * Resolves once every change committed before this call has been heard (true), or with false
+   * when the feed cannot say so (down, or the round trip failed). PostgreSQL sends a listening
+   * session its pending notifications before it answers that session's next statement, so one
+   * `SELECT 1` on the listening connection, sent after the call, is the proof. Every caller until
+   * it is sent shares it: a burst of requests costs one round trip, and no table is read.
+   */
+  caughtUp(): Promise<boolean> {
+    const client = this.client;
+    if (!this.live || !client) return Promise.resolve(false);
+    this.queuedCatchUp ??= new Promise<boolean>((resolve) => {
+      setImmediate(() => {
+        this.queuedCatchUp = undefined;
+        client.query('SELECT 1').then(() => resolve(this.live && this.client === client), () => resolve(false));
+      });
+    });
+    return this.queuedCatchUp;
   }
 
   /** Starts listening; when the database does not answer, keeps trying in the background. */
@@ -147,8 +167,16 @@ export class ChangeAwareCache<V> {
   constructor(
     private readonly feed: ChangeFeed | undefined,
     table: string,
-    /** A ceiling, not an eviction policy: the tables cached here are small. */
-    private readonly maxEntries = 10_000,
+    private readonly options: {
+      /** A ceiling, not an eviction policy: the tables cached here are small. */
+      maxEntries?: number;
+      /**
+       * Whether a kept value is served only once the feed has caught up with every change
+       * committed before the call (ChangeFeed.caughtUp): a revoked key is then refused at once in
+       * every process, not once its notification happens to arrive.
+       */
+      confirmHits?: boolean;
+    } = {},
   ) {
     feed?.on(table, (key) => this.forget(key));
   }
@@ -160,7 +188,11 @@ export class ChangeAwareCache<V> {
   async get(key: string, read: () => Promise<V | null>): Promise<V | null> {
     if (this.feed?.isLive) {
       const kept = this.entries.get(key);
-      if (kept !== undefined) return kept;
+      if (kept !== undefined) {
+        if (!this.options.confirmHits) return kept;
+        // Still kept once every earlier change is heard: it stands; forgotten meanwhile: read it again.
+        if ((await this.feed.caughtUp()) && this.entries.get(key) === kept) return kept;
+      }
     }
     const generation = this.generation;
     const shared = this.reading.get(key);
@@ -175,7 +207,7 @@ export class ChangeAwareCache<V> {
     try {
       const found = await value;
       if (found !== null && this.feed?.isLive && generation === this.generation) {
-        if (this.entries.size >= this.maxEntries) this.entries.clear();
+        if (this.entries.size >= (this.options.maxEntries ?? 10_000)) this.entries.clear();
         this.entries.set(key, found);
       }
       return found;
