@@ -28,8 +28,8 @@ export class AssessmentReads {
   ): Promise<Page<unknown>> {
     const first = checkPageSize(options.first);
     const params: unknown[] = [];
-    const where = (alias: string) => (options.type ? `${alias}.type = $${params.push(options.type)}` : 'true');
-    const total = options.countTotal ? `, (SELECT count(*)::int FROM assessment f WHERE ${where('f')}) AS total` : '';
+    const where = (alias: string, into: unknown[]) => (options.type ? `${alias}.type = $${into.push(options.type)}` : 'true');
+    const total = options.countTotal ? `, (SELECT count(*)::int FROM assessment f WHERE ${where('f', params)}) AS total` : '';
     let after = '';
     if (options.after) {
       const [key, id] = decodeAssessmentCursor(options.after);
@@ -37,20 +37,16 @@ export class AssessmentReads {
     }
     const rows: Array<{ row: unknown; id: string; order_key: string; total?: number }> = await ctx.db.query(
       `SELECT ${answer.sql} AS row, t.id, ${orderKeyOf('t')}::text AS order_key${total} FROM assessment t
-        WHERE ${where('t')}${after} ORDER BY ${orderKeyOf('t')}, t.id LIMIT $${params.push(first + 1)}`,
+        WHERE ${where('t', params)}${after} ORDER BY ${orderKeyOf('t')}, t.id LIMIT $${params.push(first + 1)}`,
       params,
     );
     let totalCount = 0;
     if (options.countTotal) {
       // No rows past the cursor: the total is still the filter's, and only then takes a statement of its own.
       const countParams: unknown[] = [];
-      totalCount = rows[0]?.total ?? (await ctx.db.query(
-        `SELECT count(*)::int AS n FROM assessment f WHERE ${options.type ? `f.type = $${countParams.push(options.type)}` : 'true'}`,
-        countParams,
-      ))[0].n;
+      totalCount = rows[0]?.total ?? (await ctx.db.query(`SELECT count(*)::int AS n FROM assessment f WHERE ${where('f', countParams)}`, countParams))[0].n;
     }
-    const page = toPage(rows, first, totalCount, (r) => encodeCursor([r.order_key, r.id]));
-    return { ...page, edges: page.edges.map(({ cursor, node }) => ({ cursor, node: node.row })) };
+    return toPage(rows, first, totalCount, (r) => encodeCursor([r.order_key, r.id]), (r) => r.row);
   }
 
   /** An assessment by id; an id that is not one finds nothing, as AssessmentService.find. */

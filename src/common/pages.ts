@@ -32,10 +32,14 @@ export interface Page<T> {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
   totalCount: number;
 }
-/** Builds a page from `first + 1` fetched rows: the extra one only says whether there is more. */
-export function toPage<T>(rows: T[], first: number, totalCount: number, cursorOf: (row: T) => string): Page<T> {
-  const pageRows = rows.slice(0, first);
-  const edges = pageRows.map((node) => ({ cursor: cursorOf(node), node }));
+/**
+ * Builds a page from `first + 1` fetched rows: the extra one only says whether there is more.
+ * `nodeOf` makes each edge's node of its row (default: the row itself).
+ */
+export function toPage<R, T = R>(
+  rows: R[], first: number, totalCount: number, cursorOf: (row: R) => string, nodeOf: (row: R) => T = (row) => row as unknown as T,
+): Page<T> {
+  const edges = rows.slice(0, first).map((row) => ({ cursor: cursorOf(row), node: nodeOf(row) }));
   return {
     edges,
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },

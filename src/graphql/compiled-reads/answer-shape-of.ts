@@ -51,7 +51,7 @@ function sameInJson(named: GraphQLNamedType, columnType: string): boolean {
  * scalar writes it), a type name or a registered relation without arguments, recursively; else
  * null, and the resolvers answer it as before.
  */
-export function answerShapeOf(selection: Selection, type: GraphQLObjectType, fieldNodes: readonly FieldNode[]): AnswerShape | null {
+function answerShapeOf(selection: Selection, type: GraphQLObjectType, fieldNodes: readonly FieldNode[]): AnswerShape | null {
   const entity = entityOf(type);
   if (!entity) return null;
   const readable = READABLE.get(entity)!;
