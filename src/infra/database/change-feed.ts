@@ -197,9 +197,11 @@ export class ChangeAwareCache<V> {
     const generation = this.generation;
     const shared = this.reading.get(key);
     if (shared && shared.generation === generation) {
-      // A shared read that failed (another request's time budget, say) is no answer for this one.
+      // A shared read that failed (another request's time budget, say) is no answer for this one;
+      // nor, where hits are confirmed, one that a change committed before this call may postdate.
       const value = await shared.value.catch(() => undefined);
-      if (value !== undefined) return value;
+      const confirmed = !this.options.confirmHits || ((await this.feed?.caughtUp()) === true && generation === this.generation);
+      if (value !== undefined && confirmed) return value;
     }
     const value = read();
     const reading = { generation, value };
