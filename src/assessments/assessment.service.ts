@@ -4,7 +4,6 @@ import { InvalidInputError, InvalidTransitionError, NotFoundError } from '../com
 import { isId } from '../common/ids';
 import type { ServiceContext } from '../common/service-context';
 import type { ModificationService } from '../modifications/modification.service';
-import { groupBy } from '../common/group-by';
 import { checkPageSize, encodeCursor, type Page, toPage } from '../common/pages';
 import { slaOn } from '../sla/sla-calculator';
 import { Assessment } from './assessment.entity';
@@ -60,7 +59,7 @@ export class AssessmentService {
   async pausesOf(ctx: ServiceContext, ids: readonly string[]): Promise<Map<string, AssessmentPause[]>> {
     if (ids.length === 0) return new Map();
     const rows = await ctx.db.getRepository(AssessmentPause).find({ where: { assessmentId: In([...ids]) }, order: { from: 'ASC' } });
-    return groupBy(rows, (p) => p.assessmentId);
+    return Map.groupBy(rows, (p) => p.assessmentId);
   }
 
   /** Every assessment with its pauses: the input of the report figures. */
@@ -69,7 +68,7 @@ export class AssessmentService {
       ctx.db.getRepository(Assessment).find(),
       ctx.db.getRepository(AssessmentPause).find({ order: { from: 'ASC' } }),
     ]);
-    const byAssessment = groupBy(pauses, (p) => p.assessmentId);
+    const byAssessment = Map.groupBy(pauses, (p) => p.assessmentId);
     return assessments.map((a) => Object.assign(a, { pauses: byAssessment.get(a.id) ?? [] }));
   }
 

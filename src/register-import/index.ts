@@ -45,15 +45,17 @@ async function readJson(filePath: string): Promise<unknown> {
     // A byte-order mark is invisible in an editor and fatal to JSON.parse.
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    throw new InvalidInputError(`${filePath} is not valid JSON: ${(err as Error).message}${lineAndColumn(text, err as Error)}`, { path: filePath });
+    throw new InvalidInputError(`${filePath} is not valid JSON: ${withLineAndColumn(text, (err as Error).message)}`, { path: filePath });
   }
 }
 
-/** Node 20 says "at position 1234"; a person editing the file wants a line and a column. */
-function lineAndColumn(text: string, err: Error): string {
-  const m = /at position (\d+)/.exec(err.message);
-  if (!m || /line \d+/.test(err.message)) return '';
-  const before = text.replace(/^\uFEFF/, '').slice(0, Number(m[1]));
-  const lines = before.split('\n');
-  return ` (line ${lines.length}, column ${lines[lines.length - 1].length + 1})`;
+/**
+ * JSON.parse names a position ("at position 1234"); a person editing the file wants a line and a
+ * column. Node 22+ appends its own "(line 3 column 24)": one form, ours, whatever the runtime.
+ */
+function withLineAndColumn(text: string, message: string): string {
+  const m = /at position (\d+)/.exec(message);
+  if (!m) return message;
+  const lines = text.replace(/^\uFEFF/, '').slice(0, Number(m[1])).split('\n');
+  return `${message.replace(/\s*\(line \d+ column \d+\)$/, '')} (line ${lines.length}, column ${lines[lines.length - 1]!.length + 1})`;
 }
