@@ -15,7 +15,8 @@ import type { StatsReading } from './api/server-stats';
  * pinned to CPU 0 while autocannon runs here on CPU 1: the API as it runs in production, and the
  * floor (one hand-written SQL statement, node:http and pg). For pages of 10, 50 and 500 and one
  * proposal it prints req/s at 10 connections, p50 and p99, p99 at a fixed rate both can carry,
- * SQL statements and database ms per request, and MB allocated per request.
+ * SQL statements and database ms per request, and MB allocated per request, and whether each
+ * page meets the issue's targets.
  *
  * BENCH_SECONDS sets each run's length (default 10); BENCH_KEEP_DB=1 reuses a seeded database.
  */
@@ -35,13 +36,15 @@ interface Scenario {
   name: string;
   query: string;
   variables: Record<string, unknown>;
+  /** The issue's targets are for pages; one proposal is measured beside them, for reference. */
+  targeted: boolean;
 }
 
 const SCENARIOS: Scenario[] = [
-  { name: 'page of 10', query: PAGE_QUERY, variables: { first: 10 } },
-  { name: 'page of 50', query: PAGE_QUERY, variables: { first: 50 } },
-  { name: 'page of 500', query: PAGE_QUERY, variables: { first: 500 } },
-  { name: 'one proposal', query: ONE_QUERY, variables: { reference: 'MP005000' } },
+  { name: 'page of 10', query: PAGE_QUERY, variables: { first: 10 }, targeted: true },
+  { name: 'page of 50', query: PAGE_QUERY, variables: { first: 50 }, targeted: true },
+  { name: 'page of 500', query: PAGE_QUERY, variables: { first: 500 }, targeted: true },
+  { name: 'one proposal', query: ONE_QUERY, variables: { reference: 'MP005000' }, targeted: false },
 ];
 
 async function startServer(name: string, script: string, url: string, port: number): Promise<Server> {
@@ -91,6 +94,8 @@ interface Row {
   p99: number;
   p99Fixed?: number;
   statements: number;
+  /** Statements in the run that served no request (the once-a-minute write of keys' last use). */
+  background: number;
   dbMs: number;
   mbAllocated: number;
   responseKb: number;
@@ -109,6 +114,7 @@ async function measure(server: Server, scenario: Scenario): Promise<Row> {
     p50: run.latency.p50,
     p99: run.latency.p99,
     statements: stats.statements / requests,
+    background: stats.background,
     dbMs: stats.dbMs / requests,
     mbAllocated: stats.allocatedBytes / requests / 1e6,
     responseKb: bytes / 1024,
@@ -147,11 +153,12 @@ async function main(): Promise<void> {
         if (row.errors) verdicts.push(`${scenario.name}, ${server.name}: ${row.errors} failed requests`);
       }
       const ratio = api.rps / floor.rps;
+      const verdict = (met: boolean) => (scenario.targeted ? (met ? 'met' : 'MISSED') : (met ? 'within' : 'outside'));
       verdicts.push(
-        `${scenario.name}: throughput ${fmt(ratio, 2)} × the floor (target ≥ 0.5) ${ratio >= 0.5 ? 'met' : 'MISSED'}; ` +
-          `p99 at ${rate}/s ${fmt(api.p99Fixed! / Math.max(1, floor.p99Fixed!), 2)} × the floor's (target ≤ 2) ${api.p99Fixed! <= 2 * Math.max(1, floor.p99Fixed!) ? 'met' : 'MISSED'}; ` +
-          `${fmt(api.statements, 2)} SQL per request (target 1) ${api.statements <= 1.01 ? 'met' : 'MISSED'}; ` +
-          `allocation ${fmt((api.mbAllocated * 1e6) / (api.responseKb * 1024))} × the response (target ≤ 10) ${api.mbAllocated * 1e6 <= 10 * api.responseKb * 1024 ? 'met' : 'MISSED'}`,
+        `${scenario.name}${scenario.targeted ? '' : ' (for reference: the targets are for pages)'}: throughput ${fmt(ratio, 2)} × the floor (target ≥ 0.5) ${verdict(ratio >= 0.5)}; ` +
+          `p99 at ${rate}/s ${fmt(api.p99Fixed! / Math.max(1, floor.p99Fixed!), 2)} × the floor's (target ≤ 2) ${verdict(api.p99Fixed! <= 2 * Math.max(1, floor.p99Fixed!))}; ` +
+          `${fmt(api.statements, 2)} SQL per request (target 1) ${verdict(api.statements <= 1.01)}${api.background ? `, and ${api.background} write of keys' last use in the run` : ''}; ` +
+          `allocation ${fmt((api.mbAllocated * 1e6) / (api.responseKb * 1024))} × the response (target ≤ 10) ${verdict(api.mbAllocated * 1e6 <= 10 * api.responseKb * 1024)}`,
       );
       console.log(table.at(-2));
       console.log(table.at(-1));

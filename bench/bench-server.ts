@@ -12,11 +12,11 @@ export function withDatabase(url: string, database: string): string {
 }
 
 /** One statement on the server's maintenance database (CREATE / DROP DATABASE). */
-export async function admin(sql: string): Promise<void> {
+export async function admin<R extends object = object>(sql: string, params: unknown[] = []): Promise<R[]> {
   const client = new Client({ connectionString: BENCH_SERVER });
   await client.connect();
   try {
-    await client.query(sql);
+    return (await client.query<R>(sql, params)).rows;
   } finally {
     await client.end();
   }
@@ -24,11 +24,18 @@ export async function admin(sql: string): Promise<void> {
 
 /**
  * Drops and makes the benchmark's database, migrates it and fills it with `seed`; with
- * BENCH_KEEP_DB=1 it keeps the one a previous run seeded.
+ * BENCH_KEEP_DB=1 it keeps the one a previous run seeded to the end (the database's comment says
+ * so), and seeds one when there is none.
  */
 export async function seededDatabase(database: string, describe: string, seed: (db: DataSource) => Promise<void>): Promise<string> {
   const url = withDatabase(BENCH_SERVER, database);
-  if (process.env.BENCH_KEEP_DB === '1') return url;
+  const seededMark = `seeded: ${describe}`;
+  if (process.env.BENCH_KEEP_DB === '1') {
+    const [kept] = await admin<{ comment: string | null }>(
+      `SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`, [database]);
+    if (kept?.comment === seededMark) return url;
+    console.log(`BENCH_KEEP_DB=1, but ${database} ${kept ? 'was not seeded to the end' : 'does not exist'}: seeding it`);
+  }
   console.log(`Seeding ${database}: ${describe}…`);
   await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
   await admin(`CREATE DATABASE ${database}`);
@@ -38,5 +45,6 @@ export async function seededDatabase(database: string, describe: string, seed: (
   } finally {
     await db.destroy();
   }
+  await admin(`COMMENT ON DATABASE ${database} IS '${seededMark.replace(/'/g, "''")}'`);
   return url;
 }

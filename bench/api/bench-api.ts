@@ -19,8 +19,8 @@ export interface BenchApi {
 }
 
 /**
- * The API as production runs it (configuration from the environment, the change feed, no request
- * budget) on a benchmark's database; port 0 picks a free one.
+ * The API as production runs it (configuration from the environment, the request budget, the change
+ * feed; no rate limit) on a benchmark's database; port 0 picks a free one.
  */
 export async function startBenchApi(url: string, port: number, options: { logger?: TypeOrmLogger } = {}): Promise<BenchApi> {
   const config = loadConfig({ ...process.env, DATABASE_URL: url, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn' });

@@ -12,6 +12,8 @@ export interface StatsReading {
   /** HTTP requests the server received: the load tool's count misses those cut off at the end of a run. */
   requests: number;
   statements: number;
+  /** Statements no request asked for (the periodic write of keys' last use). */
+  background: number;
   dbMs: number;
   allocatedBytes: number;
 }
@@ -24,6 +26,7 @@ interface GcStatistics {
 export class ServerStats {
   private requests = 0;
   private statements = 0;
+  private background = 0;
   private dbMs = 0;
   private profiler = new v8.GCProfiler();
   private usedAtStart = v8.getHeapStatistics().used_heap_size;
@@ -38,6 +41,10 @@ export class ServerStats {
   /** Counted when it starts, as requests are: a statement in flight at a reading counts where its request does. */
   statementStarted(): void {
     this.statements += 1;
+  }
+
+  backgroundStatement(): void {
+    this.background += 1;
   }
 
   statementTook(ms: number): void {
@@ -55,9 +62,10 @@ export class ServerStats {
       previousAfter = gc.afterGC.heapStatistics.usedHeapSize;
     }
     allocated += Math.max(0, usedNow - previousAfter);
-    const reading = { requests: this.requests, statements: this.statements, dbMs: this.dbMs, allocatedBytes: allocated };
+    const reading = { requests: this.requests, statements: this.statements, background: this.background, dbMs: this.dbMs, allocatedBytes: allocated };
     this.requests = 0;
     this.statements = 0;
+    this.background = 0;
     this.dbMs = 0;
     this.usedAtStart = usedNow;
     this.profiler = new v8.GCProfiler();

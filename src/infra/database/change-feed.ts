@@ -33,6 +33,8 @@ export class ChangeFeed {
   private stopped = false;
   private live = false;
   private queuedCatchUp?: Promise<boolean>;
+  /** The listening connection's statements, one after another: pg 9 refuses a query sent while one runs. */
+  private roundTrips: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: ChangeFeedOptions) {}
 
@@ -65,12 +67,12 @@ export class ChangeFeed {
   caughtUp(): Promise<boolean> {
     const client = this.client;
     if (!this.live || !client) return Promise.resolve(false);
-    this.queuedCatchUp ??= new Promise<boolean>((resolve) => {
-      setImmediate(() => {
-        this.queuedCatchUp = undefined;
-        client.query('SELECT 1').then(() => resolve(this.live && this.client === client), () => resolve(false));
-      });
-    });
+    // Sent on the next turn of the event loop, after any statement in flight: callers until then share it.
+    this.queuedCatchUp ??= this.inTurn(async () => {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      this.queuedCatchUp = undefined;
+      await client.query('SELECT 1');
+    }).then(() => this.live && this.client === client, () => false);
     return this.queuedCatchUp;
   }
 
@@ -100,6 +102,8 @@ export class ChangeFeed {
     client.on('error', (err) => this.lost(client, err));
     client.on('end', () => this.lost(client));
     this.client = client;
+    // A lost connection's statements may never answer: the new one does not wait for them.
+    this.roundTrips = Promise.resolve();
     try {
       await client.connect();
       await client.query(`LISTEN ${CHANNEL}`);
@@ -120,11 +124,18 @@ export class ChangeFeed {
     this.options.logger.info('listening for changes: API keys and holidays are cached');
   }
 
+  /** Runs `send` once the listening connection's earlier statements have answered. */
+  private inTurn(send: () => Promise<unknown>): Promise<void> {
+    const sent = this.roundTrips.then(send).then(() => undefined);
+    this.roundTrips = sent.catch(() => undefined);
+    return sent;
+  }
+
   private listenerAnswers(client: Client): void {
     const silence = this.options.heartbeatMs ?? 15_000;
     const deadline = setTimeout(() => this.lost(client, new Error(`the listening connection did not answer within ${silence} ms`)), silence);
     deadline.unref();
-    client.query('SELECT 1').then(
+    this.inTurn(() => client.query('SELECT 1')).then(
       () => clearTimeout(deadline),
       (err) => {
         clearTimeout(deadline);
