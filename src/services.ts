@@ -23,6 +23,7 @@ import { ReportLinkService } from './reports/report-links';
 import { ReportService } from './reports/report.service';
 import { SlaRecomputeService } from './sla/sla-recompute.service';
 import { WorkPackageService } from './work-packages/work-package.service';
+import { SigningSecrets } from './auth/signing-secrets';
 
 export interface ServiceDependencies {
   db: DataSource;
@@ -46,6 +47,7 @@ export interface ServiceDependencies {
 export function createServices({ db, jobs, mailFrom, reportLinkMinutes, changes }: ServiceDependencies) {
   const modifications = new ModificationService();
   const recipientGroups = new RecipientGroupService();
+  const signingSecrets = new SigningSecrets(db);
   const outbox = new OutboxService(jobs, mailFrom);
   const owedJobs = new OwedJobs(jobs);
   const calendars = new CalendarInForce(db, changes?.feed);
@@ -68,7 +70,8 @@ export function createServices({ db, jobs, mailFrom, reportLinkMinutes, changes 
     slaRecompute: new SlaRecomputeService(),
     registerImport: new RegisterImportService(),
     reports: new ReportService(owedJobs, recipientGroups, outbox),
-    reportLinks: new ReportLinkService(db, reportLinkMinutes),
+    signingSecrets,
+    reportLinks: new ReportLinkService(signingSecrets, reportLinkMinutes),
     apiKeys: new ApiKeyService(db, changes && { changes: changes.feed, logger: changes.logger }),
     auditLog: new AuditLogService(),
   };

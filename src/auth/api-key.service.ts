@@ -82,6 +82,19 @@ export class ApiKeyService {
     return known.caller;
   }
 
+  /**
+   * The caller a key id belongs to while that key is neither revoked nor expired: what an admin
+   * session cookie (which holds the id, never the key) is checked against on every request.
+   */
+  async callerById(id: string): Promise<Caller | null> {
+    if (!isId(id)) return null;
+    const [row] = await this.db.query(
+      `SELECT id, name, role FROM api_key WHERE id = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())`,
+      [id],
+    );
+    return row ? { keyId: row.id, name: row.name, role: row.role } : null;
+  }
+
   /** Reads a key; notes its use, at most once a minute, in the same statement. */
   private async read(hash: string): Promise<KnownKey | null> {
     const [row] = await this.db.query(

@@ -54,7 +54,13 @@ export class JobQueue {
     for (let i = 0; i < jobs.length; i += ENQUEUE_BATCH) await this.queue.addBulk(jobs.slice(i, i + ENQUEUE_BATCH));
   }
 
+  /** The queue itself, for the dashboard (Bull Board) to read and act on. */
+  queueForDashboard(): ServiceQueue {
+    return this.queue;
+  }
+
   /** Whether the queue's store answers (readiness): one cheap read, refused after `timeoutMs`. */
+
   async ping(timeoutMs = 2_000): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {

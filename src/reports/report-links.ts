@@ -1,5 +1,5 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { SigningSecrets } from '../auth/signing-secrets';
 import { InvalidInputError } from '../common/errors';
 
 export const REPORT_FORMATS = ['md', 'html', 'pdf'] as const;
@@ -20,9 +20,7 @@ export type LinkCheck = 'valid' | 'expired' | 'invalid';
  * lives in the database (made on first use), so every API process signs and checks alike.
  */
 export class ReportLinkService {
-  private secret: Promise<Buffer> | undefined;
-
-  constructor(private readonly db: DataSource, readonly defaultMinutes = 60) {}
+  constructor(private readonly secrets: SigningSecrets, readonly defaultMinutes = 60) {}
 
   /** The query string of a link to one format of a report, valid until `expiresAt`. */
   async sign(id: string, format: ReportFormat, expiresAt: Date): Promise<string> {
@@ -52,17 +50,6 @@ export class ReportLinkService {
   }
 
   private key(): Promise<Buffer> {
-    this.secret ??= this.loadKey().catch((err) => {
-      this.secret = undefined; // a database blip must not poison every later link
-      throw err;
-    });
-    return this.secret;
-  }
-
-  private async loadKey(): Promise<Buffer> {
-    // Two processes racing on a fresh install: one insert wins, both read the winner.
-    await this.db.query(`INSERT INTO signing_secret (name, secret) VALUES ('report-links', $1) ON CONFLICT (name) DO NOTHING`, [randomBytes(32)]);
-    const [row] = await this.db.query(`SELECT secret FROM signing_secret WHERE name = 'report-links'`);
-    return row.secret as Buffer;
+    return this.secrets.get('report-links');
   }
 }

@@ -29,6 +29,7 @@ import { bodyErrors, lastResort, requireJson } from './body-errors';
 import { rateLimit } from './rate-limit';
 import { devMailboxRoutes } from './dev-mailbox.routes';
 import { reportDownloadRoutes } from './report-downloads.routes';
+import { adminRoutes } from './admin/admin.routes';
 import type { JobQueue } from '../queue/job-queue';
 import type { Services } from '../services';
 
@@ -102,6 +103,8 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
   // The budget starts once a request is taken (for GraphQL, once its body is read) and covers the key check.
   const timeBudget: express.RequestHandler = (_req, _res, next) => withinTimeBudget(options.limits.requestTimeoutMs, next);
   app.use('/reports', corsPolicy, perKeyRate, timeBudget, reportDownloadRoutes({ db, services, clock, logger }));
+
+  app.use('/admin', await adminRoutes({ services, jobs, clock, logger }));
 
   if (options.devMailboxDir) app.use('/dev/mailbox', devMailboxRoutes(options.devMailboxDir, logger));
 
