@@ -56,7 +56,15 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
       mail: options.mail,
     };
     const handler = handlers[name as JobName] as JobHandler<JobName, HandlerContext>;
-    return handler(job as Job<typeof payload, never, JobName>, payload, ctx);
+    const timer = options.metrics?.jobDuration.startTimer({ job: name });
+    try {
+      const result = await handler(job as Job<typeof payload, never, JobName>, payload, ctx);
+      timer?.({ outcome: 'completed' });
+      return result;
+    } catch (err) {
+      timer?.({ outcome: 'failed' });
+      throw err;
+    }
   };
 
   const worker = options.queue.createWorker(JOB_QUEUE_NAME, processor, {

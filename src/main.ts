@@ -15,6 +15,9 @@ import { createServiceContext } from './common/service-context';
 import { startHttpServer } from './server/http-server';
 import { createServices } from './services';
 import { startQueueKeeper } from './queue/queue-keeper';
+import { ServiceMetrics } from './metrics/service-metrics';
+import { watchServiceState } from './metrics/service-state-gauges';
+import { startWorkerStatusServer } from './server/worker-status-server';
 
 export type Mode = 'all' | 'api' | 'worker' | 'demo';
 
@@ -63,6 +66,8 @@ export async function runService(mode: Mode, options: RunOptions = {}): Promise<
       db: database.db, jobs, mailFrom: config.mailFrom, reportLinkMinutes: config.reportLinkMinutes, changes: { feed: changes, logger },
     });
     shutdown.at('queue', () => services.apiKeys.close().catch((err) => logger.warn({ err }, 'writing the last use of API keys failed')));
+    const metrics = new ServiceMetrics();
+    watchServiceState(metrics, { db: database.db, jobs, logger });
     const system = createServiceContext({ db: database.db, clock: systemClock, logger, dueSoonWorkingDays: config.dueSoonWorkingDays });
     await services.recipientGroups.ensureDefaults(system, { dcc: config.notifyDcc, secas: config.notifySecas });
     if (config.adminApiKey) {
@@ -104,6 +109,7 @@ export async function runService(mode: Mode, options: RunOptions = {}): Promise<
         {
           db: database.db, services, jobs, clock: systemClock, logger, dueSoonWorkingDays: config.dueSoonWorkingDays,
           devMailboxDir: config.smtpUrl ? undefined : mailboxDir(config.dataDir), publicUrl: config.publicUrl, limits: config,
+          metrics, metricsToken: config.metricsToken,
         },
         config.port,
       );
@@ -114,8 +120,12 @@ export async function runService(mode: Mode, options: RunOptions = {}): Promise<
     if (startWorker && mode !== 'api') {
       const mail = await openMailTransport(config, logger);
       shutdown.at('queue', () => mail.close());
-      const worker = await startWorker({ db: database.db, config, logger, clock: systemClock, queue, jobs, services, mail });
+      const worker = await startWorker({ db: database.db, config, logger, clock: systemClock, queue, jobs, services, mail, metrics });
       shutdown.at('intake', () => worker.close());
+      if (mode === 'worker') {
+        const status = await startWorkerStatusServer({ metrics, metricsToken: config.metricsToken, logger }, config.port);
+        shutdown.at('database', () => status.stop());
+      }
       // Messages recorded by a process that died before it queued their send jobs, or mid-send.
       const pending = await services.outbox.sweep(system);
       if (pending) logger.info({ pending }, 'queued the outbox messages still to deliver');

@@ -9,6 +9,8 @@ import { JobQueue } from '../../src/queue/job-queue';
 import { openQueueBackend } from '../../src/queue/queue-backend';
 import { type RunningHttpServer, startHttpServer } from '../../src/server/http-server';
 import { createServices } from '../../src/services';
+import { ServiceMetrics } from '../../src/metrics/service-metrics';
+import { watchServiceState } from '../../src/metrics/service-state-gauges';
 
 export interface BenchApi {
   db: DataSource;
@@ -32,7 +34,9 @@ export async function startBenchApi(url: string, port: number, options: { logger
   await changes.start();
   const services = createServices({ db, jobs, mailFrom: config.mailFrom, changes: { feed: changes, logger } });
   const { key } = await services.apiKeys.create(`bench ${Date.now()}`, Role.READER);
-  const server = await startHttpServer({ db, services, jobs, clock: systemClock, logger, dueSoonWorkingDays: config.dueSoonWorkingDays, limits: config }, port);
+  const metrics = new ServiceMetrics();
+  watchServiceState(metrics, { db, jobs, logger });
+  const server = await startHttpServer({ db, services, jobs, clock: systemClock, logger, dueSoonWorkingDays: config.dueSoonWorkingDays, limits: config, metrics }, port);
   return {
     db,
     server,

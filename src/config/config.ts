@@ -36,6 +36,8 @@ export interface Config {
   readonly shutdownGraceMs: number;
   readonly workerConcurrency: number;
   readonly adminApiKey: string | undefined;
+  /** Set: /metrics answers only `Authorization: Bearer <this>`. Unset: anyone who reaches the port. */
+  readonly metricsToken: string | undefined;
   readonly dueSoonWorkingDays: number;
   readonly logLevel: string;
   /** The CLI's own level: quieter by default, so that a command's output is its answer. */
@@ -123,6 +125,13 @@ const apiKey = makeValidator<string>((input) => {
   return input;
 });
 
+/** A token that may be left empty (compose's `${METRICS_TOKEN:-}`): empty means unset. */
+const optionalToken = makeValidator<string>((input) => {
+  if (input === '') return '';
+  if (input.length < 16) throw new EnvError('must be at least 16 characters, or empty for none');
+  return input;
+});
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
   const clean = cleanEnv(
@@ -134,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       EMBEDDED_POSTGRES_PORT: port({ default: 5433 }),
       REDIS_URL: url({ default: undefined }),
       ADMIN_API_KEY: apiKey({ default: undefined }),
+      METRICS_TOKEN: optionalToken({ default: undefined }),
       SLA_RECOMPUTE_CRON: cron({ default: '0 2 * * *' }),
       DIGEST_CRON: cron({ default: '0 7 * * *' }),
       MAIL_SWEEP_CRON: cron({ default: '*/5 * * * *' }),
@@ -202,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     notifySecas: clean.NOTIFY_SECAS,
     shutdownGraceMs: clean.SHUTDOWN_GRACE_MS,
     workerConcurrency: clean.WORKER_CONCURRENCY,
+    metricsToken: clean.METRICS_TOKEN || undefined,
     adminApiKey: clean.ADMIN_API_KEY || undefined,
     dueSoonWorkingDays: clean.DUE_SOON_WORKING_DAYS,
     logLevel: clean.LOG_LEVEL,

@@ -2,6 +2,7 @@ import type { Caller } from '../auth/api-key.service';
 import type { ServiceContext } from '../common/service-context';
 import type { JobQueue } from '../queue/job-queue';
 import type { Services } from '../services';
+import type { RequestFacts } from '../server/request-facts';
 import type { Loaders } from './loaders';
 
 /**
@@ -19,6 +20,8 @@ export interface RequestContext extends ServiceContext {
   /** Background jobs, for the few resolvers that only ask about them (jobRun). */
   jobs: JobQueue;
   readonly loaders: Loaders;
+  /** Shared with the HTTP layer: the operation, its outcome and the key's name, for the request's log line and metric. */
+  readonly requestFacts?: RequestFacts;
   /** Drops what loaders and the calendar cached: each mutation of a document sees the ones before it. */
   forgetCaches(): void;
 }

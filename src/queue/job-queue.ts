@@ -59,8 +59,12 @@ export class JobQueue {
     return this.queue;
   }
 
-  /** Whether the queue's store answers (readiness): one cheap read, refused after `timeoutMs`. */
+  /** The queue's jobs by state (waiting, active, delayed, completed, failed, ...), for the metrics. */
+  async countsByState(): Promise<Record<string, number>> {
+    return this.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'completed', 'failed');
+  }
 
+  /** Whether the queue's store answers (readiness): one cheap read, refused after `timeoutMs`. */
   async ping(timeoutMs = 2_000): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {

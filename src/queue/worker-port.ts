@@ -5,6 +5,7 @@ import type { Logger } from '../infra/logger';
 import type { MailTransport } from '../infra/mail/mail-transport';
 import type { JobQueue } from './job-queue';
 import type { QueueBackend } from './queue-backend';
+import type { ServiceMetrics } from '../metrics/service-metrics';
 import type { Services } from '../services';
 
 /**
@@ -20,6 +21,8 @@ export interface WorkerDependencies {
   jobs: JobQueue;
   services: Services;
   mail: MailTransport;
+  /** Where the worker records how long each job took (sec_job_duration_seconds). */
+  metrics?: ServiceMetrics;
 }
 
 export interface RunningWorker {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
@@ -30,6 +29,11 @@ import { rateLimit } from './rate-limit';
 import { devMailboxRoutes } from './dev-mailbox.routes';
 import { reportDownloadRoutes } from './report-downloads.routes';
 import { adminRoutes } from './admin/admin.routes';
+import { metricsRoute } from './metrics.routes';
+import { requestFactsOf } from './request-facts';
+import { requestLog } from './request-log';
+import { requestFacts } from '../graphql/request-facts.plugin';
+import type { ServiceMetrics } from '../metrics/service-metrics';
 import type { JobQueue } from '../queue/job-queue';
 import type { Services } from '../services';
 
@@ -46,6 +50,9 @@ export interface HttpServerOptions {
   publicUrl?: string;
   /** What a request may ask, and who may ask from a browser (configuration). */
   limits: Pick<Config, 'graphqlLimits' | 'corsOrigins' | 'maxBodyBytes' | 'rateLimitPerMinute' | 'requestTimeoutMs' | 'compiledReads'>;
+  /** The process's metrics, served at /metrics (behind METRICS_TOKEN when it is set). */
+  metrics: ServiceMetrics;
+  metricsToken?: string;
 }
 
 export interface RunningHttpServer {
@@ -74,7 +81,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // The API sets no cache hints: the default cache-control plugin would only wrap every field of every answer.
       ApolloServerPluginCacheControlDisabled(),
-      ...limits.plugins, fieldSuggestionsForKeyHolders, outageStatus, auditOperation,
+      ...limits.plugins, fieldSuggestionsForKeyHolders, outageStatus, auditOperation, requestFacts,
       ...(options.limits.compiledReads ? [compiledReads] : [])],
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
@@ -83,6 +90,8 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
     stopOnTerminationSignals: false,
   });
   await apollo.start();
+
+  app.use(requestLog({ logger, metrics: options.metrics }));
 
   // Liveness: the process answers. A load balancer restarts what fails it, so it asks nothing else.
   app.get('/healthz', (_req, res) => {
@@ -97,6 +106,8 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
     const ready = database === 'ok' && queue === 'ok';
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', database, queue });
   });
+
+  app.get('/metrics', metricsRoute(options.metrics, options.metricsToken));
 
   const corsPolicy = cors({ origin: [...options.limits.corsOrigins], methods: ['GET', 'POST'], allowedHeaders: ['authorization', 'content-type', 'x-request-id'], maxAge: 600 });
   const perKeyRate = rateLimit(db, options.limits.rateLimitPerMinute, logger);
@@ -116,12 +127,14 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
     express.json({ limit: options.limits.maxBodyBytes }),
     timeBudget,
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<RequestContext> => {
-        const requestId = req.header('x-request-id') ?? randomUUID();
+      context: async ({ req, res }): Promise<RequestContext> => {
+        const requestId = String(req.id);
+        const facts = requestFactsOf(res);
         // Links the API gives out (a report's signed downloads) point back at it.
         const baseUrl = options.publicUrl ?? `${req.protocol}://${req.get('host')}`;
         const key = bearerKey(req.header('authorization'));
         const caller = key ? await authenticateOrUnavailable(services, key) : null;
+        if (caller) facts.keyName = caller.name;
         // The operation is known once the document is read (auditOperation plugin); the audit log reads it then.
         const audit = { operation: 'unknown' };
         const { forgetCalendar, ...serviceContext } = createServiceContext({
@@ -138,6 +151,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
           services,
           jobs,
           loaders,
+          requestFacts: facts,
           // Apollo hands resolvers a shallow copy of this object: the loaders object is shared, and forgets in place.
           forgetCaches: () => {
             loaders.forget();

@@ -30,6 +30,7 @@ beforeAll(async () => {
   resolvers = await startHttpServer({
     db: app.db, services: app.services, jobs: app.jobs, clock: fixedClock(new Date('2021-04-09T09:00:00Z')),
     logger: createLogger('silent'), dueSoonWorkingDays: 3, limits: { ...loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }), compiledReads: false },
+    metrics: app.metrics,
   }, 0);
   // The reader's key is checked once, then kept: the figures below are a warm process's.
   await app.gql('{ __typename }', undefined, app.keys.READER);

@@ -24,6 +24,7 @@ export function startAppWorker(
     jobs: app.jobs,
     services: app.services,
     mail: app.mail,
+    metrics: app.metrics,
     handlers: options.handlers,
     tuning: options.tuning,
   });

@@ -15,6 +15,8 @@ import { createServices, type Services } from '../../src/services';
 import { type MailTransport, smtpTransport } from '../../src/infra/mail/mail-transport';
 import { startSmtpSink, type SmtpSink } from './smtp-sink';
 import { createTestDatabase, type TestDatabase } from './pg-admin';
+import { ServiceMetrics } from '../../src/metrics/service-metrics';
+import { watchServiceState } from '../../src/metrics/service-state-gauges';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -45,6 +47,8 @@ export interface TestApp {
   /** Set when the queue is on Redis: what a worker needs to reach the same queue. */
   redis?: { url: string; prefix: string };
   statements: StatementCounter;
+  /** The process's metrics, as /metrics serves them; a worker in the test records its jobs here too. */
+  metrics: ServiceMetrics;
   keys: Record<Role, string>;
   /** A real SMTP server in the test, and the worker's transport to it. */
   smtp: SmtpSink;
@@ -92,7 +96,12 @@ export async function startTestApp(
   const keeperDb = createDataSource({ url: database.url, poolSize: 1 });
   await keeperDb.initialize();
   const keeper = startQueueKeeper({ db: keeperDb, jobs, owed: services.owedJobs, logger, dispatchEveryMs: 100, schedules: null });
-  const server = await startHttpServer({ db, services, jobs, clock, logger, dueSoonWorkingDays: 3, devMailboxDir: options.devMailboxDir, limits: config }, 0);
+  const metrics = new ServiceMetrics();
+  watchServiceState(metrics, { db, jobs, logger });
+  const server = await startHttpServer(
+    { db, services, jobs, clock, logger, dueSoonWorkingDays: 3, devMailboxDir: options.devMailboxDir, limits: config, metrics, metricsToken: config.metricsToken },
+    0,
+  );
   const keys = {} as Record<Role, string>;
   for (const role of Object.values(Role)) keys[role] = (await services.apiKeys.create(`test ${role}`, role)).key;
 
@@ -114,6 +123,7 @@ export async function startTestApp(
     queue,
     redis,
     statements,
+    metrics,
     keys,
     smtp,
     mail,

@@ -30,3 +30,11 @@ test('a recipient list with something that is not an address stops start-up, nam
   expect(() => loadConfig({ NOTIFY_SECAS: 'secas@secas.test,private-list' })).not.toThrow(/private-list/);
   expect(() => loadConfig({ DIGEST_CRON: 'at seven' })).toThrow('DIGEST_CRON is invalid');
 });
+
+test('METRICS_TOKEN: unset or empty (compose passes ${METRICS_TOKEN:-}) means none; a short one stops start-up without its value', () => {
+  expect(loadConfig({}).metricsToken).toBeUndefined();
+  expect(loadConfig({ METRICS_TOKEN: '' }).metricsToken).toBeUndefined();
+  expect(loadConfig({ METRICS_TOKEN: 'a-scrape-token-of-32-characters!' }).metricsToken).toBe('a-scrape-token-of-32-characters!');
+  expect(() => loadConfig({ METRICS_TOKEN: 'tiny-secret' })).toThrow('METRICS_TOKEN is invalid: must be at least 16 characters');
+  expect(() => loadConfig({ METRICS_TOKEN: 'tiny-secret' })).not.toThrow(/tiny-secret/);
+});

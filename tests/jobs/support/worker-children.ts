@@ -31,7 +31,7 @@ export interface WorkerChildOptions {
   smtpUrl?: string;
   args?: Omit<WorkerProcessArgs, 'redisPrefix'>;
   /** Runs the service's own entry point (`jobs/main.ts <mode>`, as `npm start` and `npm run demo` do) instead of the test worker. */
-  mode?: 'all' | 'demo';
+  mode?: 'all' | 'demo' | 'worker';
   /** More of the environment, as an operator would set it (PORT, ADMIN_API_KEY). */
   env?: Record<string, string>;
 }
