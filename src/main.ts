@@ -122,8 +122,8 @@ export async function runService(mode: Mode, options: RunOptions = {}): Promise<
       shutdown.at('queue', () => mail.close());
       const worker = await startWorker({ db: database.db, config, logger, clock: systemClock, queue, jobs, services, mail, metrics });
       shutdown.at('intake', () => worker.close());
-      if (mode === 'worker') {
-        const status = await startWorkerStatusServer({ metrics, metricsToken: config.metricsToken, logger }, config.port);
+      if (mode === 'worker' && config.workerStatusPort) {
+        const status = await startWorkerStatusServer({ metrics, metricsToken: config.metricsToken, logger }, config.workerStatusPort);
         shutdown.at('database', () => status.stop());
       }
       // Messages recorded by a process that died before it queued their send jobs, or mid-send.

@@ -8,6 +8,8 @@ import { bool, cleanEnv, makeValidator, port, str, url, EnvError, EnvMissingErro
  */
 export interface Config {
   readonly port: number;
+  /** A worker started alone serves /healthz and /metrics on this port; unset: it serves nothing (several may share a host). */
+  readonly workerStatusPort: number | undefined;
   /** Unset: an embedded PostgreSQL runs in `dataDir`. */
   readonly databaseUrl: string | undefined;
   readonly dataDir: string;
@@ -138,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     env,
     {
       PORT: port({ default: 4000 }),
+      WORKER_STATUS_PORT: port({ default: undefined }),
       DATABASE_URL: url({ default: undefined }),
       DATA_DIR: str({ default: './.data' }),
       EMBEDDED_POSTGRES_PORT: port({ default: 5433 }),
@@ -195,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     port: clean.PORT,
+    workerStatusPort: clean.WORKER_STATUS_PORT || undefined,
     databaseUrl: clean.DATABASE_URL || undefined,
     dataDir: path.resolve(clean.DATA_DIR),
     embeddedPostgresPort: clean.EMBEDDED_POSTGRES_PORT,

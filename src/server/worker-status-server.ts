@@ -7,7 +7,8 @@ import { metricsRoute } from './metrics.routes';
 
 /**
  * A worker started alone (`main.js worker`) serves no API, but its orchestrator still asks whether
- * it lives and Prometheus still scrapes its job durations: /healthz and /metrics, on PORT.
+ * it lives and Prometheus still scrapes its job durations: /healthz and /metrics, on
+ * WORKER_STATUS_PORT when it is set (several workers on one host would contend for one port).
  */
 export async function startWorkerStatusServer(
   { metrics, metricsToken, logger }: { metrics: ServiceMetrics; metricsToken?: string; logger: Logger },

@@ -4,7 +4,7 @@ import { killAllWorkers, spawnWorker } from './support/worker-children';
 
 /**
  * Issue 10: a worker started alone (`main.js worker`, as compose runs it) serves no API, but
- * answers its orchestrator's health check and Prometheus's scrape on PORT.
+ * answers its orchestrator's health check and Prometheus's scrape on WORKER_STATUS_PORT.
  */
 let database: TestDatabase;
 beforeAll(async () => {
@@ -15,9 +15,9 @@ afterAll(async () => {
   await database?.drop();
 });
 
-test('a worker alone answers /healthz and /metrics on PORT, serves no GraphQL, and stops cleanly', async () => {
+test('a worker alone answers /healthz and /metrics on WORKER_STATUS_PORT, serves no GraphQL, and stops cleanly', async () => {
   const port = await freePort();
-  const worker = spawnWorker({ databaseUrl: database.url, mode: 'worker', env: { PORT: String(port) }, shutdownGraceMs: 10_000 });
+  const worker = spawnWorker({ databaseUrl: database.url, mode: 'worker', env: { WORKER_STATUS_PORT: String(port) }, shutdownGraceMs: 10_000 });
   await worker.waitForLog((line) => line.msg === 'worker status: /healthz and /metrics', 'the worker status server', 60_000);
   const base = `http://127.0.0.1:${port}`;
 
