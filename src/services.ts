@@ -24,6 +24,7 @@ import { ReportService } from './reports/report.service';
 import { SlaRecomputeService } from './sla/sla-recompute.service';
 import { WorkPackageService } from './work-packages/work-package.service';
 import { SigningSecrets } from './auth/signing-secrets';
+import { CalendarFeedService } from './calendar-feeds/calendar-feed.service';
 
 export interface ServiceDependencies {
   db: DataSource;
@@ -74,6 +75,7 @@ export function createServices({ db, jobs, mailFrom, reportLinkMinutes, changes 
     reportLinks: new ReportLinkService(signingSecrets, reportLinkMinutes),
     apiKeys: new ApiKeyService(db, changes && { changes: changes.feed, logger: changes.logger }),
     auditLog: new AuditLogService(),
+    calendarFeeds: new CalendarFeedService(),
   };
 }
 

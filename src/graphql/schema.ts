@@ -5,6 +5,7 @@ import { AssessmentResolver } from '../assessments/assessment.resolver';
 import { ApiKeyResolver } from '../auth/api-key.resolver';
 import { AuditLogResolver } from '../audit/audit-log.resolver';
 import { CalendarResolver } from '../calendar/calendar.resolver';
+import { CalendarFeedResolver } from '../calendar-feeds/calendar-feed.resolver';
 import { ConsultationResolver } from '../consultations/consultation.resolver';
 import { DecisionResolver } from '../decisions/decision.resolver';
 import { MeetingResolver } from '../meetings/meeting.resolver';
@@ -19,7 +20,7 @@ import { guardRootFields } from './access';
 export const resolvers = [
   ModificationResolver, AssessmentResolver, AssessmentFiguresResolver, MeetingResolver, ConsultationResolver,
   DecisionResolver, ReleaseResolver, WorkPackageResolver, CalendarResolver, ReportResolver, JobRunResolver,
-  RecipientGroupResolver, OutboxMessageResolver, ApiKeyResolver, AuditLogResolver,
+  RecipientGroupResolver, OutboxMessageResolver, ApiKeyResolver, AuditLogResolver, CalendarFeedResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

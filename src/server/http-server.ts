@@ -29,6 +29,7 @@ import { rateLimit } from './rate-limit';
 import { devMailboxRoutes } from './dev-mailbox.routes';
 import { reportDownloadRoutes } from './report-downloads.routes';
 import { adminRoutes } from './admin/admin.routes';
+import { calendarFeedRoutes } from './calendar-feed.routes';
 import { metricsRoute } from './metrics.routes';
 import { requestFactsOf } from './request-facts';
 import { requestLog } from './request-log';
@@ -116,6 +117,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
   app.use('/reports', corsPolicy, perKeyRate, timeBudget, reportDownloadRoutes({ db, services, clock, logger }));
 
   app.use('/admin', await adminRoutes({ services, jobs, clock, logger }));
+  app.use('/calendar', perKeyRate, timeBudget, calendarFeedRoutes({ db, services, clock, logger, dueSoonWorkingDays }));
 
   if (options.devMailboxDir) app.use('/dev/mailbox', devMailboxRoutes(options.devMailboxDir, logger));
 

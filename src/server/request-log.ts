@@ -13,7 +13,8 @@ const ROUTES = ['/graphql', '/reports', '/admin', '/calendar', '/register', '/de
 /** A client's own request id is kept when it is a plain token; else the API makes one. */
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
-const pathOf = (url: string | undefined) => (url ?? '/').split('?')[0]!;
+/** The path a log may show: no query (a signed link's signature), no calendar feed's token. */
+const pathOf = (url: string | undefined) => (url ?? '/').split('?')[0]!.replace(/^\/calendar\/[^/]+\.ics$/, '/calendar/(token).ics');
 const routeOf = (url: string | undefined) => {
   const path = pathOf(url);
   return ROUTES.find((r) => path === r || path.startsWith(`${r}/`) || path.startsWith(`${r}.`)) ?? 'other';

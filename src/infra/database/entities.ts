@@ -15,8 +15,10 @@ import { Report } from '../../reports/report.entity';
 import { OutboxMessage } from '../../notifications/outbox-message.entity';
 import { RecipientGroup } from '../../notifications/recipient-group.entity';
 import { WorkPackage } from '../../work-packages/work-package.entity';
+import { CalendarFeed } from '../../calendar-feeds/calendar-feed.entity';
 
 export const entities = [
   Modification, ModificationDependency, PhaseChange, Assessment, AssessmentPause, Meeting, AgendaItem,
   Consultation, Decision, Release, WorkPackage, Holiday, ApiKey, RecipientGroup, OutboxMessage, Report, FormerReference,
+  CalendarFeed,
 ];

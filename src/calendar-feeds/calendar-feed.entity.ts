@@ -1,0 +1,34 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { DateTimeScalar } from '../graphql/scalars';
+
+/**
+ * A subscribable calendar of the register, for Outlook or Google Calendar. Only the SHA-256 of its
+ * token is kept; the token is in the URL shown once, at creation. It belongs to the key that made
+ * it and dies with it: revoked, expired or deleted, the feed answers no more.
+ */
+@ObjectType({ description: 'A calendar feed (iCalendar) of meetings, deadlines, consultation windows and assessment targets.' })
+@Entity('calendar_feed')
+export class CalendarFeed {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field()
+  @Column('text')
+  name!: string;
+
+  @Column('text', { name: 'token_hash', unique: true })
+  tokenHash!: string;
+
+  @Column('uuid', { name: 'api_key_id' })
+  apiKeyId!: string;
+
+  @Field(() => DateTimeScalar)
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  @Column('timestamptz', { name: 'revoked_at', nullable: true })
+  revokedAt!: Date | null;
+}
