@@ -14,12 +14,14 @@ import { connectDatabase } from '../infra/database/connect';
 import { createLogger, type Logger } from '../infra/logger';
 import { buildAppSchema, printAppSchema } from '../graphql/schema';
 import { importRegisterFile } from '../register-import';
+import { importRegisterSpreadsheet, isSpreadsheet } from '../register-sheets';
+import { isLocalDate } from '../calendar/local-date';
 
 const USAGE = `Usage:
   npm run cli -- create-api-key --role ADMIN|DCC|READER --name NAME [--expires 2027-06-30T00:00:00Z]
   npm run cli -- list-api-keys
   npm run cli -- revoke-api-key ID
-  npm run import -- FILE
+  npm run import -- FILE.json|FILE.xlsx|FILE.csv [--dry-run] [--as-of YYYY-MM-DD (CSV: the day it was exported)]
   npm run cli -- emit-schema [PATH]   (default: schema/schema.graphql)`;
 
 /** Commands work on the same database as the server: DATABASE_URL, or the embedded one in DATA_DIR. */
@@ -61,15 +63,26 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'import': {
-      const file = rest[0];
-      if (!file || rest.length > 1) throw new UsageError('import takes one register file');
+      const { values, positionals } = parseArgs({ args: rest, options: { 'dry-run': { type: 'boolean' }, 'as-of': { type: 'string' } }, allowPositionals: true, strict: true });
+      const file = positionals[0];
+      if (!file || positionals.length > 1) throw new UsageError('import takes one register file: FILE.json, FILE.xlsx or FILE.csv');
+      const asOf = values['as-of'];
+      if (asOf !== undefined && !isLocalDate(asOf)) throw new UsageError(`--as-of must be a date, YYYY-MM-DD; got ${asOf}`);
+      if (asOf !== undefined && !isSpreadsheet(file)) throw new UsageError('--as-of is for spreadsheets: a register file (JSON) states its own asOf');
+      const dryRun = values['dry-run'] ?? false;
       await withDatabase(async (db, config, logger) => {
         const ctx = createServiceContext({
           db, clock: systemClock, logger, dueSoonWorkingDays: config.dueSoonWorkingDays,
           audit: { actor: `cli (${process.env.USER ?? 'unknown user'})`, operation: () => `import ${path.basename(file)}` },
         });
-        const summary = await importRegisterFile(ctx, path.resolve(file), (msg) => console.log(msg));
-        console.log(`Imported ${file}:`, JSON.stringify(summary));
+        const progress = (msg: string) => console.log(msg);
+        const { summary, placeOf } = isSpreadsheet(file)
+          ? await importRegisterSpreadsheet(ctx, path.resolve(file), { asOf, dryRun, onProgress: progress })
+          : { summary: await importRegisterFile(ctx, path.resolve(file), progress, { dryRun }), placeOf: (line: string) => line };
+        for (const change of summary.changes) console.log(`${dryRun ? 'would be ' : ''}${change.outcome}: ${placeOf(change.entry)}`);
+        console.log(dryRun
+          ? `Dry run of ${file}: ${summary.changes.length} change(s) listed above; nothing was written.`
+          : `Imported ${file}: ${summary.changes.length} change(s).`);
       });
       return;
     }

@@ -18,9 +18,16 @@ export interface KeptFact {
   entry: string;
   reason: string;
 }
+/** An entry the import created or updated (or, in a dry run, would). */
+export interface ChangedEntry {
+  entry: string;
+  outcome: Exclude<Outcome, 'unchanged'>;
+}
 export type ImportSummary = Record<ImportKind, ImportCounts> & {
   /** What the import kept as the register had it, and why (empty when the file was newest everywhere). */
   kept: KeptFact[];
+  /** Every entry created or updated, in the order written: what a dry run lists. */
+  changes: ChangedEntry[];
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a raw SQL row: each caller reads the columns it selected
@@ -29,7 +36,7 @@ export type Row = Record<string, any>;
 export class ImportRun {
   readonly summary: ImportSummary = {
     modifications: counts(), assessments: counts(), meetings: counts(), consultations: counts(),
-    decisions: counts(), releases: counts(), workPackages: counts(), kept: [],
+    decisions: counts(), releases: counts(), workPackages: counts(), kept: [], changes: [],
   };
   /** Reference -> id of every proposal the file mentions, whether from the file or the register. */
   readonly modificationIds = new Map<string, string>();
@@ -46,8 +53,9 @@ export class ImportRun {
     return `Imported from ${this.file.source}`;
   }
 
-  count(kind: ImportKind, outcome: Outcome): void {
+  count(kind: ImportKind, outcome: Outcome, entry: string): void {
     this.summary[kind][outcome] += 1;
+    if (outcome !== 'unchanged') this.summary.changes.push({ entry, outcome });
   }
 
   /** Rows of a statement; UPDATE ... RETURNING included (TypeORM's plain query() wraps those differently). */

@@ -21,11 +21,12 @@ export async function importRegisterFile(
   ctx: ServiceContext,
   filePath: string,
   onProgress?: (message: string) => void,
+  options: { dryRun?: boolean } = {},
 ): Promise<ImportSummary> {
   const json = await readJson(filePath);
   try {
     const file = parseRegisterFile(json);
-    return await new RegisterImportService().import(ctx, file, { onProgress });
+    return await new RegisterImportService().import(ctx, file, { onProgress, dryRun: options.dryRun });
   } catch (err) {
     if (err instanceof ClientError) throw new InvalidInputError(`${filePath}: ${err.message}`, err.details);
     throw err;

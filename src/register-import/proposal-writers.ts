@@ -34,7 +34,7 @@ export async function writeReleases(run: ImportRun): Promise<void> {
         versioned: true,
       }),
     );
-    run.count('releases', outcome);
+    run.count('releases', outcome, entryLabel('releases', i, r));
     if (id !== null) run.releaseIds.set(r.name, id);
   }
 }
@@ -97,7 +97,7 @@ export async function writeModifications(run: ImportRun, known: ReadonlyMap<stri
         // What a proposal waits on is part of it: a new dependency set is an update of the proposal.
         changedElsewhere: !registerIsNewer && before !== undefined && m.dependsOn !== undefined && !sameSet(before.dependsOn, m.dependsOn),
       });
-      run.count('modifications', outcome);
+      run.count('modifications', outcome, entry);
       const modificationId = id ?? before!.id;
       run.modificationIds.set(m.reference, modificationId);
       // Imports record what a document says, so the lifecycle table is not enforced; the
@@ -184,7 +184,7 @@ async function pointListedProposalsAtReleases(run: ImportRun, describedInFile: R
           [run.releaseIds.get(r.name), run.modificationId(ref)],
         ),
       );
-      run.count('modifications', updated.length ? 'updated' : 'unchanged');
+      run.count('modifications', updated.length ? 'updated' : 'unchanged', `${ref} (target release ${r.name})`);
     }
   }
 }

@@ -73,7 +73,7 @@ export async function writeAssessments(run: ImportRun): Promise<void> {
         ),
       );
       existing.push({ id: row.id, modification_id: modificationId, type: a.type, ...values });
-      run.count('assessments', 'created');
+      run.count('assessments', 'created', entry);
       continue;
     }
     // An omitted key keeps what the register has (a later report that leaves out the cost, say).
@@ -86,7 +86,7 @@ export async function writeAssessments(run: ImportRun): Promise<void> {
         [matches[0].id, ...params],
       ),
     );
-    run.count('assessments', updated.length ? 'updated' : 'unchanged');
+    run.count('assessments', updated.length ? 'updated' : 'unchanged', entry);
   }
 }
 
@@ -122,7 +122,7 @@ export async function writeMeetings(run: ImportRun): Promise<void> {
         versioned: true,
         changedElsewhere: agendaChanged,
       });
-      run.count('meetings', outcome);
+      run.count('meetings', outcome, entryLabel('meetings', i, m));
       if (id !== null && (outcome === 'created' || agendaChanged)) {
         await run.rows(`DELETE FROM agenda_item WHERE meeting_id = $1`, [id]);
         await run.rows(
@@ -147,7 +147,7 @@ export async function writeConsultations(run: ImportRun): Promise<void> {
         versioned: true,
       }),
     );
-    run.count('consultations', outcome);
+    run.count('consultations', outcome, entryLabel('consultations', i, c));
   }
 }
 
@@ -164,7 +164,7 @@ export async function writeDecisions(run: ImportRun): Promise<void> {
         versioned: false,
       }),
     );
-    run.count('decisions', outcome);
+    run.count('decisions', outcome, entryLabel('decisions', i, d));
   }
 }
 
@@ -180,6 +180,6 @@ export async function writeWorkPackages(run: ImportRun): Promise<void> {
         versioned: true,
       }),
     );
-    run.count('workPackages', outcome);
+    run.count('workPackages', outcome, entryLabel('workPackages', i, w));
   }
 }

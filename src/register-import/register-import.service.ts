@@ -11,6 +11,15 @@ import { refuse } from './register-problems';
 export interface ImportOptions {
   /** One line per section as it is written, e.g. `releases: 5 (5 created)`. */
   onProgress?: (message: string) => void;
+  /** Runs the whole import, every check included, then rolls it back: the summary says what would change. */
+  dryRun?: boolean;
+}
+
+/** Carries a dry run's summary out of the transaction it rolls back. */
+class DryRunRollback extends Error {
+  constructor(readonly summary: ImportSummary) {
+    super('dry run: rolled back');
+  }
 }
 
 /** Any fixed number: two imports of register files take turns instead of interleaving look-ups and writes. */
@@ -28,6 +37,15 @@ const IMPORT_LOCK = 0x5ec_1e61;
  */
 export class RegisterImportService {
   async import(ctx: ServiceContext, file: RegisterFile, options: ImportOptions = {}): Promise<ImportSummary> {
+    try {
+      return await this.run(ctx, file, options);
+    } catch (err) {
+      if (err instanceof DryRunRollback) return err.summary;
+      throw err;
+    }
+  }
+
+  private run(ctx: ServiceContext, file: RegisterFile, options: ImportOptions): Promise<ImportSummary> {
     const progress = options.onProgress ?? (() => undefined);
     return ctx.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
@@ -50,6 +68,7 @@ export class RegisterImportService {
       report('decisions');
       await writeWorkPackages(run);
       report('workPackages');
+      if (options.dryRun) throw new DryRunRollback(run.summary);
       return run.summary;
     });
   }

@@ -30,6 +30,7 @@ import { devMailboxRoutes } from './dev-mailbox.routes';
 import { reportDownloadRoutes } from './report-downloads.routes';
 import { adminRoutes } from './admin/admin.routes';
 import { calendarFeedRoutes } from './calendar-feed.routes';
+import { REGISTER_EXPORT_PATHS, registerExport } from './register-export.route';
 import { metricsRoute } from './metrics.routes';
 import { requestFactsOf } from './request-facts';
 import { requestLog } from './request-log';
@@ -118,6 +119,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
 
   app.use('/admin', await adminRoutes({ services, jobs, clock, logger }));
   app.use('/calendar', perKeyRate, timeBudget, calendarFeedRoutes({ db, services, clock, logger, dueSoonWorkingDays }));
+  app.get(REGISTER_EXPORT_PATHS, corsPolicy, perKeyRate, timeBudget, registerExport({ db, services, clock, logger, dueSoonWorkingDays }));
 
   if (options.devMailboxDir) app.use('/dev/mailbox', devMailboxRoutes(options.devMailboxDir, logger));
 

@@ -1,14 +1,12 @@
 import { Router, type Request, type Response } from 'express';
 import type { DataSource } from 'typeorm';
-import { KEY_REFUSALS } from '../auth/key-refusals';
-import { Access } from '../auth/role';
 import { isId } from '../common/ids';
 import type { Clock } from '../infra/clock';
 import type { Logger } from '../infra/logger';
 import { Report, ReportStatus } from '../reports/report.entity';
 import { REPORT_FORMATS, type ReportFormat, reportFileName } from '../reports/report-links';
 import type { Services } from '../services';
-import { bearerKey } from './bearer-key';
+import { readerOrRefuse, refuse } from './key-refusal';
 
 const CONTENT_TYPE: Record<ReportFormat, string> = {
   md: 'text/markdown; charset=utf-8',
@@ -23,8 +21,6 @@ interface Options {
   logger: Logger;
 }
 
-/** A refusal in the API's words: JSON with the same codes as the GraphQL errors. */
-const refuse = (res: Response, status: number, code: string, message: string) => res.status(status).json({ error: { code, message } });
 
 /**
  * GET /reports/{id}.md|.html|.pdf: a report's files, for a key that may read reports
@@ -51,16 +47,8 @@ export function reportDownloadRoutes({ db, services, clock, logger }: Options): 
       const check = isId(id) ? await services.reportLinks.check(id, format, req.query.expires, req.query.signature, clock.now()) : 'invalid';
       if (check === 'expired') return refuse(res, 403, 'FORBIDDEN', 'This link has expired: ask for a new one (Report.links)');
       if (check === 'invalid') return refuse(res, 403, 'FORBIDDEN', 'This link is not valid: its signature does not match');
-    } else {
-      const key = bearerKey(req.header('authorization'));
-      const caller = key ? await services.apiKeys.authenticate(key) : null;
-      if (!caller) {
-        res.setHeader('WWW-Authenticate', 'Bearer');
-        return refuse(res, 401, 'UNAUTHENTICATED', req.header('authorization')
-          ? KEY_REFUSALS.invalid
-          : `${KEY_REFUSALS.missing}, or use a signed link`);
-      }
-      if (!(Access.read as readonly string[]).includes(caller.role)) return refuse(res, 403, 'FORBIDDEN', `Reading reports needs the role ${Access.read.join(' or ')}`);
+    } else if (!(await readerOrRefuse(req, res, services, 'reports', ', or use a signed link'))) {
+      return;
     }
 
     const report = isId(id)

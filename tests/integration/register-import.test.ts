@@ -80,8 +80,8 @@ async function history(reference: string): Promise<Array<{ from: string | null; 
 }
 
 function allUnchanged(summary: ImportSummary): boolean {
-  const { kept: _kept, ...counts } = summary;
-  return Object.values(counts).every((c) => c.created === 0 && c.updated === 0);
+  const { kept: _kept, changes, ...counts } = summary;
+  return Object.values(counts).every((c) => c.created === 0 && c.updated === 0) && changes.length === 0;
 }
 
 /** Writes a variant of the 2021 file into the temp folder. */

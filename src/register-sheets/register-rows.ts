@@ -1,0 +1,76 @@
+import type { DataSource } from 'typeorm';
+import type { LocalDate } from '../calendar/local-date';
+import type { WorkingCalendar } from '../calendar/working-calendar';
+import { ASSESSMENT_ABBREVIATION, formatDate } from '../notifications/templates/format';
+import { targetCompletionOn } from '../sla/sla-calculator';
+import { ASSESSMENT_COLUMNS, type CellValue, type Column, PROPOSAL_COLUMNS } from './sheet-columns';
+
+/** The register's proposals and assessments as the rows of the two sheets, in the columns' order. */
+export interface RegisterRows {
+  asOf: LocalDate;
+  proposals: CellValue[][];
+  assessments: CellValue[][];
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw SQL rows, read by column name below
+type Row = Record<string, any>;
+
+const cell = (column: Column, value: unknown): CellValue => {
+  if (value === null || value === undefined || value === '') return null;
+  switch (column.kind) {
+    case 'date':
+      return { date: String(value) };
+    case 'yesNo':
+      return value ? 'Yes' : 'No';
+    case 'references':
+      return (value as string[]).length ? (value as string[]).join('; ') : null;
+    case 'count':
+    case 'pounds':
+      return Number(value);
+    default:
+      return String(value);
+  }
+};
+
+/** Reads every proposal and assessment, in reference order, as the sheets show them on `asOf`. */
+export async function registerRows(db: DataSource, calendar: WorkingCalendar, asOf: LocalDate): Promise<RegisterRows> {
+  const [proposals, assessments]: [Row[], Row[]] = await Promise.all([
+    db.query(
+      `SELECT m.reference, m.title, m.kind, m.phase, m.path, m.proposer, m.proposer_organisation AS "proposerOrganisation",
+              m.raised_on::text AS "raisedOn", r.name AS "targetRelease", m.on_hold AS "onHold", m.on_hold_reason AS "onHoldReason",
+              coalesce((SELECT array_agg(dep.reference ORDER BY dep.reference) FROM modification_dependency d
+                          JOIN modification dep ON dep.id = d.depends_on_id WHERE d.modification_id = m.id), '{}') AS "dependsOn",
+              m.summary, m.note
+         FROM modification m LEFT JOIN release r ON r.id = m.target_release_id
+        ORDER BY m.reference`,
+    ),
+    db.query(
+      `SELECT mo.reference AS modification, a.type, a.change_request AS "changeRequest", a.requested_on::text AS "requestedOn",
+              a.accepted_on::text AS "acceptedOn", a.target_working_days AS "targetWorkingDays",
+              a.expected_completion_on::text AS "expectedCompletionOn", a.returned_on::text AS "returnedOn",
+              a.cost_gbp AS "costGbp", a.commentary, a.note,
+              coalesce(json_agg(json_build_object('from', p.from_on::text, 'to', p.to_on::text) ORDER BY p.from_on)
+                       FILTER (WHERE p.id IS NOT NULL), '[]') AS pauses
+         FROM assessment a JOIN modification mo ON mo.id = a.modification_id LEFT JOIN assessment_pause p ON p.assessment_id = a.id
+        GROUP BY a.id, mo.reference ORDER BY mo.reference, a.type, a.accepted_on NULLS LAST, a.change_request NULLS LAST`,
+    ),
+  ]);
+
+  const targetOf = (a: Row) => targetCompletionOn(a as Parameters<typeof targetCompletionOn>[0], calendar);
+  const openByProposal = new Map<string, string[]>();
+  for (const a of assessments) {
+    if (a.returnedOn) continue;
+    const target = targetOf(a);
+    const words = [ASSESSMENT_ABBREVIATION[a.type as 'PRELIMINARY' | 'IMPACT'], a.changeRequest, target ? `target ${formatDate(target)}` : 'target not yet known']
+      .filter(Boolean).join(' ');
+    openByProposal.set(a.modification, [...(openByProposal.get(a.modification) ?? []), words]);
+  }
+
+  return {
+    asOf,
+    proposals: proposals.map((p) =>
+      PROPOSAL_COLUMNS.map((c) => (c.field ? cell(c, p[c.field]) : cell(c, (openByProposal.get(p.reference) ?? []).join('; ')))),
+    ),
+    assessments: assessments.map((a) => ASSESSMENT_COLUMNS.map((c) => (c.field ? cell(c, a[c.field]) : cell(c, targetOf(a))))),
+  };
+}

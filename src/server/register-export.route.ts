@@ -1,0 +1,49 @@
+import type { Request, RequestHandler, Response } from 'express';
+import type { DataSource } from 'typeorm';
+import { createServiceContext } from '../common/service-context';
+import type { Clock } from '../infra/clock';
+import type { Logger } from '../infra/logger';
+import { exportRegister, type SheetKey } from '../register-sheets';
+import type { Services } from '../services';
+import { readerOrRefuse, refuse } from './key-refusal';
+import { requestFactsOf } from './request-facts';
+
+interface Options {
+  db: DataSource;
+  services: Services;
+  clock: Clock;
+  logger: Logger;
+  dueSoonWorkingDays: number;
+}
+
+const CONTENT_TYPES = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'text/csv; charset=utf-8' } as const;
+
+/**
+ * GET /register.xlsx (Proposals, Assessments, About) and /register.csv (Proposals; with
+ * ?sheet=assessments, Assessments): the register as SECAS's spreadsheet, for a key that may read.
+ */
+export const REGISTER_EXPORT_PATHS = ['/register.xlsx', '/register.csv'];
+
+export function registerExport({ db, services, clock, logger, dueSoonWorkingDays }: Options): RequestHandler {
+  return async (req: Request, res: Response) => {
+    const format = req.path.endsWith('.xlsx') ? 'xlsx' : 'csv';
+    const sheet = req.query.sheet ?? 'proposals';
+    if (sheet !== 'proposals' && sheet !== 'assessments') return refuse(res, 400, 'BAD_USER_INPUT', 'sheet must be proposals or assessments');
+    if (format === 'xlsx' && req.query.sheet !== undefined) return refuse(res, 400, 'BAD_USER_INPUT', 'The XLSX holds both sheets: ask for /register.xlsx without ?sheet');
+    try {
+      const caller = await readerOrRefuse(req, res, services, 'the register');
+      if (!caller) return;
+      requestFactsOf(res).keyName = caller.name;
+      const ctx = createServiceContext({ db, clock, logger, caller, dueSoonWorkingDays, calendars: services.calendars });
+      const body = await exportRegister(ctx, format, sheet as SheetKey);
+      const name = `sec-register-${clock.today()}${format === 'csv' ? `-${sheet}` : ''}.${format}`;
+      res.setHeader('Content-Type', CONTENT_TYPES[format]);
+      res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+      res.setHeader('Cache-Control', 'private, no-store');
+      return res.send(body);
+    } catch (err) {
+      logger.error({ err }, 'register export failed');
+      return refuse(res, 500, 'INTERNAL_SERVER_ERROR', 'The register could not be exported; the error is logged');
+    }
+  };
+}
