@@ -33,7 +33,7 @@ export async function writeXlsx(register: RegisterRows): Promise<Buffer> {
   for (const key of SHEET_KEYS) {
     const { name, columns } = SHEETS[key];
     const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = columns.map((c) => ({ header: c.header, width: c.width, style: NUMBER_FORMATS[c.kind] ? { numFmt: NUMBER_FORMATS[c.kind] } : {} }));
+    sheet.columns = columns.map((c) => ({ header: c.header, width: Math.max(c.width, c.header.length + 2), style: NUMBER_FORMATS[c.kind] ? { numFmt: NUMBER_FORMATS[c.kind] } : {} }));
     sheet.getRow(1).font = { bold: true };
     for (const row of register[key]) sheet.addRow(row.map((v) => (v !== null && typeof v === 'object' ? utcDay(v.date) : v)));
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
