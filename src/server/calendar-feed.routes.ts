@@ -1,17 +1,6 @@
 import { Router, type Request, type Response } from 'express';
-import type { DataSource } from 'typeorm';
 import { createServiceContext } from '../common/service-context';
-import type { Clock } from '../infra/clock';
-import type { Logger } from '../infra/logger';
-import type { Services } from '../services';
-
-interface Options {
-  db: DataSource;
-  services: Services;
-  clock: Clock;
-  logger: Logger;
-  dueSoonWorkingDays: number;
-}
+import type { RouteDeps } from './route-deps';
 
 const TOKEN_FILE = /^(cal_[A-Za-z0-9_-]{20,64})\.ics$/;
 
@@ -20,7 +9,7 @@ const TOKEN_FILE = /^(cal_[A-Za-z0-9_-]{20,64})\.ics$/;
  * header a key could go in: the token in the URL is the credential. Unknown: 404; revoked, or
  * its key revoked or expired: 410, so that a calendar client stops asking.
  */
-export function calendarFeedRoutes({ db, services, clock, logger, dueSoonWorkingDays }: Options): Router {
+export function calendarFeedRoutes({ db, services, clock, logger, dueSoonWorkingDays }: RouteDeps): Router {
   const router = Router();
   router.get('/:file', async (req: Request, res: Response) => {
     const token = TOKEN_FILE.exec(String(req.params.file))?.[1];

@@ -1,20 +1,9 @@
 import type { Request, RequestHandler, Response } from 'express';
-import type { DataSource } from 'typeorm';
 import { createServiceContext } from '../common/service-context';
-import type { Clock } from '../infra/clock';
-import type { Logger } from '../infra/logger';
 import { exportRegister, type SheetKey } from '../register-sheets';
-import type { Services } from '../services';
+import type { RouteDeps } from './route-deps';
 import { readerOrRefuse, refuse } from './key-refusal';
 import { requestFactsOf } from './request-facts';
-
-interface Options {
-  db: DataSource;
-  services: Services;
-  clock: Clock;
-  logger: Logger;
-  dueSoonWorkingDays: number;
-}
 
 const CONTENT_TYPES = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'text/csv; charset=utf-8' } as const;
 
@@ -24,7 +13,7 @@ const CONTENT_TYPES = { xlsx: 'application/vnd.openxmlformats-officedocument.spr
  */
 export const REGISTER_EXPORT_PATHS = ['/register.xlsx', '/register.csv'];
 
-export function registerExport({ db, services, clock, logger, dueSoonWorkingDays }: Options): RequestHandler {
+export function registerExport({ db, services, clock, logger, dueSoonWorkingDays }: RouteDeps): RequestHandler {
   return async (req: Request, res: Response) => {
     const format = req.path.endsWith('.xlsx') ? 'xlsx' : 'csv';
     const sheet = req.query.sheet ?? 'proposals';

@@ -1,9 +1,8 @@
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import ical, { type VEvent } from 'node-ical';
-import pino from 'pino';
 import { importRegisterFile } from '../../src/register-import';
 import { testServiceContext } from '../support/service-context';
+import { capturedLog } from '../support/captured-log';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -11,15 +10,9 @@ import { startTestApp, type TestApp } from '../support/test-app';
  * the April 2021 register (the test app's today is 9 April 2021).
  */
 let app: TestApp;
-const rawLog: string[] = [];
+const { logger, raw: rawLog } = capturedLog();
 
 beforeAll(async () => {
-  const logger = pino({ level: 'info' }, new Writable({
-    write(chunk, _encoding, done) {
-      rawLog.push(String(chunk));
-      done();
-    },
-  }));
   app = await startTestApp({ logger });
   await importRegisterFile(testServiceContext(app.db), path.join(__dirname, '..', '..', 'src', 'demo', 'register-2021-04.json'));
 });

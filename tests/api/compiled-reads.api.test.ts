@@ -1,12 +1,11 @@
 import path from 'node:path';
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import { loadConfig } from '../../src/config/config';
 import { fixedClock } from '../../src/infra/clock';
 import { createLogger } from '../../src/infra/logger';
 import { importRegisterFile } from '../../src/register-import';
 import { type RunningHttpServer, startHttpServer } from '../../src/server/http-server';
 import { testServiceContext } from '../support/service-context';
+import { capturedLog } from '../support/captured-log';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -16,15 +15,9 @@ import { startTestApp, type TestApp } from '../support/test-app';
  */
 let app: TestApp;
 let resolvers: RunningHttpServer;
-const logLines: string[] = [];
+const { logger, raw: logLines } = capturedLog('debug');
 
 beforeAll(async () => {
-  const logger = pino({ level: 'debug' }, new Writable({
-    write(chunk, _encoding, done) {
-      logLines.push(String(chunk));
-      done();
-    },
-  }));
   app = await startTestApp({ logger });
   await importRegisterFile(testServiceContext(app.db), path.join(__dirname, '..', '..', 'src', 'demo', 'register-2021-04.json'));
   resolvers = await startHttpServer({

@@ -1,11 +1,10 @@
 import path from 'node:path';
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import { importRegisterFile } from '../../src/register-import';
 import type { RunningWorker } from '../../src/queue/worker-port';
 import { waitFor } from '../jobs/support/wait-for';
 import { finished, outboxSettled, startAppWorker } from '../support/app-worker';
 import { testServiceContext } from '../support/service-context';
+import { capturedLog } from '../support/captured-log';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** Issue 10, item 2: Prometheus metrics at /metrics, and one log line per request. */
@@ -13,17 +12,9 @@ const TOKEN = 'metrics-token-for-the-test-0123';
 let app: TestApp;
 let base: string;
 let worker: RunningWorker;
-const logLines: Array<Record<string, any>> = [];
-const rawLog: string[] = [];
+const { logger, raw: rawLog, lines: logLines } = capturedLog();
 
 beforeAll(async () => {
-  const logger = pino({ level: 'info' }, new Writable({
-    write(chunk, _encoding, done) {
-      rawLog.push(String(chunk));
-      logLines.push(JSON.parse(String(chunk)));
-      done();
-    },
-  }));
   app = await startTestApp({ env: { METRICS_TOKEN: TOKEN }, logger });
   base = app.url.replace(/\/graphql$/, '');
   await importRegisterFile(testServiceContext(app.db), path.join(__dirname, '..', '..', 'src', 'demo', 'register-2021-04.json'));
