@@ -29,3 +29,13 @@ test('a key over its budget gets 429 with Retry-After; another key is not held b
   expect(rows.length).toBeGreaterThanOrEqual(2);
   expect(JSON.stringify(rows)).not.toContain(app.keys.READER);
 });
+
+test('the admin login form, a place to try keys, is held to the budget of its address', async () => {
+  const tryKey = () =>
+    fetch(`${app.url.replace(/\/graphql$/, '')}/admin/login`, {
+      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'key=sec_guess', redirect: 'manual',
+    });
+  const statuses = [];
+  for (let i = 0; i < 6; i++) statuses.push((await tryKey()).status);
+  expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+});
