@@ -52,11 +52,19 @@ export async function writeAssessments(run: ImportRun): Promise<void> {
       commentary: a.commentary ?? null,
       note: a.note ?? null,
     };
+    if (a.id !== undefined) {
+      const named = existing.find((row) => row.id === a.id);
+      if (!named || named.modification_id !== modificationId || named.type !== a.type) {
+        refuse([{ entry, field: 'id', message: named
+          ? `${a.id} is an assessment of another proposal or type: leave the id as the export wrote it`
+          : `${a.id} is no assessment of ${a.modification} in the register: leave the id blank for a new assessment` }]);
+      }
+    }
     const matches = existing.filter(
       (row) =>
         row.modification_id === modificationId &&
         row.type === a.type &&
-        (a.changeRequest !== undefined
+        (a.id !== undefined ? row.id === a.id : a.changeRequest !== undefined
           ? row.change_request === a.changeRequest
           : row.requested_on === values.requested_on && row.accepted_on === values.accepted_on && row.returned_on === values.returned_on),
     );

@@ -6,6 +6,7 @@ import { DecisionBody } from '../decisions/decision.enums';
 import { MeetingBody } from '../meetings/meeting.enums';
 import { DecisionPath, ModificationKind, ModificationPhase } from '../modifications/modification.enums';
 import { ReleaseKind } from '../releases/release.enums';
+import { isId } from '../common/ids';
 import { checkRegisterFile } from './register-file.checks';
 import { entryLabel, refuse, SECTIONS, show, type RegisterProblem, type Section } from './register-problems';
 
@@ -81,6 +82,10 @@ const modificationEntry = z.strictObject({
   targetRelease: nonBlank().optional(),
 });
 
+/** A register id (a UUID), as the spreadsheet export gives each assessment. */
+const registerId = () =>
+  z.string({ error: missingOr('a register id') }).refine((s) => isId(s), { error: (iss) => `${show(iss.input)} is not a register id (leave it as the export wrote it, or blank for a new assessment)` });
+
 const assessmentEntry = z.strictObject({
   modification: reference(),
   type: enumOf(AssessmentType),
@@ -93,6 +98,9 @@ const assessmentEntry = z.strictObject({
   costGbp: poundsAndPence().optional(),
   commentary: text().optional(),
   note: text().optional(),
+  // Not in the Change Status Report's files: the spreadsheet export names each assessment by its
+  // id, so that an edited row (its dates corrected, say) updates that assessment.
+  id: registerId().optional(),
 });
 
 const meetingEntry = z.strictObject({

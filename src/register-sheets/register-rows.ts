@@ -45,7 +45,7 @@ export async function registerRows(db: DataSource, calendar: WorkingCalendar, as
         ORDER BY m.reference`,
     ),
     db.query(
-      `SELECT mo.reference AS modification, a.type, a.change_request AS "changeRequest", a.requested_on::text AS "requestedOn",
+      `SELECT a.id, mo.reference AS modification, a.type, a.change_request AS "changeRequest", a.requested_on::text AS "requestedOn",
               a.accepted_on::text AS "acceptedOn", a.target_working_days AS "targetWorkingDays",
               a.expected_completion_on::text AS "expectedCompletionOn", a.returned_on::text AS "returnedOn",
               a.cost_gbp AS "costGbp", a.commentary, a.note,

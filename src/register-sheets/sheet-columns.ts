@@ -47,6 +47,8 @@ export const ASSESSMENT_COLUMNS: readonly Column[] = [
   { header: 'Cost (GBP)', field: 'costGbp', kind: 'pounds', width: 12 },
   { header: 'Commentary', field: 'commentary', kind: 'text', width: 50 },
   { header: 'Note', field: 'note', kind: 'text', width: 40 },
+  // Which assessment a row is: an edited row (its dates corrected) updates it; blank for a new one.
+  { header: 'Id', field: 'id', kind: 'text', width: 38 },
 ];
 
 export const SHEETS = {

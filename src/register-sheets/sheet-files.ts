@@ -50,11 +50,27 @@ export async function writeXlsx(register: RegisterRows): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/**
+ * A spreadsheet program runs a CSV cell that starts with = + - @ as a formula (text users wrote can
+ * start so: "- Adds X", "=HYPERLINK(...)"). Such text goes out behind an apostrophe, which
+ * spreadsheets show as text, and the import takes off again.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+export const asCsvText = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text);
+export const fromCsvText = (text: string) => (text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text);
+
 /** One sheet as CSV (UTF-8 with a byte-order mark, so that Excel shows "—" and "£" as such); days as YYYY-MM-DD. */
 export function writeCsv(register: RegisterRows, key: SheetKey): string {
   const { columns } = SHEETS[key];
-  const rows = register[key].map((row) => row.map((v: CellValue) => (v !== null && typeof v === 'object' ? v.date : v)));
+  const rows = register[key].map((row) =>
+    row.map((v: CellValue) => (v !== null && typeof v === 'object' ? v.date : typeof v === 'string' ? asCsvText(v) : v)),
+  );
   return `\uFEFF${stringify([columns.map((c) => c.header), ...rows], { cast: { boolean: (b) => (b ? 'Yes' : 'No') } })}`;
+}
+
+/** A cell that holds a spreadsheet error (#N/A, #REF!): never a value to import. */
+export class CellError {
+  constructor(readonly code: string) {}
 }
 
 /** A cell as a plain value: rich text as its text, a formula as its result, a date as a Date. */
@@ -64,7 +80,7 @@ function plain(value: ExcelJS.CellValue): unknown {
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
   if ('result' in value) return plain(value.result as ExcelJS.CellValue);
   if ('text' in value) return value.text;
-  if ('error' in value) return value.error;
+  if ('error' in value) return new CellError(String(value.error));
   return null;
 }
 
@@ -99,11 +115,16 @@ export async function readXlsx(file: Buffer): Promise<ReadWorkbook> {
 
 /** A CSV holds one sheet; its header says which (an assessments sheet has a Type column). */
 export function readCsv(text: string): ReadWorkbook {
-  const records: string[][] = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true });
+  // Blank lines are kept until numbered: a spreadsheet program shows them as rows, so row numbers match what a person sees.
+  const records: string[][] = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false });
   const [header = [], ...rest] = records;
   const trimmed = header.map((h) => h.trim());
   const name = trimmed.some((h) => h.toLowerCase() === 'type') ? SHEETS.assessments.name : SHEETS.proposals.name;
   return {
-    sheets: [{ name, header: trimmed, rows: rest.map((cells, i) => ({ number: i + 2, cells })).filter((r) => !r.cells.every(isBlank)) }],
+    sheets: [{
+      name,
+      header: trimmed,
+      rows: rest.map((cells, i) => ({ number: i + 2, cells: cells.map(fromCsvText) })).filter((r) => !r.cells.every(isBlank)),
+    }],
   };
 }

@@ -2,7 +2,7 @@ import { isLocalDate, type LocalDate } from '../calendar/local-date';
 import { ClientError, InvalidInputError } from '../common/errors';
 import { parseRegisterFile, registerFileSchema, type RegisterFile } from '../register-import';
 import { refuse, show, type RegisterProblem } from '../register-import/register-problems';
-import type { ReadSheet, ReadWorkbook } from './sheet-files';
+import { CellError, type ReadSheet, type ReadWorkbook } from './sheet-files';
 import { type Column, columnLetter, SHEETS, type SheetKey } from './sheet-columns';
 
 /** Columns a sheet cannot do without; the others may be left out (a blank cell keeps what the register holds). */
@@ -26,6 +26,9 @@ function readCell(column: Column, value: unknown): { value?: unknown; problem?: 
   if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) {
     return column.kind === 'yesNo' ? { value: false } : {};
   }
+  if (value instanceof CellError) return { problem: `holds the spreadsheet error ${value.code}` };
+  if (value instanceof Date && Number.isNaN(value.getTime())) return { problem: 'is a number too large to be a date' };
+  if (value instanceof Date && column.kind !== 'date') return { problem: `is a date (${value.toISOString().slice(0, 10)}); this column holds ${column.kind === 'text' ? 'text' : 'no date'}` };
   const text = typeof value === 'string' ? value.trim() : value;
   switch (column.kind) {
     case 'text':
@@ -123,18 +126,19 @@ export function registerFileFromSheets(book: ReadWorkbook, options: { source: st
     }
   }
 
-  const placeOf = (line: string): string => {
-    const lead = /^(modifications|assessments)\[(\d+)\]((?: \([^)]*\))?): ([A-Za-z]+)(?:\[\d+\])?: /.exec(line);
+  const placeOf = (message: string): string => message.split('\n').map(placeLine).join('\n');
+  function placeLine(line: string): string {
+    const lead = /^(- )?(modifications|assessments)\[(\d+)\]((?: \([^)]*\))?): ([A-Za-z]+)(?:\[\d+\])?: /.exec(line);
     let out = line;
     if (lead) {
-      const column = columnsOf[lead[1] as Section].get(lead[4]!);
-      if (column) out = `${lead[1]}[${lead[2]}]${lead[3]}, ${column}: ${line.slice(lead[0].length)}`;
+      const column = columnsOf[lead[2] as Section].get(lead[5]!);
+      if (column) out = `${lead[1] ?? ''}${lead[2]}[${lead[3]}]${lead[4]}, ${column}: ${line.slice(lead[0].length)}`;
     }
     return out.replace(/(modifications|assessments)\[(\d+)\]/g, (whole, section: Section, index: string) => {
       const row = rowsOf[section][Number(index)];
       return row === undefined ? whole : `${SHEETS[KEY_OF_SECTION[section]].name}, row ${row}`;
     });
-  };
+  }
 
   if (problems.length) refuse(problems);
   const candidate = { source: options.source, asOf, modifications: entries.modifications, assessments: entries.assessments };
@@ -143,7 +147,8 @@ export function registerFileFromSheets(book: ReadWorkbook, options: { source: st
     refuse(checked.error.issues.map((issue) => {
       const [section, index, field] = issue.path as [Section, number, string | undefined];
       const row = rowsOf[section]?.[index];
-      const column = field ? columnsOf[section]?.get(field) : undefined;
+      const header = SHEETS[KEY_OF_SECTION[section]]?.columns.find((c) => c.field === field)?.header;
+      const column = field ? (columnsOf[section]?.get(field) ?? (header ? `no column "${header}"` : undefined)) : undefined;
       const entry = row === undefined ? 'the file' : `${SHEETS[KEY_OF_SECTION[section]].name}, row ${row}${column ? `, ${column}` : ''}`;
       return { entry, message: issue.message };
     }));

@@ -117,7 +117,8 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
   const timeBudget: express.RequestHandler = (_req, _res, next) => withinTimeBudget(options.limits.requestTimeoutMs, next);
   app.use('/reports', corsPolicy, perKeyRate, timeBudget, reportDownloadRoutes({ db, services, clock, logger }));
 
-  app.use('/admin', await adminRoutes({ services, jobs, clock, logger, loginLimit: perKeyRate }));
+  // The admin pages answer whether a key is an admin's: each address has one budget there, whatever key it sends.
+  app.use('/admin', rateLimit(db, options.limits.rateLimitPerMinute, logger, { byAddress: true }), await adminRoutes({ services, jobs, clock, logger }));
   app.use('/calendar', perKeyRate, timeBudget, calendarFeedRoutes({ db, services, clock, logger, dueSoonWorkingDays }));
   app.get(REGISTER_EXPORT_PATHS, corsPolicy, perKeyRate, timeBudget, registerExport({ db, services, clock, logger, dueSoonWorkingDays }));
 

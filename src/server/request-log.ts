@@ -14,7 +14,7 @@ const ROUTES = ['/graphql', '/reports', '/admin', '/calendar', '/register', '/de
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 /** The path a log may show: no query (a signed link's signature), no calendar feed's token. */
-const pathOf = (url: string | undefined) => (url ?? '/').split('?')[0]!.replace(/^\/calendar\/[^/]+\.ics$/, '/calendar/(token).ics');
+const pathOf = (url: string | undefined) => (url ?? '/').split('?')[0]!.replace(/^\/calendar\/.*$/i, '/calendar/(token)');
 const routeOf = (url: string | undefined) => {
   const path = pathOf(url);
   return ROUTES.find((r) => path === r || path.startsWith(`${r}/`) || path.startsWith(`${r}.`)) ?? 'other';
@@ -58,11 +58,13 @@ export function requestLog({ logger, metrics }: { logger: Logger; metrics: Servi
 
   const timing: RequestHandler = (req, res, next) => {
     const end = metrics.httpDuration.startTimer();
-    res.once('finish', () => {
+    // 'close' comes for every request, also one the client gave up on before the answer was sent.
+    res.once('close', () => {
       const facts = requestFactsOf(res);
       end({
-        operation: facts.operation !== undefined ? metrics.operationLabel(facts.operation) : routeOf(req.originalUrl),
-        outcome: facts.outcome ?? (res.statusCode < 400 ? 'ok' : `HTTP_${res.statusCode}`),
+        // Only a key holder's operation names become labels: without a key, anyone could fill the 200 slots.
+        operation: facts.operation === undefined ? routeOf(req.originalUrl) : facts.keyName ? metrics.operationLabel(facts.operation) : 'unauthenticated',
+        outcome: !res.writableFinished ? 'aborted' : (facts.outcome ?? (res.statusCode < 400 ? 'ok' : `HTTP_${res.statusCode}`)),
       });
     });
     next();

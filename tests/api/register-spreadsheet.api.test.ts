@@ -209,3 +209,51 @@ test('a file that is no spreadsheet of the register is refused with a clear erro
   }
   expect(await snapshot(app.db)).toEqual(before);
 });
+
+test('a corrected date updates the assessment its row names (Id), even one without a change request', async () => {
+  const file = await saved('/register.xlsx', 'corrected.xlsx');
+  const workbook = await workbookOf(file);
+  const sheet = workbook.getWorksheet('Assessments')!;
+  const mp140 = rowOf(sheet, 'MP140');
+  expect(mp140.by('Change request').value).toBeNull();
+  const id = String(mp140.by('Id').value);
+  mp140.by('Returned').value = new Date('2021-03-01T00:00:00Z');
+  await workbook.xlsx.writeFile(file);
+  const [{ n: before }] = await app.db.query('SELECT count(*)::int AS n FROM assessment');
+
+  const { summary } = await importRegisterSpreadsheet(ctx(), file);
+  expect(summary.changes).toEqual([{ entry: expect.stringMatching(/^assessments\[\d+\] \(MP140 PRELIMINARY\)$/), outcome: 'updated' }]);
+  const [{ n: after }] = await app.db.query('SELECT count(*)::int AS n FROM assessment');
+  expect(after).toBe(before);
+  const [row] = await app.db.query('SELECT returned_on::text AS returned FROM assessment WHERE id = $1', [id]);
+  expect(row.returned).toBe('2021-03-01');
+
+  mp140.by('Id').value = 'not-an-id';
+  await workbook.xlsx.writeFile(file);
+  await expect(importRegisterSpreadsheet(ctx(), file)).rejects.toThrow(new RegExp(`Assessments, row ${mp140.number}, column M \\(Id\\): "not-an-id" is not a register id`));
+});
+
+test('text a spreadsheet would run as a formula goes out behind an apostrophe and comes back as it was', async () => {
+  await app.db.query(`UPDATE modification SET summary = '=HYPERLINK("http://example.test","x")', note = '- first point' WHERE reference = 'MP104'`);
+  const csv = await (await download('/register.csv')).text();
+  expect(csv).toContain(`"'=HYPERLINK(""http://example.test"",""x"")"`);
+  expect(csv).toContain(`'- first point`);
+  const file = path.join(dir, 'formulas.csv');
+  writeFileSync(file, csv);
+  const before = await snapshot(app.db);
+  const { summary } = await importRegisterSpreadsheet(ctx(), file, { asOf: '2021-04-09' });
+  expect(summary.changes).toEqual([]);
+  expect(await snapshot(app.db)).toEqual(before);
+});
+
+test('a cell holding a spreadsheet error, or a date where text belongs, is named and refused', async () => {
+  const file = await saved('/register.xlsx', 'cells.xlsx');
+  const workbook = await workbookOf(file);
+  const mp141 = rowOf(workbook.getWorksheet('Proposals')!, 'MP141');
+  mp141.by('Proposer').value = { error: '#N/A' } as ExcelJS.CellErrorValue;
+  mp141.by('Title').value = new Date('2021-01-02T00:00:00Z');
+  await workbook.xlsx.writeFile(file);
+  const refusal = importRegisterSpreadsheet(ctx(), file);
+  await expect(refusal).rejects.toThrow(`Proposals, row ${mp141.number}, column F (Proposer): holds the spreadsheet error #N/A`);
+  await expect(importRegisterSpreadsheet(ctx(), file)).rejects.toThrow(`Proposals, row ${mp141.number}, column B (Title): is a date (2021-01-02); this column holds text`);
+});

@@ -2,7 +2,7 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import cookieParser from 'cookie-parser';
-import express, { Router, type Request, type RequestHandler, type Response } from 'express';
+import express, { Router, type Request, type Response } from 'express';
 import { Access } from '../../auth/role';
 import type { Clock } from '../../infra/clock';
 import type { Logger } from '../../infra/logger';
@@ -21,8 +21,6 @@ interface Options {
   jobs: JobQueue;
   clock: Clock;
   logger: Logger;
-  /** The rate limit that guards the login form: it is a place to try keys. */
-  loginLimit: RequestHandler;
 }
 
 /**
@@ -30,12 +28,12 @@ interface Options {
  * page that gives a browser an 8-hour session for one. The session cookie is signed with a key of
  * the service's own (signing_secret), so every API process accepts the sessions of the others.
  */
-export async function adminRoutes({ services, jobs, clock, logger, loginLimit }: Options): Promise<Router> {
+export async function adminRoutes({ services, jobs, clock, logger }: Options): Promise<Router> {
   const router = Router();
   router.use(cookieParser((await services.signingSecrets.get('admin-sessions')).toString('base64')));
 
   router.get('/login', (req, res) => showLogin(res, 200, { next: safeNext(req.query.next) }));
-  router.post('/login', loginLimit, express.urlencoded({ extended: false, limit: '4kb' }), async (req: Request, res: Response) => {
+  router.post('/login', express.urlencoded({ extended: false, limit: '4kb' }), async (req: Request, res: Response) => {
     const next = safeNext(req.body?.next);
     const key = typeof req.body?.key === 'string' ? req.body.key.trim() : '';
     const caller = key ? await services.apiKeys.authenticate(key) : null;
