@@ -53,6 +53,12 @@ export interface Config {
   readonly requestTimeoutMs: number;
   /** Whether reads a single statement can answer whole skip the resolvers (src/graphql/compiled-reads). */
   readonly compiledReads: boolean;
+  /**
+   * Which proxies in front of the API to believe about the client (Express's `trust proxy`):
+   * false, true, a hop count, or addresses and subnets. Believed, they give the request's scheme
+   * (so the admin cookie is Secure and links are https), host and client address (rate limits).
+   */
+  readonly trustProxy: boolean | number | string;
   /** Browser origins allowed to call the API (CORS); empty: none. */
   readonly corsOrigins: readonly string[];
   /** The largest request body the API reads. */
@@ -127,6 +133,16 @@ const apiKey = makeValidator<string>((input) => {
   return input;
 });
 
+/** false (default), true, a number of hops, or comma-separated addresses/subnets ("loopback, 10.0.0.0/8"). */
+const trustProxy = makeValidator<boolean | number | string>((input) => {
+  const text = input.trim();
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) return Number(text);
+  if (!/^[\w.:/, -]+$/.test(text)) throw new EnvError('must be true, false, a number of proxies, or addresses and subnets (e.g. "loopback, 10.0.0.0/8")');
+  return text;
+});
+
 /** A token that may be left empty (compose's `${METRICS_TOKEN:-}`): empty means unset. */
 const optionalToken = makeValidator<string>((input) => {
   if (input === '') return '';
@@ -173,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       REQUEST_TIMEOUT_MS: nonNegativeInt({ default: 15_000 }),
       COMPILED_READS: bool({ default: true }),
       CORS_ORIGINS: originList({ default: [] }),
+      TRUST_PROXY: trustProxy({ default: false }),
       MAX_BODY_BYTES: positiveInt({ default: 1_000_000 }),
       OWED_JOB_DISPATCH_MS: positiveInt({ default: 5_000 }),
       RATE_LIMIT_PER_MINUTE: nonNegativeInt({ default: 600 }),
@@ -233,6 +250,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     statementTimeoutMs: clean.DB_STATEMENT_TIMEOUT_MS,
     requestTimeoutMs: clean.REQUEST_TIMEOUT_MS,
     compiledReads: clean.COMPILED_READS,
+    trustProxy: clean.TRUST_PROXY,
     corsOrigins: clean.CORS_ORIGINS,
     maxBodyBytes: clean.MAX_BODY_BYTES,
     owedJobDispatchMs: clean.OWED_JOB_DISPATCH_MS,

@@ -51,7 +51,7 @@ export interface HttpServerOptions {
   /** PUBLIC_URL: where users reach the API, for the links it gives out; default: the request's own host. */
   publicUrl?: string;
   /** What a request may ask, and who may ask from a browser (configuration). */
-  limits: Pick<Config, 'graphqlLimits' | 'corsOrigins' | 'maxBodyBytes' | 'rateLimitPerMinute' | 'requestTimeoutMs' | 'compiledReads'>;
+  limits: Pick<Config, 'graphqlLimits' | 'corsOrigins' | 'maxBodyBytes' | 'rateLimitPerMinute' | 'requestTimeoutMs' | 'compiledReads'> & Partial<Pick<Config, 'trustProxy'>>;
   /** The process's metrics, served at /metrics (behind METRICS_TOKEN when it is set). */
   metrics: ServiceMetrics;
   metricsToken?: string;
@@ -71,6 +71,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
   const { db, services, jobs, clock, logger, dueSoonWorkingDays } = options;
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', options.limits.trustProxy ?? false);
   const httpServer = http.createServer(app);
   const limits = queryLimits(options.limits.graphqlLimits);
   const newLoaders = loadersFor(db);
@@ -136,7 +137,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
         const requestId = String(req.id);
         const facts = requestFactsOf(res);
         // Links the API gives out (a report's signed downloads) point back at it.
-        const baseUrl = options.publicUrl ?? `${req.protocol}://${req.get('host')}`;
+        const baseUrl = options.publicUrl ?? `${req.protocol}://${req.host}`;
         const key = bearerKey(req.header('authorization'));
         const caller = key ? await authenticateOrUnavailable(services, key) : null;
         if (caller) facts.keyName = caller.name;

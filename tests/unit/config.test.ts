@@ -38,3 +38,11 @@ test('METRICS_TOKEN: unset or empty (compose passes ${METRICS_TOKEN:-}) means no
   expect(() => loadConfig({ METRICS_TOKEN: 'tiny-secret' })).toThrow('METRICS_TOKEN is invalid: must be at least 16 characters');
   expect(() => loadConfig({ METRICS_TOKEN: 'tiny-secret' })).not.toThrow(/tiny-secret/);
 });
+
+test('TRUST_PROXY: none by default; true, a hop count, or addresses; anything else stops start-up', () => {
+  expect(loadConfig({}).trustProxy).toBe(false);
+  expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+  expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+  expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
+  expect(() => loadConfig({ TRUST_PROXY: 'everyone!' })).toThrow('TRUST_PROXY is invalid');
+});
