@@ -7,6 +7,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar';
 import { ForbiddenError, InvalidInputError, NotFoundError, UnauthenticatedError } from '../common/errors';
 import { isId } from '../common/ids';
 import type { ServiceContext } from '../common/service-context';
+import { ASSESSMENT_FACT_COLUMNS } from '../assessments/assessment-facts.sql';
 import { AGENDA_DEADLINE_WORKING_DAYS, PAPERS_DEADLINE_WORKING_DAYS } from '../meetings/meeting.enums';
 import { targetCompletionOn } from '../sla/sla-calculator';
 import { CalendarFeed } from './calendar-feed.entity';
@@ -17,8 +18,8 @@ const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').
 /** A feed shows a year back: enough for "when did we last meet", without every meeting since 2013. */
 const DAYS_BACK = 366;
 
-/** The feed a token opens, or why it opens none. */
-export type FeedLookup = { feed: CalendarFeed } | { refused: 'unknown' | 'revoked' };
+/** The feed a token opens (what its calendar needs of it), or why it opens none. */
+export type FeedLookup = { feed: Pick<CalendarFeed, 'id' | 'name'> } | { refused: 'unknown' | 'revoked' };
 
 export class CalendarFeedService {
   /** Makes a feed owned by the caller's key; the token is in the answer's path and nowhere else. */
@@ -58,17 +59,17 @@ export class CalendarFeedService {
   /** The feed behind a token, while neither it nor its key is revoked, and the key has not expired. */
   async byToken(db: DataSource, token: string): Promise<FeedLookup> {
     const [row] = await db.query(
-      `SELECT f.id, f.revoked_at IS NOT NULL OR k.revoked_at IS NOT NULL OR (k.expires_at IS NOT NULL AND k.expires_at <= now()) AS stopped
+      `SELECT f.id, f.name, f.revoked_at IS NOT NULL OR k.revoked_at IS NOT NULL OR (k.expires_at IS NOT NULL AND k.expires_at <= now()) AS stopped
          FROM calendar_feed f JOIN api_key k ON k.id = f.api_key_id WHERE f.token_hash = $1`,
       [hashToken(token)],
     );
     if (!row) return { refused: 'unknown' };
     if (row.stopped) return { refused: 'revoked' };
-    return { feed: (await db.getRepository(CalendarFeed).findOneByOrFail({ id: row.id })) };
+    return { feed: { id: row.id, name: row.name } };
   }
 
   /** The feed as iCalendar text: meetings and their deadlines, consultation windows, open assessments' targets. */
-  async ics(ctx: ServiceContext, feed: CalendarFeed): Promise<string> {
+  async ics(ctx: ServiceContext, feed: Pick<CalendarFeed, 'name'>): Promise<string> {
     const facts = await this.facts(ctx.db, await ctx.calendar(), addDays(ctx.clock.today(), -DAYS_BACK));
     const { error, value } = createEvents(feedEvents(facts), { productId: 'sec-modification-tracker', method: 'PUBLISH', calName: feed.name });
     if (error || !value) throw error ?? new Error('the calendar could not be written');
@@ -92,12 +93,8 @@ export class CalendarFeedService {
         [from],
       ),
       db.query(
-        `SELECT a.id, a.type, mo.reference, mo.title, a.change_request AS "changeRequest", a.version,
-                a.accepted_on::text AS "acceptedOn", a.returned_on::text AS "returnedOn", a.target_working_days AS "targetWorkingDays",
-                coalesce(json_agg(json_build_object('from', p.from_on::text, 'to', p.to_on::text) ORDER BY p.from_on)
-                         FILTER (WHERE p.id IS NOT NULL), '[]') AS pauses
-           FROM assessment a JOIN modification mo ON mo.id = a.modification_id LEFT JOIN assessment_pause p ON p.assessment_id = a.id
-          WHERE a.returned_on IS NULL AND a.accepted_on IS NOT NULL GROUP BY a.id, mo.id ORDER BY mo.reference, a.type`,
+        `SELECT ${ASSESSMENT_FACT_COLUMNS}, a.version FROM assessment a JOIN modification m ON m.id = a.modification_id
+          WHERE a.returned_on IS NULL AND a.accepted_on IS NOT NULL ORDER BY m.reference, a.type`,
       ),
     ]);
     return {
@@ -109,7 +106,7 @@ export class CalendarFeedService {
       consultations,
       targets: assessments.flatMap((a: FeedFacts['targets'][number] & Parameters<typeof targetCompletionOn>[0]) => {
         const targetOn = targetCompletionOn(a, calendar);
-        return targetOn ? [{ id: a.id, type: a.type, reference: a.reference, title: a.title, changeRequest: a.changeRequest, targetOn, version: a.version }] : [];
+        return targetOn ? [{ ...a, targetOn }] : [];
       }),
     };
   }

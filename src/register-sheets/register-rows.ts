@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { ASSESSMENT_FACT_COLUMNS } from '../assessments/assessment-facts.sql';
 import type { LocalDate } from '../calendar/local-date';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { ASSESSMENT_ABBREVIATION, formatDate } from '../notifications/templates/format';
@@ -45,14 +46,9 @@ export async function registerRows(db: DataSource, calendar: WorkingCalendar, as
         ORDER BY m.reference`,
     ),
     db.query(
-      `SELECT a.id, mo.reference AS modification, a.type, a.change_request AS "changeRequest", a.requested_on::text AS "requestedOn",
-              a.accepted_on::text AS "acceptedOn", a.target_working_days AS "targetWorkingDays",
-              a.expected_completion_on::text AS "expectedCompletionOn", a.returned_on::text AS "returnedOn",
-              a.cost_gbp AS "costGbp", a.commentary, a.note,
-              coalesce(json_agg(json_build_object('from', p.from_on::text, 'to', p.to_on::text) ORDER BY p.from_on)
-                       FILTER (WHERE p.id IS NOT NULL), '[]') AS pauses
-         FROM assessment a JOIN modification mo ON mo.id = a.modification_id LEFT JOIN assessment_pause p ON p.assessment_id = a.id
-        GROUP BY a.id, mo.reference ORDER BY mo.reference, a.type, a.accepted_on NULLS LAST, a.change_request NULLS LAST`,
+      `SELECT ${ASSESSMENT_FACT_COLUMNS}, m.reference AS modification, a.requested_on::text AS "requestedOn", a.cost_gbp AS "costGbp", a.note
+         FROM assessment a JOIN modification m ON m.id = a.modification_id
+        ORDER BY m.reference, a.type, a.accepted_on NULLS LAST, a.change_request NULLS LAST`,
     ),
   ]);
 

@@ -3,7 +3,7 @@ import { ClientError, InvalidInputError } from '../common/errors';
 import { parseRegisterFile, registerFileSchema, type RegisterFile } from '../register-import';
 import { refuse, show, type RegisterProblem } from '../register-import/register-problems';
 import { CellError, type ReadSheet, type ReadWorkbook } from './sheet-files';
-import { type Column, columnLetter, SHEETS, type SheetKey } from './sheet-columns';
+import { ABOUT_SHEET, type Column, columnLetter, SHEETS, type SheetKey } from './sheet-columns';
 
 /** Columns a sheet cannot do without; the others may be left out (a blank cell keeps what the register holds). */
 const REQUIRED: Record<SheetKey, readonly string[]> = {
@@ -86,20 +86,20 @@ export function registerFileFromSheets(book: ReadWorkbook, options: { source: st
   const asOf = options.asOf ?? asOfOf(book.asOf);
   if (!asOf) {
     problems.push({
-      entry: book.asOf === undefined ? 'the file' : `${'About'}, "As of"`,
+      entry: book.asOf === undefined ? 'the file' : `${ABOUT_SHEET}, "As of"`,
       message: book.asOf === undefined
         ? 'says not which day its facts are as of: give --as-of YYYY-MM-DD (the day it was exported; a CSV never says)'
         : `${show(book.asOf)} is not a date: the About sheet's "As of" must be the day the facts are as of`,
     });
   }
 
-  for (const sheet of book.sheets) {
+  // Other sheets (notes a person added, say) are left alone.
+  const known = book.sheets.flatMap((sheet) => {
     const key = (Object.keys(SHEETS) as SheetKey[]).find((k) => SHEETS[k].name.toLowerCase() === sheet.name.trim().toLowerCase());
-    if (key) readSheet(key, sheet);
-  }
-  if (!book.sheets.some((s) => Object.values(SHEETS).some((d) => d.name.toLowerCase() === s.name.trim().toLowerCase()))) {
-    problems.push({ entry: 'the file', message: `has no sheet named ${Object.values(SHEETS).map((d) => d.name).join(' or ')}` });
-  }
+    return key ? [{ key, sheet }] : [];
+  });
+  if (known.length === 0) problems.push({ entry: 'the file', message: `has no sheet named ${Object.values(SHEETS).map((d) => d.name).join(' or ')}` });
+  for (const { key, sheet } of known) readSheet(key, sheet);
 
   function readSheet(key: SheetKey, sheet: ReadSheet) {
     const { name, section, columns } = SHEETS[key];

@@ -51,7 +51,7 @@ export interface HttpServerOptions {
   /** PUBLIC_URL: where users reach the API, for the links it gives out; default: the request's own host. */
   publicUrl?: string;
   /** What a request may ask, and who may ask from a browser (configuration). */
-  limits: Pick<Config, 'graphqlLimits' | 'corsOrigins' | 'maxBodyBytes' | 'rateLimitPerMinute' | 'requestTimeoutMs' | 'compiledReads'> & Partial<Pick<Config, 'trustProxy'>>;
+  limits: Pick<Config, 'graphqlLimits' | 'corsOrigins' | 'maxBodyBytes' | 'rateLimitPerMinute' | 'requestTimeoutMs' | 'compiledReads' | 'trustProxy'>;
   /** The process's metrics, served at /metrics (behind METRICS_TOKEN when it is set). */
   metrics: ServiceMetrics;
   metricsToken?: string;
@@ -71,7 +71,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
   const { db, services, jobs, clock, logger, dueSoonWorkingDays } = options;
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', options.limits.trustProxy ?? false);
+  app.set('trust proxy', options.limits.trustProxy);
   const httpServer = http.createServer(app);
   const limits = queryLimits(options.limits.graphqlLimits);
   const newLoaders = loadersFor(db);

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { ServiceMetrics } from '../metrics/service-metrics';
 import { bearerKey } from './bearer-key';
+import { refuse } from './key-refusal';
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
@@ -16,7 +17,7 @@ export function metricsRoute(metrics: ServiceMetrics, token: string | undefined)
       // Compared as digests, so that the comparison takes as long whatever was sent.
       if (!presented || !timingSafeEqual(digest(presented), digest(token))) {
         res.setHeader('WWW-Authenticate', 'Bearer');
-        return res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: 'The metrics need "Authorization: Bearer <METRICS_TOKEN>"' } });
+        return refuse(res, 401, 'UNAUTHENTICATED', 'The metrics need "Authorization: Bearer <METRICS_TOKEN>"');
       }
     }
     try {

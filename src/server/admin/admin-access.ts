@@ -6,14 +6,13 @@ import type { Clock } from '../../infra/clock';
 import type { Logger } from '../../infra/logger';
 import type { Services } from '../../services';
 import { bearerKey } from '../bearer-key';
+import { refuse } from '../key-refusal';
 import { readAdminSession } from './admin-session';
 
 /** The admin pages let in an ADMIN caller, found on the request by this middleware. */
 export interface AdminLocals {
   caller: Caller;
 }
-
-const refuse = (res: Response, status: number, code: string, message: string) => res.status(status).json({ error: { code, message } });
 
 /**
  * Lets in an ADMIN key: sent as `Authorization: Bearer` (scripts, curl) or held by the session the
