@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import { QueryFailedError } from 'typeorm';
@@ -48,6 +48,10 @@ export function formatError(logger: Logger) {
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_CODES.has(code)) return withCode(formatted, code);
+    // Apollo's own refusals of a request it could not take (a persisted query's hash that does not
+    // match its text, say) carry a 4xx status and no code of their own (Apollo fills in
+    // INTERNAL_SERVER_ERROR): they are the client's.
+    if ((code === undefined || code === ApolloServerErrorCode.INTERNAL_SERVER_ERROR) && isClientStatus(original)) return withCode(formatted, ApolloServerErrorCode.BAD_REQUEST);
     // Said as an outage already (the key check, before GraphQL runs).
     if (code === 'UNAVAILABLE' || code === 'TIMEOUT') return withCode(formatted, code, OUTAGE_MESSAGES[code]);
     const outage = outageKind(original);
@@ -64,6 +68,12 @@ const OUTAGE_MESSAGES = {
   UNAVAILABLE: 'The service cannot reach its database or job queue just now: try again shortly',
   TIMEOUT: 'The request ran past its time budget and nothing it would have changed was written: ask for less (smaller pages, fewer nested lists), or try again',
 } as const;
+
+function isClientStatus(error: unknown): boolean {
+  if (!(error instanceof GraphQLError)) return false;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
 
 /** The error that started it all: resolver errors, and scalar errors caught in validation, wrap it. */
 function rootCause(error: unknown): unknown {

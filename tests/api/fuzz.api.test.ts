@@ -31,7 +31,9 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const STRINGS = ['', ' ', 'MP107', 'mp107', 'DP153', 'SECMP0015', 'MP9999', 'x'.repeat(5_000), "'; DROP TABLE modification; --", '\u0000', '日本語', 'MP107 ', '2021-04-09', 'not-a-uuid', '00000000-0000-4000-8000-000000000000', 'CR1352', 'June 2021 SEC Release', 'SECAS', 'a@b', '2021-13'];
+const STRINGS = ['', ' ', 'MP107', 'mp107', 'DP153', 'SECMP0015', 'MP9999', 'x'.repeat(5_000), "'; DROP TABLE modification; --", '\u0000', '日本語', 'MP107 ', '2021-04-09', 'not-a-uuid', '00000000-0000-4000-8000-000000000000', 'CR1352', 'June 2021 SEC Release', 'SECAS', 'a@b', '2021-13',
+  // Lone UTF-16 surrogates: valid JSON (\ud800), no valid text.
+  'MP1\ud80007', 'ops\udc00@dcc.test', '\udfff'];
 const DATES = ['2021-04-09', '2021-04-05', '2021-12-25', '1999-01-01', '2100-12-31', '2021-02-28', '2020-02-29', '2021-04-10'];
 const INTS = [0, -1, 1, 15, 40, 500, 501, 2_147_483_647, -2_147_483_648];
 

@@ -19,7 +19,8 @@ export const compiledReads: ApolloServerPlugin<RequestContext> = {
     return {
       async responseForOperation(requestContext) {
         const { operation, document, schema, contextValue: ctx, request } = requestContext;
-        if (operation.operation !== 'query') return null;
+        // No operation (the document's several, unnamed): refused before this, and never read here.
+        if (operation?.operation !== 'query') return null;
         const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
         if (coerced.errors) return null;
         const fragments: Record<string, FragmentDefinitionNode> = {};

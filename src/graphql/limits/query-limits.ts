@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, type ParseOptions, type ValidationRule } from 'graphql';
+import { GraphQLError, Kind, type ParseOptions, type ValidationRule } from 'graphql';
 import type { GraphqlLimits } from '../../config/config';
 import { queryCostPlugin } from './query-cost';
 
@@ -22,20 +22,33 @@ export function queryLimits(limits: GraphqlLimits): { validationRules: Validatio
   }).protect();
   return {
     validationRules: armor.validationRules,
-    plugins: [...armor.plugins, queryCostPlugin(limits.maxCost, limits.listSizeEstimate), onlyQueriesAndMutations],
+    // The operation is settled first: every later check, and the compiled reads, read it.
+    plugins: [oneQueryOrMutation, ...armor.plugins, queryCostPlugin(limits.maxCost, limits.listSizeEstimate)],
     parseOptions: { maxTokens: limits.maxTokens },
   };
 }
 
-/** There is no Subscription type: say so as a client error, not an internal one. */
-const onlyQueriesAndMutations: ApolloServerPlugin = {
+const badRequest = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+
+/**
+ * The request names one operation of its document, a query or a mutation: a document of several
+ * operations without `operationName`, or with one that names none of them, is the client's mistake
+ * and is said so before anything else reads the operation. There is no Subscription type.
+ */
+export const oneQueryOrMutation: ApolloServerPlugin = {
   async requestDidStart() {
     return {
-      async didResolveOperation({ operation }) {
-        if (operation?.operation === 'subscription') {
-          throw new GraphQLError('Subscriptions are not supported: ask with a query (and again later for news)', {
-            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
-          });
+      async didResolveOperation({ operation, document, request }) {
+        if (!operation) {
+          const names = document.definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION ? [d.name?.value ?? '(anonymous)'] : []));
+          if (names.length === 0) throw badRequest('The document holds no operation: send a query or a mutation');
+          if (typeof request.operationName !== 'string') {
+            throw badRequest(`The document holds ${names.length} operations (${names.join(', ')}): name the one to run in operationName`);
+          }
+          throw badRequest(`operationName ${JSON.stringify(request.operationName)} names no operation of the document (it holds ${names.join(', ')})`);
+        }
+        if (operation.operation === 'subscription') {
+          throw badRequest('Subscriptions are not supported: ask with a query (and again later for news)');
         }
       },
     };
