@@ -83,6 +83,14 @@ export class ApiKeyService {
   }
 
   /**
+   * Whether this process has found the key valid and kept it: a hint that costs no statement (the
+   * rate limit lets such a key past an address that is over its budget); `authenticate` decides.
+   */
+  isKnown(key: string): boolean {
+    return this.known.has(hashApiKey(key));
+  }
+
+  /**
    * The caller a key id belongs to while that key is neither revoked nor expired: what an admin
    * session cookie (which holds the id, never the key) is checked against on every request.
    */

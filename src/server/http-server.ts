@@ -23,9 +23,8 @@ import { auditOperation } from '../graphql/audit-operation.plugin';
 import { compiledReads } from '../graphql/compiled-reads/compiled-reads.plugin';
 import { queryLimits } from '../graphql/limits/query-limits';
 import { withinTimeBudget } from '../infra/database/time-budget';
-import { bearerKey } from './bearer-key';
 import { bodyErrors, lastResort, requireJson } from './body-errors';
-import { rateLimit } from './rate-limit';
+import { identityFor, RequestLimits } from './rate-limit';
 import { devMailboxRoutes } from './dev-mailbox.routes';
 import { reportDownloadRoutes } from './report-downloads.routes';
 import { adminRoutes } from './admin/admin.routes';
@@ -113,13 +112,14 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
   app.get('/metrics', metricsRoute(options.metrics, options.metricsToken));
 
   const corsPolicy = cors({ origin: [...options.limits.corsOrigins], methods: ['GET', 'POST'], allowedHeaders: ['authorization', 'content-type', 'x-request-id'], maxAge: 600 });
-  const perKeyRate = rateLimit(db, options.limits.rateLimitPerMinute, logger);
+  const requestLimits = new RequestLimits(db, services, options.limits.rateLimitPerMinute, logger);
+  const perKeyRate = requestLimits.keyed;
   // The budget starts once a request is taken (for GraphQL, once its body is read) and covers the key check.
   const timeBudget: express.RequestHandler = (_req, _res, next) => withinTimeBudget(options.limits.requestTimeoutMs, next);
   app.use('/reports', corsPolicy, perKeyRate, timeBudget, reportDownloadRoutes({ db, services, clock, logger }));
 
   // The admin pages answer whether a key is an admin's: each address has one budget there, whatever key it sends.
-  app.use('/admin', rateLimit(db, options.limits.rateLimitPerMinute, logger, { byAddress: true }), await adminRoutes({ services, jobs, clock, logger }));
+  app.use('/admin', requestLimits.byAddress, await adminRoutes({ services, jobs, clock, logger }));
   app.use('/calendar', perKeyRate, timeBudget, calendarFeedRoutes({ db, services, clock, logger, dueSoonWorkingDays }));
   app.get(REGISTER_EXPORT_PATHS, corsPolicy, perKeyRate, timeBudget, registerExport({ db, services, clock, logger, dueSoonWorkingDays }));
 
@@ -138,8 +138,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
         const facts = requestFactsOf(res);
         // Links the API gives out (a report's signed downloads) point back at it.
         const baseUrl = options.publicUrl ?? `${req.protocol}://${req.host}`;
-        const key = bearerKey(req.header('authorization'));
-        const caller = key ? await authenticateOrUnavailable(services, key) : null;
+        const caller = await callerOrUnavailable(req, res, services);
         if (caller) facts.keyName = caller.name;
         // The operation is known once the document is read (auditOperation plugin); the audit log reads it then.
         const audit = { operation: 'unknown' };
@@ -178,7 +177,10 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
   return {
     port: actualPort,
     url: `http://localhost:${actualPort}/graphql`,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      requestLimits.stop();
+      await apollo.stop();
+    },
   };
 }
 
@@ -186,12 +188,16 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
  * The key check runs before GraphQL does; when the database is away it must answer as any request
  * meeting an outage does (UNAVAILABLE, 503), not as a failed context (500).
  */
-async function authenticateOrUnavailable(services: Services, key: string) {
+async function callerOrUnavailable(req: express.Request, res: express.Response, services: Services) {
+  let failure: unknown;
   try {
-    return await services.apiKeys.authenticate(key);
+    const identity = await identityFor(req, res, services);
+    if (!identity.outage) return identity.caller;
+    failure = identity.outage;
   } catch (err) {
-    const outage = outageKind(err);
-    if (!outage) throw err;
-    throw new GraphQLError(outage, { extensions: { code: outage, http: { status: 503 } } });
+    failure = err;
   }
+  const outage = outageKind(failure);
+  if (!outage) throw failure;
+  throw new GraphQLError(outage, { extensions: { code: outage, http: { status: 503 } } });
 }

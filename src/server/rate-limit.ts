@@ -1,44 +1,156 @@
-import { createHash } from 'node:crypto';
-import type { RequestHandler } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
+import type { Caller } from '../auth/api-key.service';
 import type { Logger } from '../infra/logger';
+import type { Services } from '../services';
 import { bearerKey } from './bearer-key';
 import { graphqlError } from './body-errors';
 
+type Budget = 'key' | 'address';
+
+/** How often rows of spent budgets are deleted: they are worth nothing once their minute is over. */
+const PURGE_EVERY_MS = 5 * 60_000;
+
 /**
- * A budget of requests per minute for each key (or, with no key, each address), kept in
- * PostgreSQL by rate-limiter-flexible so that every API process spends the same budget. Over it:
- * 429 with Retry-After. If the store does not answer, the request goes through (logged): a
- * limiter must not turn a database hiccup into an outage of its own.
+ * Who sent a request, found once by `RequestLimits.identify` before its budget is spent: the key
+ * it presented (if any) and whose that key is (null for an unknown, revoked or expired one).
+ * `outage` is set when the key could not be checked (the database is away): the route says so.
  */
-export function rateLimit(db: DataSource, perMinute: number, logger: Logger, options: { byAddress?: boolean } = {}): RequestHandler {
-  if (perMinute <= 0) return (_req, _res, next) => next();
-  // TypeORM's pg pool: the limiter runs one upsert per request on it.
-  const pool = (db.driver as unknown as { master: unknown }).master;
-  const limiter = new RateLimiterPostgres({
-    storeClient: pool, storeType: 'pool', tableName: 'rate_limit', tableCreated: true, clearExpiredByTimeout: false,
-    points: perMinute, duration: 60, keyPrefix: options.byAddress ? 'address' : 'api',
-  });
-  return async (req, res, next) => {
-    // Where keys are being tried (the admin login), a made-up key must not buy a fresh budget.
-    const key = options.byAddress ? null : bearerKey(req.header('authorization'));
-    // Never the key itself: its hash, as the key check stores it.
-    const who = key ? `key:${createHash('sha256').update(key).digest('hex')}` : `ip:${req.ip}`;
+export interface RequestIdentity {
+  key: string | null;
+  caller: Caller | null;
+  outage?: unknown;
+}
+
+export function identityOf(res: Response): RequestIdentity | undefined {
+  return (res.locals as { identity?: RequestIdentity }).identity;
+}
+
+/**
+ * A budget of requests per minute, kept in PostgreSQL by rate-limiter-flexible so that every API
+ * process spends the same one: each valid key has its own; everything else from an address (no
+ * key, a wrong key, the admin pages where keys are typed in) shares that address's, the forwarded
+ * client's behind TRUST_PROXY. Made-up keys therefore buy nothing. Over budget: 429 with
+ * Retry-After, decided in this process's memory from then until the minute is over, so a flood
+ * costs neither a key lookup nor a write. If the store does not answer, the request goes through
+ * (logged): a limiter must not turn a database hiccup into an outage of its own.
+ */
+export class RequestLimits {
+  private readonly limiter: RateLimiterPostgres | null;
+  private readonly purge?: NodeJS.Timeout;
+  /** Addresses over their budget, and until when (ms since the epoch): at most one entry per address refused this minute. */
+  private readonly blockedUntil = new Map<string, number>();
+
+  constructor(private readonly db: DataSource, private readonly services: Services, private readonly perMinute: number, private readonly logger: Logger) {
+    if (perMinute <= 0) {
+      this.limiter = null;
+      return;
+    }
+    this.limiter = new RateLimiterPostgres({
+      // TypeORM's pg pool: the limiter runs one upsert per request on it.
+      storeClient: (db.driver as unknown as { master: unknown }).master, storeType: 'pool', tableName: 'rate_limit', tableCreated: true,
+      // Purged by this class, on a timer it can stop (the library's own outlives the pool).
+      clearExpiredByTimeout: false,
+      points: perMinute, duration: 60, keyPrefix: 'api',
+      // Past the budget, refusals come from memory until the minute is over.
+      inMemoryBlockOnConsumed: perMinute + 1,
+    });
+    this.purge = setInterval(() => {
+      this.purgeExpired().catch((err) => logger.warn({ err }, 'deleting spent rate-limit budgets failed; tried again later'));
+    }, PURGE_EVERY_MS);
+    this.purge.unref();
+  }
+
+  /**
+   * For routes where a bearer key is the credential (/graphql, downloads, feeds): finds the caller
+   * (see identityOf), then spends the key's budget, or the address's without a valid key.
+   */
+  readonly keyed: RequestHandler = async (req, res, next) => {
     try {
-      const spent = await limiter.consume(who);
-      res.setHeader('RateLimit-Limit', String(perMinute));
-      res.setHeader('RateLimit-Remaining', String(spent.remainingPoints));
-      next();
+      const address = `ip:${req.ip}`;
+      const key = bearerKey(req.header('authorization'));
+      // An address over its budget is refused before its key is looked up, unless this process
+      // already knows the key as valid (another client behind the same address keeps its own budget).
+      if (this.blockedMs(address) > 0 && !(key && this.services.apiKeys.isKnown(key))) return this.refuse(res, this.blockedMs(address), 'address');
+      const identity = await this.identify(key);
+      (res.locals as { identity?: RequestIdentity }).identity = identity;
+      if (identity.outage) return next();
+      if (identity.caller) await this.spend(`key:${identity.caller.keyId}`, 'key', res, next);
+      else await this.spend(address, 'address', res, next);
     } catch (err) {
-      if (err instanceof RateLimiterRes) {
-        const seconds = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
-        res.setHeader('Retry-After', String(seconds));
-        res.status(429).json(graphqlError(`Too many requests: this key may make ${perMinute} a minute; try again in ${seconds} s`, 'RATE_LIMITED'));
-        return;
-      }
-      logger.warn({ err }, 'rate limit store did not answer: request let through');
-      next();
+      next(err);
     }
   };
+
+  /** For pages where keys are typed in (the admin login): the address's budget, whatever key is sent. */
+  readonly byAddress: RequestHandler = async (req, res, next) => {
+    try {
+      await this.spend(`ip:${req.ip}`, 'address', res, next);
+    } catch (err) {
+      next(err);
+    }
+  };
+
+  /** Deletes the rows of budgets whose minute is over; returns how many went. */
+  async purgeExpired(): Promise<number> {
+    const now = Date.now();
+    for (const [who, until] of this.blockedUntil) if (until <= now) this.blockedUntil.delete(who);
+    if (!this.limiter) return 0;
+    // rate-limiter-flexible's column: when the row's budget ends, in ms since the epoch.
+    const [{ n }] = await this.db.query(`WITH gone AS (DELETE FROM rate_limit WHERE expire < $1 RETURNING 1) SELECT count(*)::int AS n FROM gone`, [now]);
+    return n;
+  }
+
+  stop(): void {
+    clearInterval(this.purge);
+  }
+
+  private async identify(key: string | null): Promise<RequestIdentity> {
+    if (!key) return { key, caller: null };
+    try {
+      return { key, caller: await this.services.apiKeys.authenticate(key) };
+    } catch (outage) {
+      return { key, caller: null, outage };
+    }
+  }
+
+  private blockedMs(who: string): number {
+    const until = this.blockedUntil.get(who);
+    if (until === undefined) return 0;
+    if (until > Date.now()) return until - Date.now();
+    this.blockedUntil.delete(who);
+    return 0;
+  }
+
+  private async spend(who: string, whose: Budget, res: Response, next: NextFunction): Promise<void> {
+    if (!this.limiter) return next();
+    try {
+      const spent = await this.limiter.consume(who);
+      res.setHeader('RateLimit-Limit', String(this.perMinute));
+      res.setHeader('RateLimit-Remaining', String(spent.remainingPoints));
+    } catch (err) {
+      if (err instanceof RateLimiterRes) {
+        if (whose === 'address') this.blockedUntil.set(who, Date.now() + err.msBeforeNext);
+        return this.refuse(res, err.msBeforeNext, whose);
+      }
+      this.logger.warn({ err }, 'rate limit store did not answer: request let through');
+    }
+    next();
+  }
+
+  private refuse(res: Response, msBeforeNext: number, whose: Budget): void {
+    const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+    const who = whose === 'key' ? 'this key' : 'this address, without a valid key,';
+    res.setHeader('Retry-After', String(seconds));
+    res.status(429).json(graphqlError(`Too many requests: ${who} may make ${this.perMinute} a minute; try again in ${seconds} s`, 'RATE_LIMITED'));
+  }
+}
+
+/** The identity `keyed` found, or found now (where no limiter ran before the route). */
+export async function identityFor(req: Request, res: Response, services: Services): Promise<RequestIdentity> {
+  const found = identityOf(res);
+  if (found) return found;
+  const key = bearerKey(req.header('authorization'));
+  return { key, caller: key ? await services.apiKeys.authenticate(key) : null };
 }

@@ -229,6 +229,11 @@ export class ChangeAwareCache<V> {
     }
   }
 
+  /** Whether a value is kept for the key now (unconfirmed: a hint, never an answer). */
+  has(key: string): boolean {
+    return this.feed?.isLive === true && this.entries.has(key);
+  }
+
   /** Forgets one key, or everything. */
   forget(key?: string): void {
     this.generation += 1;
