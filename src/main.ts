@@ -108,14 +108,14 @@ export async function runService(mode: Mode, options: RunOptions = {}): Promise<
       const server = await startHttpServer(
         {
           db: database.db, services, jobs, clock: systemClock, logger, dueSoonWorkingDays: config.dueSoonWorkingDays,
-          devMailboxDir: config.smtpUrl ? undefined : mailboxDir(config.dataDir), publicUrl: config.publicUrl, limits: config,
+          devMailboxDir: showsDevMailbox(config, mode) ? mailboxDir(config.dataDir) : undefined, publicUrl: config.publicUrl, limits: config,
           metrics, metricsToken: config.metricsToken,
         },
         config.port,
       );
       shutdown.at('intake', () => server.stop());
       const base = server.url.replace(/graphql$/, '');
-      logger.info({ url: server.url, health: `${base}healthz`, ...(config.smtpUrl ? {} : { mailbox: `${base}dev/mailbox` }) }, 'GraphQL API ready');
+      logger.info({ url: server.url, health: `${base}healthz`, ...(showsDevMailbox(config, mode) ? { mailbox: `${base}admin/mailbox` } : {}) }, 'GraphQL API ready');
     }
     if (startWorker && mode !== 'api') {
       const mail = await openMailTransport(config, logger);
@@ -134,6 +134,14 @@ export async function runService(mode: Mode, options: RunOptions = {}): Promise<
   } catch (err) {
     await shutdown.now(err);
   }
+}
+
+/**
+ * The dev mailbox is shown when configuration asks (DEV_MAILBOX=true), or by `demo` unless it says
+ * DEV_MAILBOX=false: never because SMTP_URL happens to be unset.
+ */
+export function showsDevMailbox(config: Config, mode: Mode): boolean {
+  return !config.smtpUrl && (config.devMailbox ?? mode === 'demo');
 }
 
 type Stage = 'intake' | 'queue' | 'database';

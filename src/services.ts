@@ -52,6 +52,7 @@ export function createServices({ db, jobs, mailFrom, reportLinkMinutes, changes 
   const outbox = new OutboxService(jobs, mailFrom);
   const owedJobs = new OwedJobs(jobs);
   const calendars = new CalendarInForce(db, changes?.feed);
+  const apiKeys = new ApiKeyService(db, changes && { changes: changes.feed, logger: changes.logger });
   return {
     calendars,
     owedJobs,
@@ -72,8 +73,8 @@ export function createServices({ db, jobs, mailFrom, reportLinkMinutes, changes 
     registerImport: new RegisterImportService(),
     reports: new ReportService(owedJobs, recipientGroups, outbox),
     signingSecrets,
-    reportLinks: new ReportLinkService(signingSecrets, reportLinkMinutes),
-    apiKeys: new ApiKeyService(db, changes && { changes: changes.feed, logger: changes.logger }),
+    reportLinks: new ReportLinkService(signingSecrets, (keyId) => apiKeys.mayRead(keyId), reportLinkMinutes),
+    apiKeys,
     auditLog: new AuditLogService(),
     calendarFeeds: new CalendarFeedService(),
   };

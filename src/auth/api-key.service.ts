@@ -5,7 +5,7 @@ import { isId } from '../common/ids';
 import { ChangeAwareCache, type ChangeFeed } from '../infra/database/change-feed';
 import type { Logger } from '../infra/logger';
 import { ApiKey, ApiKeySource } from './api-key.entity';
-import { Role } from './role';
+import { Access, Role } from './role';
 
 export interface Caller {
   keyId: string;
@@ -101,6 +101,12 @@ export class ApiKeyService {
       [id],
     );
     return row ? { keyId: row.id, name: row.name, role: row.role } : null;
+  }
+
+  /** Whether the key with this id is neither revoked nor expired, and of a role that reads the register. */
+  async mayRead(id: string): Promise<boolean> {
+    const caller = await this.callerById(id);
+    return caller !== null && (Access.read as readonly string[]).includes(caller.role);
   }
 
   /** Reads a key; notes its use, at most once a minute, in the same statement. */

@@ -28,8 +28,13 @@ export interface Config {
   readonly publicUrl: string | undefined;
   /** How long a report's signed download links live by default. */
   readonly reportLinkMinutes: number;
-  /** Unset: mail goes to the dev mailbox (an SMTP server in the worker, read at /dev/mailbox). */
+  /** Unset: mail goes to the dev mailbox (an SMTP server in the worker, keeping .eml files in DATA_DIR). */
   readonly smtpUrl: string | undefined;
+  /**
+   * Whether the API shows the dev mailbox at /admin/mailbox (ADMIN, from this machine only):
+   * DEV_MAILBOX=true asks for it, never the absence of SMTP_URL alone; unset, only `demo` shows it.
+   */
+  readonly devMailbox: boolean | undefined;
   readonly mailFrom: string;
   /** The addresses a fresh install gives the DCC and SECAS recipient groups; admins manage them after. */
   readonly notifyDcc: readonly string[];
@@ -170,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       PUBLIC_URL: url({ default: undefined }),
       REPORT_LINK_MINUTES: positiveInt({ default: 60 }),
       SMTP_URL: url({ default: undefined }),
+      DEV_MAILBOX: bool({ default: undefined }),
       MAIL_FROM: str({ default: 'SEC Modification Tracker <no-reply@sec-tracker.localhost>' }),
       NOTIFY_DCC: addressList({ default: ['dcc@sec-tracker.localhost'] }),
       NOTIFY_SECAS: addressList({ default: ['secas@sec-tracker.localhost'] }),
@@ -210,6 +216,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
     },
   );
+  if (clean.DEV_MAILBOX && clean.SMTP_URL) {
+    problems.push('DEV_MAILBOX is invalid: the dev mailbox holds the mail the service keeps itself when SMTP_URL is unset; with SMTP_URL, read the mail server\'s own');
+  }
   if (problems.length > 0) {
     throw new Error(`Configuration refused: ${problems.join('; ')}`);
   }
@@ -228,6 +237,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: clean.PUBLIC_URL ? clean.PUBLIC_URL.replace(/\/+$/, '') : undefined,
     reportLinkMinutes: clean.REPORT_LINK_MINUTES,
     smtpUrl: clean.SMTP_URL || undefined,
+    devMailbox: clean.DEV_MAILBOX,
     mailFrom: clean.MAIL_FROM,
     notifyDcc: clean.NOTIFY_DCC,
     notifySecas: clean.NOTIFY_SECAS,

@@ -35,7 +35,7 @@ export class ReportResolver {
 
   @FieldResolver(() => ReportLinks, {
     nullable: true,
-    description: 'Signed links to the Markdown, HTML and PDF, valid for validForMinutes (default 60, at most a week); null until READY.',
+    description: 'Signed links to the Markdown, HTML and PDF, valid for validForMinutes (default 60, at most a week) while the key that asked for them is neither revoked nor expired; null until READY.',
   })
   async links(
     @Root() report: Report,
@@ -43,9 +43,11 @@ export class ReportResolver {
     @Arg('validForMinutes', () => Int, { nullable: true }) validForMinutes: number | null,
   ): Promise<ReportLinks | null> {
     const expiresAt = ctx.services.reportLinks.expiry(ctx.clock.now(), validForMinutes);
+    // Access lets only callers with a key this far; a link lends that key, and dies with it.
+    const keyId = ctx.caller!.keyId;
     if (report.status !== ReportStatus.READY) return null;
     const [markdown, html, pdf] = await Promise.all(
-      REPORT_FORMATS.map(async (f) => `${ctx.baseUrl}/reports/${report.id}.${f}?${await ctx.services.reportLinks.sign(report.id, f, expiresAt)}`),
+      REPORT_FORMATS.map(async (f) => `${ctx.baseUrl}/reports/${report.id}.${f}?${await ctx.services.reportLinks.sign(report.id, f, expiresAt, keyId)}`),
     );
     return { markdown: markdown!, html: html!, pdf: pdf!, expiresAt };
   }

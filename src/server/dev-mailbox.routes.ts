@@ -1,7 +1,10 @@
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { listMailbox, readMailboxMessage } from '../infra/mail/dev-mailbox';
 import type { Logger } from '../infra/logger';
 import { escapeHtml as e } from '../notifications/templates/escape';
+
+/** Where the dev mailbox is served: under /admin, where the admin session cookie goes. */
+export const DEV_MAILBOX_PATH = '/admin/mailbox';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 /** A page elsewhere can point a name of its own at 127.0.0.1 (DNS rebinding): only local names are answered. */
@@ -19,15 +22,22 @@ const page = (title: string, body: string) => `<!doctype html>
 </style></head><body>${body}</body></html>`;
 
 /**
- * /dev/mailbox: what the dev mailbox received, for a newcomer's browser (mounted only with no
- * SMTP_URL, and answering loopback callers only: it shows what the register's mail says).
+ * Lets in a client on this machine only: judged by the address Express believes (the forwarded
+ * client's where TRUST_PROXY trusts the proxy, so a proxy on this host does not make everyone
+ * local) and by a local host name (a page elsewhere can point a name of its own at 127.0.0.1).
+ */
+export const onThisMachineOnly: RequestHandler = (req, res, next) => {
+  if (LOOPBACK.has(req.ip ?? '') && LOCAL_HOST.test(req.headers.host ?? '')) return next();
+  res.status(403).type('text/plain').send('The dev mailbox answers on this machine only');
+};
+
+/**
+ * The dev mailbox: what the worker's own SMTP server received, for a newcomer's browser. Mounted
+ * only when configuration asks for it (DEV_MAILBOX, or `npm run demo`), behind onThisMachineOnly
+ * and an ADMIN key or session: it shows every digest the register sends.
  */
 export function devMailboxRoutes(dir: string, logger: Logger): Router {
   const router = express.Router();
-  router.use((req, res, next) => {
-    if (LOOPBACK.has(req.socket.remoteAddress ?? '') && LOCAL_HOST.test(req.headers.host ?? '')) return next();
-    res.status(403).type('text/plain').send('The dev mailbox answers on this machine only');
-  });
   const fail = (res: Response, err: unknown) => {
     logger.error({ err }, 'dev mailbox: could not read the mailbox');
     res.status(500).type('text/plain').send('Could not read the mailbox; see the log');
@@ -38,7 +48,7 @@ export function devMailboxRoutes(dir: string, logger: Logger): Router {
       const entries = await listMailbox(dir);
       const rows = entries.map((m) =>
         `<tr><td>${e(m.date?.toISOString().replace('T', ' ').slice(0, 19) ?? '')}</td><td>${e(m.to)}</td>` +
-        `<td><a href="/dev/mailbox/${encodeURIComponent(m.file)}">${e(m.subject)}</a></td></tr>`).join('');
+        `<td><a href="${DEV_MAILBOX_PATH}/${encodeURIComponent(m.file)}">${e(m.subject)}</a></td></tr>`).join('');
       res.type('html').send(page('Dev mailbox', `<h1>Dev mailbox</h1><p>${entries.length} message(s) in ${e(dir)}, newest first.</p>` +
         `<table><tr><th>Received (UTC)</th><th>To</th><th>Subject</th></tr>${rows}</table>`));
     } catch (err) {
@@ -54,11 +64,11 @@ export function devMailboxRoutes(dir: string, logger: Logger): Router {
       const file = encodeURIComponent(req.params.file);
       const header = (name: string, value: unknown) => `<tr><th>${e(name)}</th><td>${e(String(value ?? ''))}</td></tr>`;
       const to = Array.isArray(parsed.to) ? parsed.to.map((a) => a.text).join(', ') : parsed.to?.text;
-      res.type('html').send(page(parsed.subject ?? 'Message', `<p><a href="/dev/mailbox">← all messages</a></p>` +
+      res.type('html').send(page(parsed.subject ?? 'Message', `<p><a href="${DEV_MAILBOX_PATH}">← all messages</a></p>` +
         `<table>${header('Subject', parsed.subject)}${header('From', parsed.from?.text)}${header('To', to)}` +
         `${header('Date', parsed.date?.toISOString())}${header('Message-ID', parsed.messageId)}</table>` +
-        `<p><a href="/dev/mailbox/${file}/text">plain-text part</a> · <a href="/dev/mailbox/${file}/raw">raw .eml</a></p>` +
-        `<iframe sandbox src="/dev/mailbox/${file}/html" title="HTML part"></iframe>`));
+        `<p><a href="${DEV_MAILBOX_PATH}/${file}/text">plain-text part</a> · <a href="${DEV_MAILBOX_PATH}/${file}/raw">raw .eml</a></p>` +
+        `<iframe sandbox src="${DEV_MAILBOX_PATH}/${file}/html" title="HTML part"></iframe>`));
     } catch (err) {
       fail(res, err);
     }

@@ -25,7 +25,6 @@ import { queryLimits } from '../graphql/limits/query-limits';
 import { withinTimeBudget } from '../infra/database/time-budget';
 import { bodyErrors, lastResort, requireJson } from './body-errors';
 import { identityFor, RequestLimits } from './rate-limit';
-import { devMailboxRoutes } from './dev-mailbox.routes';
 import { reportDownloadRoutes } from './report-downloads.routes';
 import { adminRoutes } from './admin/admin.routes';
 import { calendarFeedRoutes } from './calendar-feed.routes';
@@ -45,7 +44,7 @@ export interface HttpServerOptions {
   clock: Clock;
   logger: Logger;
   dueSoonWorkingDays: number;
-  /** Set when there is no SMTP_URL: the dev mailbox's folder, shown at /dev/mailbox. */
+  /** Set when configuration asks for the dev mailbox (DEV_MAILBOX): its folder, shown at /admin/mailbox. */
   devMailboxDir?: string;
   /** PUBLIC_URL: where users reach the API, for the links it gives out; default: the request's own host. */
   publicUrl?: string;
@@ -119,11 +118,9 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
   app.use('/reports', corsPolicy, perKeyRate, timeBudget, reportDownloadRoutes({ db, services, clock, logger }));
 
   // The admin pages answer whether a key is an admin's: each address has one budget there, whatever key it sends.
-  app.use('/admin', requestLimits.byAddress, await adminRoutes({ services, jobs, clock, logger }));
+  app.use('/admin', requestLimits.byAddress, await adminRoutes({ services, jobs, clock, logger, devMailboxDir: options.devMailboxDir }));
   app.use('/calendar', perKeyRate, timeBudget, calendarFeedRoutes({ db, services, clock, logger, dueSoonWorkingDays }));
   app.get(REGISTER_EXPORT_PATHS, corsPolicy, perKeyRate, timeBudget, registerExport({ db, services, clock, logger, dueSoonWorkingDays }));
-
-  if (options.devMailboxDir) app.use('/dev/mailbox', devMailboxRoutes(options.devMailboxDir, logger));
 
   app.use(
     '/graphql',

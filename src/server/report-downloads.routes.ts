@@ -44,8 +44,9 @@ export function reportDownloadRoutes({ db, services, clock, logger }: Options): 
     const [, id, format] = match as unknown as [string, string, ReportFormat];
 
     if (req.query.signature !== undefined || req.query.expires !== undefined) {
-      const check = isId(id) ? await services.reportLinks.check(id, format, req.query.expires, req.query.signature, clock.now()) : 'invalid';
+      const check = isId(id) ? await services.reportLinks.check(id, format, req.query, clock.now()) : 'invalid';
       if (check === 'expired') return refuse(res, 403, 'FORBIDDEN', 'This link has expired: ask for a new one (Report.links)');
+      if (check === 'key-revoked') return refuse(res, 403, 'FORBIDDEN', 'The key this link was made with has been revoked or has expired: ask for a new one (Report.links)');
       if (check === 'invalid') return refuse(res, 403, 'FORBIDDEN', 'This link is not valid: its signature does not match');
     } else if (!(await readerOrRefuse(req, res, services, 'reports', ', or use a signed link'))) {
       return;

@@ -9,7 +9,7 @@ import { requestFactsOf } from './request-facts';
 /** Asked every few seconds by orchestrators and Prometheus: timed, never logged. */
 const UNLOGGED = new Set(['/healthz', '/readyz', '/metrics']);
 /** The routes a request's metric is labelled with when it is not a GraphQL operation (a GraphQL name never holds a slash). */
-const ROUTES = ['/graphql', '/reports', '/admin', '/calendar', '/register', '/dev/mailbox', '/healthz', '/readyz', '/metrics'];
+const ROUTES = ['/graphql', '/reports', '/admin', '/calendar', '/register', '/healthz', '/readyz', '/metrics'];
 /** A client's own request id is kept when it is a plain token; else the API makes one. */
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 

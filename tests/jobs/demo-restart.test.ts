@@ -57,6 +57,10 @@ const DP156 = `{ modification(reference: "DP156") { phase history { from to on }
 test('a second `npm run demo` start keeps what the API changed: the demo register loads into an empty register only', async () => {
   const first = await startDemo();
   expect(first.logs.some((line) => line.msg === 'demo register loaded')).toBe(true);
+  // `demo` shows the dev mailbox (no SMTP_URL, DEV_MAILBOX unset), to an admin.
+  const mailbox = url.replace(/graphql$/, 'admin/mailbox');
+  expect((await fetch(mailbox, { headers: { authorization: `Bearer ${adminKey}` } })).status).toBe(200);
+  expect((await fetch(mailbox)).status).toBe(401);
   const loaded = await gql(DP156);
   expect(loaded.modification).toEqual({ phase: 'DEFINE', history: [{ from: null, to: 'DEFINE', on: '2021-03-01' }] });
   await gql(`mutation { changePhase(reference: "DP156", phase: REFINE, on: "2021-04-12", note: "Converted at the April Panel") { phase } }`);

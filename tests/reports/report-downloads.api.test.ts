@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { Role } from '../../src/auth/role';
 import type { RunningWorker } from '../../src/queue/worker-port';
 import { importRegisterFile } from '../../src/register-import';
 import { waitFor } from '../jobs/support/wait-for';
@@ -82,7 +83,7 @@ test('signed links open each file without a key until they expire', async () => 
   // The test app's clock stands at 9 April 2021, 09:00 UTC: links live an hour by default.
   expect(l.expiresAt).toBe('2021-04-09T10:00:00.000Z');
   for (const [format, url] of [['md', l.markdown], ['html', l.html], ['pdf', l.pdf]] as const) {
-    expect(url).toMatch(new RegExp(`^${base}/reports/${v2.id}\\.${format}\\?expires=\\d+&signature=[0-9a-f]{64}$`));
+    expect(url).toMatch(new RegExp(`^${base}/reports/${v2.id}\\.${format}\\?key=[0-9a-f-]{36}&expires=\\d+&signature=[0-9a-f]{64}$`));
     const opened = await get(url, null);
     expect(opened.status).toBe(200);
     expect(opened.headers.get('content-disposition')).toContain(`change-status-report-2021-04-v2.${format}`);
@@ -102,14 +103,36 @@ test('an expired, tampered or borrowed signed link is refused with 403', async (
     expect(await res.json()).toEqual({ error: { code: 'FORBIDDEN', message: expect.stringContaining(message) } });
   };
   // Signed for a moment already past (the app's clock: 9 April 2021, 09:00 UTC).
-  const past = await app.services.reportLinks.sign(v2.id, 'pdf', new Date('2021-04-09T08:59:59Z'));
+  const keyId = url.searchParams.get('key')!;
+  const past = await app.services.reportLinks.sign(v2.id, 'pdf', new Date('2021-04-09T08:59:59Z'), keyId);
   await refused(`/reports/${v2.id}.pdf?${past}`, 'This link has expired');
   // A later expiry written in by hand, a flipped signature, another format or report with this signature.
-  await refused(`/reports/${v2.id}.pdf?expires=${Number(expires) + 86_400}&signature=${signature}`, 'not valid');
-  await refused(`/reports/${v2.id}.pdf?expires=${expires}&signature=${signature.replace(/^./, (c) => (c === '0' ? '1' : '0'))}`, 'not valid');
-  await refused(`/reports/${v2.id}.md?expires=${expires}&signature=${signature}`, 'not valid');
-  await refused(`/reports/${queuedId}.pdf?expires=${expires}&signature=${signature}`, 'not valid');
-  await refused(`/reports/${v2.id}.pdf?expires=${expires}`, 'not valid');
+  await refused(`/reports/${v2.id}.pdf?key=${keyId}&expires=${Number(expires) + 86_400}&signature=${signature}`, 'not valid');
+  await refused(`/reports/${v2.id}.pdf?key=${keyId}&expires=${expires}&signature=${signature.replace(/^./, (c) => (c === '0' ? '1' : '0'))}`, 'not valid');
+  await refused(`/reports/${v2.id}.md?key=${keyId}&expires=${expires}&signature=${signature}`, 'not valid');
+  await refused(`/reports/${queuedId}.pdf?key=${keyId}&expires=${expires}&signature=${signature}`, 'not valid');
+  await refused(`/reports/${v2.id}.pdf?key=${keyId}&expires=${expires}`, 'not valid');
+  // Another key's id written in (the ADMIN's, say): the signature names the key that made the link.
+  const [admin] = await app.db.query(`SELECT id FROM api_key WHERE name = 'test ADMIN'`);
+  await refused(`/reports/${v2.id}.pdf?key=${admin.id}&expires=${expires}&signature=${signature}`, 'not valid');
+  // As links were made before they named their key: refused, not served.
+  await refused(`/reports/${v2.id}.pdf?expires=${expires}&signature=${signature}`, 'not valid');
+});
+
+test('a link dies with the key that made it: revoked, every link it made is refused at once', async () => {
+  const made = await app.services.apiKeys.create('Panel member for a week', Role.READER);
+  const week = await app.gql(`query($id: ID!) { report(id: $id) { links(validForMinutes: 10080) { pdf html } } }`, { id: v2.id }, made.key);
+  const { pdf, html } = week.data!.report.links;
+  expect(new URL(pdf).searchParams.get('key')).toBe(made.id);
+  expect((await get(pdf, null)).status).toBe(200);
+  expect((await app.gql(`mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`, { id: made.id })).errors).toBeUndefined();
+  for (const link of [pdf, html]) {
+    const res = await get(link, null);
+    expect(res.status).toBe(403);
+    expect(await res.json()).toEqual({ error: { code: 'FORBIDDEN', message: 'The key this link was made with has been revoked or has expired: ask for a new one (Report.links)' } });
+  }
+  // Links made by other keys are untouched.
+  expect((await get((await links(v2.id)).data!.report.links.pdf, null)).status).toBe(200);
 });
 
 test.each([0, -5, 7 * 24 * 60 + 1])('validForMinutes %d is BAD_USER_INPUT, and nothing changes', async (minutes) => {

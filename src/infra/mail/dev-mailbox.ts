@@ -8,7 +8,7 @@ import { SmtpRefusal, startSmtpReceiver } from './smtp-receiver';
 /**
  * The mail of a machine with no SMTP_URL: an SMTP server inside the worker, on loopback, that
  * keeps each message as an .eml file under DATA_DIR/mailbox. Mail takes the same SMTP path as in
- * production; the API lists and shows the files at /dev/mailbox.
+ * production; the API lists and shows the files at /admin/mailbox where DEV_MAILBOX asks for it.
  */
 export interface DevMailboxServer {
   /** smtp://127.0.0.1:PORT, for the transport. */
@@ -36,7 +36,7 @@ export async function startDevMailbox(dir: string, logger: Logger): Promise<DevM
       return `stored in the dev mailbox as ${name}`;
     },
   });
-  logger.info({ dir }, 'no SMTP_URL: mail goes to the dev mailbox (read it at /dev/mailbox on the API)');
+  logger.info({ dir }, 'no SMTP_URL: mail goes to the dev mailbox (shown at /admin/mailbox on the API where DEV_MAILBOX, or npm run demo, asks for it)');
   return receiver;
 }
 

@@ -4,7 +4,7 @@ import { type MailTransport, smtpTransport } from './mail-transport';
 
 /**
  * SMTP_URL's server, or, with none, the dev mailbox: an SMTP server of the worker's own whose
- * messages the API shows at /dev/mailbox. Either way mail leaves through the same SMTP transport.
+ * messages the API shows at /admin/mailbox (DEV_MAILBOX). Either way mail leaves through the same SMTP transport.
  */
 export async function openMailTransport(config: { smtpUrl: string | undefined; dataDir: string }, logger: Logger): Promise<MailTransport> {
   if (config.smtpUrl) return smtpTransport({ url: config.smtpUrl }, logger);

@@ -46,7 +46,7 @@ export function requireAdmin({ services, clock, logger }: { services: Services; 
         return refuse(res, 401, 'UNAUTHENTICATED', why);
       }
       if (!(Access.admin as readonly string[]).includes(caller.role)) {
-        return refuse(res, 403, 'FORBIDDEN', `The queue dashboard needs the role ${Access.admin.join(' or ')}; this key is ${caller.role}`);
+        return refuse(res, 403, 'FORBIDDEN', `The admin pages (queue dashboard, dev mailbox) need the role ${Access.admin.join(' or ')}; this key is ${caller.role}`);
       }
       (res.locals as AdminLocals).caller = caller;
       return next();

@@ -8,6 +8,7 @@ import type { Clock } from '../../infra/clock';
 import type { Logger } from '../../infra/logger';
 import type { JobQueue } from '../../queue/job-queue';
 import type { Services } from '../../services';
+import { DEV_MAILBOX_PATH, devMailboxRoutes, onThisMachineOnly } from '../dev-mailbox.routes';
 import { requireAdmin } from './admin-access';
 import { endAdminSession, startAdminSession } from './admin-session';
 import { LOGIN_PAGE_POLICY, loginPage } from './login-page';
@@ -21,6 +22,8 @@ interface Options {
   jobs: JobQueue;
   clock: Clock;
   logger: Logger;
+  /** The dev mailbox's folder, when configuration asks for it to be shown (DEV_MAILBOX). */
+  devMailboxDir?: string;
 }
 
 /**
@@ -28,7 +31,7 @@ interface Options {
  * page that gives a browser an 8-hour session for one. The session cookie is signed with a key of
  * the service's own (signing_secret), so every API process accepts the sessions of the others.
  */
-export async function adminRoutes({ services, jobs, clock, logger }: Options): Promise<Router> {
+export async function adminRoutes({ services, jobs, clock, logger, devMailboxDir }: Options): Promise<Router> {
   const router = Router();
   router.use(cookieParser((await services.signingSecrets.get('admin-sessions')).toString('base64')));
 
@@ -58,7 +61,9 @@ export async function adminRoutes({ services, jobs, clock, logger }: Options): P
     serverAdapter: board,
     options: { uiConfig: { boardTitle: 'SEC jobs' } },
   });
-  router.use(QUEUE_DASHBOARD_PATH.replace(/^\/admin/, ''), requireAdmin({ services, clock, logger }), board.getRouter());
+  const adminsOnly = requireAdmin({ services, clock, logger });
+  router.use(QUEUE_DASHBOARD_PATH.replace(/^\/admin/, ''), adminsOnly, board.getRouter());
+  if (devMailboxDir) router.use(DEV_MAILBOX_PATH.replace(/^\/admin/, ''), onThisMachineOnly, adminsOnly, devMailboxRoutes(devMailboxDir, logger));
   return router;
 }
 
