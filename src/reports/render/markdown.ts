@@ -1,27 +1,41 @@
 import { type Block, type Cell, numberFootnotes, type ReportDocument, type ReportSection } from '../document/report-document';
 
-/** Pipes and line breaks would end a cell early. */
-const escapeCell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * The register's words as the text they are, wherever a Markdown viewer renders them: HTML (a
+ * `<script>` in a title) becomes entities; the punctuation that makes links, images, emphasis,
+ * code and table cells is backslash-escaped; what would start a block at the head of a line (a
+ * heading, a list, a quote) is escaped there; line breaks, which could end a paragraph or a
+ * table row, become spaces.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\s*\r?\n\s*/g, ' ')
+    .replace(/[&<>]/g, (c) => ENTITIES[c]!)
+    .replace(/[\\`*_[\]!|~]/g, '\\$&')
+    .replace(/^(\s*)([#+=-]|\d+(?=[.)]))/, (_, space: string, lead: string) => (/\d/.test(lead) ? `${space}${lead}\\` : `${space}\\${lead}`));
+}
 
 export function renderMarkdown(doc: ReportDocument): string {
   const { notes, numbers } = numberFootnotes(doc);
-  const cell = (c: Cell) => (typeof c === 'string' ? escapeCell(c) : `${escapeCell(c.text)}[^${numbers.get(c.footnote)}]`);
+  const cell = (c: Cell) => (typeof c === 'string' ? escapeMarkdown(c) : `${escapeMarkdown(c.text)}[^${numbers.get(c.footnote)}]`);
   const block = (b: Block): string => {
     switch (b.kind) {
       case 'paragraph':
-        return b.text;
+        return escapeMarkdown(b.text);
       case 'none':
-        return `_${b.text}_`;
+        return `_${escapeMarkdown(b.text)}_`;
       case 'table':
-        return [`| ${b.header.map(escapeCell).join(' | ')} |`, `|${b.header.map(() => '---').join('|')}|`, ...b.rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
+        return [`| ${b.header.map(escapeMarkdown).join(' | ')} |`, `|${b.header.map(() => '---').join('|')}|`, ...b.rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
     }
   };
   const section = (s: ReportSection, depth: number): string =>
-    [`${'#'.repeat(depth)} ${s.number} ${s.title}`, ...s.blocks.map(block), ...s.subsections.map((sub) => section(sub, depth + 1))].join('\n\n');
+    [`${'#'.repeat(depth)} ${s.number} ${escapeMarkdown(s.title)}`, ...s.blocks.map(block), ...s.subsections.map((sub) => section(sub, depth + 1))].join('\n\n');
   const title = [
-    `# ${doc.title}`,
-    `| | |\n|---|---|\n| Reference | ${escapeCell(doc.reference)} |\n| Date | ${escapeCell(doc.date)} |\n| Panel | ${escapeCell(doc.panel ?? '—')} |\n| Purpose | ${doc.purpose} |`,
+    `# ${escapeMarkdown(doc.title)}`,
+    `| | |\n|---|---|\n| Reference | ${escapeMarkdown(doc.reference)} |\n| Date | ${escapeMarkdown(doc.date)} |\n| Panel | ${escapeMarkdown(doc.panel ?? '—')} |\n| Purpose | ${escapeMarkdown(doc.purpose)} |`,
   ];
-  const footnotes = notes.map((n, i) => `[^${i + 1}]: ${n.replace(/\r?\n/g, ' ')}`);
+  const footnotes = notes.map((n, i) => `[^${i + 1}]: ${escapeMarkdown(n)}`);
   return [...title, ...doc.sections.map((s) => section(s, 2)), ...(footnotes.length ? [footnotes.join('\n')] : [])].join('\n\n') + '\n';
 }
