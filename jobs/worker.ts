@@ -1,6 +1,6 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import {
-  assertHandlerMap, JOB_NAMES, JOB_QUEUE_NAME, parsePayload, type JobHandler, type JobName,
+  assertHandlerMap, isOwed, JOB_NAMES, JOB_QUEUE_NAME, parsePayload, type JobHandler, type JobName,
 } from '../src/queue/job-contract';
 import { createServiceContext } from '../src/common/service-context';
 import type { WorkerTuning } from '../src/queue/queue-backend';
@@ -56,13 +56,20 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
       mail: options.mail,
     };
     const handler = handlers[name as JobName] as JobHandler<JobName, HandlerContext>;
+    // Work a change owes stays owed (owed_job) until a run of it ends: this run takes up what was
+    // owed before it started, and settles it once it is done or has failed for good.
+    const owed = isOwed(name as JobName) ? options.services.owedJobs : null;
+    if (owed) await owed.take(options.db, name as JobName, payload, job.id!);
     const timer = options.metrics?.jobDuration.startTimer({ job: name });
     try {
       const result = await handler(job as Job<typeof payload, never, JobName>, payload, ctx);
+      if (owed) await owed.settle(options.db, job.id!);
       timer?.({ outcome: 'completed' });
       return result;
     } catch (err) {
       timer?.({ outcome: 'failed' });
+      const final = err instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      if (owed && final) await owed.settle(options.db, job.id!).catch((settleErr) => ctx.logger.warn({ err: settleErr }, 'could not settle the owed rows of a job that failed for good; the keeper queues them again'));
       throw err;
     }
   };

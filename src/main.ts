@@ -6,6 +6,8 @@ import { connectDatabase } from './infra/database/connect';
 import { createLogger, type Logger } from './infra/logger';
 import demoRegister from './demo/register-2021-04.json';
 import { JobQueue } from './queue/job-queue';
+import { jobSchedules } from './queue/job-contract';
+import { noteSchedulesRegistered } from './queue/schedule-registrations';
 import { databaseUrlOf, openQueueBackend } from './queue/queue-backend';
 import { ShutdownDeadlineError, type StartWorker } from './queue/worker-port';
 import { openMailTransport } from './infra/mail/open-mail-transport';
@@ -81,6 +83,7 @@ export async function runService(mode: Mode, options: RunOptions = {}): Promise<
       if (outcome.previousRevoked) logger.info({ revoked: outcome.previousRevoked }, 'ADMIN_API_KEY changed: the key made from its previous value is revoked');
     }
     logger.info({ backend: queue.kind, schedules: await jobs.ensureSchedulers(config) }, 'job queue ready; schedules registered');
+    await noteSchedulesRegistered(database.db, jobSchedules(config).map((s) => s.id));
     const keeper = startQueueKeeper({
       db: database.db, jobs, owed: services.owedJobs, logger,
       dispatchEveryMs: config.owedJobDispatchMs, schedules: { config, checkEveryMs: config.scheduleCheckMs },
@@ -126,7 +129,9 @@ export async function runService(mode: Mode, options: RunOptions = {}): Promise<
         const status = await startWorkerStatusServer({ metrics, metricsToken: config.metricsToken, logger }, config.workerStatusPort);
         shutdown.at('database', () => status.stop());
       }
-      // Messages recorded by a process that died before it queued their send jobs, or mid-send.
+      // Mornings whose digest firing was lost while no worker ran; messages recorded by a process
+      // that died before it queued their send jobs, or mid-send.
+      if ((await services.digests.catchUp(system, config.digestCron)).length) await services.owedJobs.dispatchSoon(database.db, logger);
       const pending = await services.outbox.sweep(system);
       if (pending) logger.info({ pending }, 'queued the outbox messages still to deliver');
     }

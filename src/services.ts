@@ -58,7 +58,7 @@ export function createServices({ db, jobs, mailFrom, reportLinkMinutes, changes 
     owedJobs,
     recipientGroups,
     outbox,
-    digests: new DigestService(recipientGroups, outbox),
+    digests: new DigestService(recipientGroups, outbox, owedJobs),
     modifications,
     modificationReads: new ModificationReads(),
     assessments: new AssessmentService(modifications),

@@ -26,7 +26,7 @@ export const slaRecomputeHandler: JobHandler<'sla-recompute', HandlerContext> = 
   );
   // An admin's recompute is followed by that day's digests at once (deduplicated like any other),
   // so a day can be replayed; the nightly one leaves them to the morning schedule. A day still to
-  // come gets none now: its own morning will.
-  if (payload.reason === 'admin' && asOf <= ctx.clock.today()) await ctx.jobs.enqueue('sla-digest', { day: asOf, reason: 'admin' });
+  // come gets none now: its own morning will. Owed first, so a queue that loses it loses nothing.
+  if (payload.reason === 'admin' && asOf <= ctx.clock.today()) await ctx.services.owedJobs.oweNow(ctx.db, 'sla-digest', { day: asOf, reason: 'admin' }, log);
   return result;
 };

@@ -11,8 +11,17 @@ import type { RecipientGroup } from './recipient-group.entity';
 import type { RecipientGroupService } from './recipient-group.service';
 import { REFINING_PROPOSALS_SQL } from '../work-packages/refining-proposals.sql';
 import { type RenderedMessage, renderDigest } from './templates/render-digest';
+import { DIGEST_SCHEDULE_ID } from '../queue/job-contract';
+import type { OwedJobs } from '../queue/owed-jobs';
+import { scheduleRegisteredAt } from '../queue/schedule-registrations';
+import { dueDigestDays } from './missed-digest-days';
 
 type Queryable = Pick<EntityManager, 'query'>;
+
+/** A firing has this long to decide its day before the sweep counts it lost (a queue busy at 07:00 is not a lost firing). */
+const CATCH_UP_GRACE_MS = 15 * 60_000;
+/** The sweep looks back over this many Working Days, no further: older mornings are history, not news. */
+const CATCH_UP_WORKING_DAYS = 3;
 
 export interface ComposedDigest {
   digest: Digest;
@@ -39,7 +48,7 @@ export interface DigestDayResult {
  * the day's messages in one transaction (the outbox); delivery is the send jobs' business.
  */
 export class DigestService {
-  constructor(private readonly groups: RecipientGroupService, private readonly outbox: OutboxService) {}
+  constructor(private readonly groups: RecipientGroupService, private readonly outbox: OutboxService, private readonly owed: OwedJobs) {}
 
   /**
    * What a group would get on a day, without sending or recording; null when it would get nothing
@@ -79,9 +88,40 @@ export class DigestService {
         });
         result.recorded += 1;
       }
+      // The day is decided, with its messages or with nothing to say: no sweep catches it up again.
+      await tx.query(`INSERT INTO digest_day (day) VALUES ($1) ON CONFLICT DO NOTHING`, [day]);
     });
     ctx.logger.info(result, 'digests decided');
     return result;
+  }
+
+  /**
+   * The sweep's part for the digests: a Working Day of the last few whose morning firing was lost
+   * (a queue that restarted empty at 07:00, a worker down all morning) and whose digests were never
+   * decided gets a digest run owed now, once. The outbox's keys still make each group's message
+   * for a day one message, ever. Returns the days owed.
+   */
+  async catchUp(ctx: ServiceContext, digestCron: string): Promise<LocalDate[]> {
+    const since = await scheduleRegisteredAt(ctx.db, DIGEST_SCHEDULE_ID);
+    if (!since) return [];
+    const due = dueDigestDays({
+      cron: digestCron, since, now: ctx.clock.now(), graceMs: CATCH_UP_GRACE_MS, workingDays: CATCH_UP_WORKING_DAYS, calendar: await ctx.calendar(),
+    });
+    if (due.length === 0) return [];
+    return ctx.db.transaction(async (tx) => {
+      // Two sweeps at once owe each day once.
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('sla-digest:catch-up'))`);
+      const missed: Array<{ day: LocalDate }> = await tx.query(
+        `SELECT d::date::text AS day FROM unnest($1::date[]) AS d
+          WHERE NOT EXISTS (SELECT 1 FROM digest_day WHERE day = d)
+            AND NOT EXISTS (SELECT 1 FROM owed_job WHERE dedup_key = 'sla-digest:' || d::date::text AND settled_at IS NULL)
+          ORDER BY d`,
+        [due],
+      );
+      for (const { day } of missed) await this.owed.owe(tx, 'sla-digest', { day, reason: 'catch-up' });
+      if (missed.length) ctx.logger.warn({ days: missed.map((m) => m.day) }, "morning digests whose scheduled firing was lost: owed now");
+      return missed.map((m) => m.day);
+    });
   }
 
   private async compose(db: Queryable, group: RecipientGroup, day: LocalDate, calendar: WorkingCalendar, dueSoonWorkingDays: number): Promise<ComposedDigest | null> {

@@ -30,7 +30,8 @@ export type SlaRecomputeResult = RecomputeResult;
 const slaDigestPayload = z.strictObject({
   /** Absent: the day the worker runs it (the morning schedule's payload names no day). */
   day: localDate.optional(),
-  reason: z.enum(['scheduled', 'admin']),
+  /** catch-up: the sweep found a past Working Day whose scheduled firing never recorded its digests. */
+  reason: z.enum(['scheduled', 'admin', 'catch-up']),
 });
 
 /** What a day's digest run did; the message ids themselves stay in the outbox. */
@@ -76,6 +77,8 @@ const mailSweepPayload = z.strictObject({ reason: z.enum(['scheduled', 'admin'])
 export interface MailSweepResult {
   /** Undelivered messages (PENDING, or SENDING with a lapsed claim) given a send job. */
   queued: number;
+  /** Working Days whose morning digest firing was lost, owed a digest run now. */
+  caughtUp: LocalDate[];
 }
 
 const mailSendPayload = z.strictObject({ messageId: z.string().uuid() });
@@ -113,6 +116,11 @@ interface JobDefinition<P extends z.ZodType> {
   options: JobsOptions;
   /** Absent: every enqueue is a job of its own. */
   deduplication?: (payload: z.infer<P>) => Deduplication;
+  /**
+   * A change may owe this job (OwedJobs): each run takes up, and settles, the rows of its
+   * deduplication key. Needs `deduplication`.
+   */
+  owed?: true;
 }
 
 /** Keeps each definition's payload type, and checks its shape. */
@@ -152,11 +160,13 @@ export const JOBS = {
     options: recomputeOptions,
     // Two admin clicks (or two holidays added in a row) for the same day queue one job.
     deduplication: (p) => ({ id: `sla-recompute:${p.asOf ?? 'today'}:${p.full ? 'full' : 'incremental'}`, keepLastIfActive: true }),
+    owed: true,
   }),
   'sla-digest': job({
     payload: slaDigestPayload,
     options: digestOptions,
     deduplication: (p) => ({ id: `sla-digest:${p.day ?? 'today'}` }),
+    owed: true,
   }),
   'mail-send': job({
     payload: mailSendPayload,
@@ -170,6 +180,7 @@ export const JOBS = {
     // One attempt: a failed build is recorded FAILED with its reason; an admin regenerates.
     options: { attempts: 1, removeOnComplete: { age: 14 * DAY_S, count: 1_000 }, removeOnFail: { age: 60 * DAY_S, count: 1_000 } },
     deduplication: (p) => ({ id: `report-build:${p.reportId}` }),
+    owed: true,
   }),
   'report-schedule': job({
     payload: reportSchedulePayload,
@@ -187,6 +198,11 @@ export const JOBS = {
 export type JobName = keyof typeof JOBS;
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];
 export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]['payload']>;
+
+/** Whether a change may owe this job: its runs then take up and settle what is owed (OwedJobs). */
+export function isOwed(name: JobName): boolean {
+  return (JOBS[name] as JobDefinition<z.ZodType>).owed === true;
+}
 
 /** The deduplication a job of this payload gets, or undefined when each enqueue is a job of its own. */
 export function deduplicationOf<N extends JobName>(name: N, payload: JobPayload<N>): Deduplication | undefined {
@@ -267,6 +283,9 @@ export interface ScheduleConfig {
   reportCron: string;
 }
 
+/** The morning digests' schedule: a sweep catches up the days whose firing it lost. */
+export const DIGEST_SCHEDULE_ID = 'sla-digest-morning';
+
 /** Every schedule, from configuration; registered idempotently at start by every process. */
 export function jobSchedules(config: ScheduleConfig): JobSchedule[] {
   return [
@@ -279,7 +298,7 @@ export function jobSchedules(config: ScheduleConfig): JobSchedule[] {
     },
     {
       // Fires every day; on a day that is not a Working Day the handler sends nothing.
-      id: 'sla-digest-morning',
+      id: DIGEST_SCHEDULE_ID,
       jobName: 'sla-digest',
       pattern: config.digestCron,
       tz: 'Europe/London',

@@ -33,10 +33,10 @@ export class JobQueue {
    * Queues any job of the contract, with the options and deduplication the contract declares for
    * it. The payload is checked here, so a bad one fails the caller instead of the worker.
    */
-  async enqueue<N extends JobName>(name: N, payload: JobPayload<N>): Promise<JobRun> {
+  async enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options: { jobId?: string } = {}): Promise<JobRun> {
     const checked = parsePayload(name, payload);
     const deduplication = deduplicationOf(name, checked);
-    const job = await this.queue.add(name, checked, { ...JOBS[name].options, ...(deduplication ? { deduplication } : {}) });
+    const job = await this.queue.add(name, checked, { ...JOBS[name].options, ...(deduplication ? { deduplication } : {}), ...(options.jobId ? { jobId: options.jobId } : {}) });
     // A deduplicated add answers with the id of the job already queued: report that job as it stands.
     return (await this.getJobRun(job.id!)) ?? toJobRun(job, JobState.WAITING);
   }
@@ -163,7 +163,7 @@ const summaries: { [N in JobName]: (result: JobResults[N]) => string } = {
     r.outcome === 'queued' ? `${r.period}'s report was due on ${r.dueOn}: build queued`
     : r.outcome === 'already-scheduled' ? `${r.period}'s scheduled report was made already`
     : `${r.period}'s report is due on ${r.dueOn}: nothing yet`,
-  'mail-sweep': (r) => `${r.queued} undelivered message(s) given a send job`,
+  'mail-sweep': (r) => `${r.queued} undelivered message(s) given a send job${r.caughtUp?.length ? `; digests caught up for ${r.caughtUp.join(', ')}` : ''}`,
 };
 
 function summaryOf(job: Job): string | null {

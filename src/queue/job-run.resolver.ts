@@ -10,14 +10,16 @@ import { JobRun } from './job-run.types';
 export class JobRunResolver {
   @Query(() => JobRun, { nullable: true, description: 'A background job by id; null once unknown (never queued, or past retention).' })
   @Allow(Access.admin)
-  jobRun(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<JobRun | null> {
-    return ctx.jobs.getJobRun(id);
+  async jobRun(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<JobRun | null> {
+    return (await ctx.jobs.getJobRun(id)) ?? ctx.services.owedJobs.runOf(ctx.db, id);
   }
 
-  @Mutation(() => JobRun, { description: 'Queue the SLA recompute (and the notifications that follow it) now.' })
+  @Mutation(() => JobRun, { description: 'Queue the SLA recompute (and the notifications that follow it) now; it is recorded first, so a queue that is away or loses it only delays it.' })
   @Allow(Access.admin)
-  recomputeSla(@Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf: LocalDate | null): Promise<JobRun> {
+  async recomputeSla(@Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf: LocalDate | null): Promise<JobRun> {
     // An admin's recompute judges every assessment: it is the way to set things straight on demand.
-    return ctx.jobs.enqueue('sla-recompute', { asOf: asOf ?? ctx.clock.today(), full: true, reason: 'admin' });
+    const owed = await ctx.db.transaction((tx) => ctx.services.owedJobs.owe(tx, 'sla-recompute', { asOf: asOf ?? ctx.clock.today(), full: true, reason: 'admin' }));
+    await ctx.services.owedJobs.dispatchSoon(ctx.db, ctx.logger);
+    return ctx.services.owedJobs.runOfJustOwed(ctx.db, owed);
   }
 }

@@ -15,14 +15,18 @@ export interface QueueKeeperOptions {
   schedules: { config: ScheduleConfig; checkEveryMs: number } | null;
 }
 
+/** Settled owed jobs are kept for jobRun a fortnight; looking for old ones hourly is plenty. */
+const FORGET_SETTLED_EVERY_MS = 60 * 60_000;
+
 export interface QueueKeeper {
   stop(): Promise<void>;
 }
 
 /**
  * Keeps the queue whole while it comes and goes, in every process: queues the jobs changes owe
- * (see OwedJobs) once the queue answers, and registers the schedules again when the queue's store
- * has lost them (a Redis restarted empty), instead of waiting for a process to restart.
+ * (see OwedJobs) once the queue answers, queues again those the queue has lost since, and
+ * registers the schedules again when the queue's store has lost them (a Redis restarted empty),
+ * instead of waiting for a process to restart.
  * Outages are logged once when they start and once when they end, not at every tick.
  */
 export function startQueueKeeper(options: QueueKeeperOptions): QueueKeeper {
@@ -30,6 +34,7 @@ export function startQueueKeeper(options: QueueKeeperOptions): QueueKeeper {
   let stopped = false;
   let failing = false;
   let lastScheduleCheck = Date.now();
+  let lastForget = 0;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
 
@@ -37,6 +42,12 @@ export function startQueueKeeper(options: QueueKeeperOptions): QueueKeeper {
     try {
       const queued = await owed.dispatch(db);
       if (queued) logger.info({ queued }, 'owed jobs queued');
+      const requeued = await owed.recover(db);
+      if (requeued) logger.warn({ requeued }, 'owed jobs the job queue no longer held (did it restart empty?): queued again');
+      if (Date.now() - lastForget >= FORGET_SETTLED_EVERY_MS) {
+        lastForget = Date.now();
+        await owed.forgetSettled(db);
+      }
       if (options.schedules && Date.now() - lastScheduleCheck >= options.schedules.checkEveryMs) {
         lastScheduleCheck = Date.now();
         const missing = await jobs.missingSchedules(options.schedules.config);

@@ -1,11 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import IORedis from 'ioredis';
+import type { ChildProcess } from 'node:child_process';
 import { loadConfig } from '../../src/config/config';
 import { JOB_QUEUE_NAME } from '../../src/queue/job-contract';
 import { createLogger } from '../../src/infra/logger';
 import { startQueueKeeper, type QueueKeeper } from '../../src/queue/queue-keeper';
 import { freePort } from '../support/free-port';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { startRedis, stopRedis } from './support/redis-server';
 import { waitFor } from './support/wait-for';
 
 /**
@@ -21,24 +21,6 @@ let keeper: QueueKeeper;
 let base: string;
 const config = loadConfig({ SLA_RECOMPUTE_CRON: '0 2 * * *' });
 
-/** redis-server as the machine has it, keeping nothing on disk (CI's and the README's Redis does the same). */
-async function startRedis(): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  const probe = new IORedis(port, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  try {
-    await waitFor(() => probe.connect().then(() => true, () => undefined), `redis-server on port ${port}`);
-  } finally {
-    probe.disconnect();
-  }
-  return child;
-}
-
-async function stopRedis(child: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGKILL');
-  await exited;
-}
-
 const readiness = async () => {
   const res = await fetch(`${base}/readyz`);
   return { status: res.status, body: await res.json() };
@@ -46,7 +28,7 @@ const readiness = async () => {
 
 beforeAll(async () => {
   port = await freePort();
-  redis = await startRedis();
+  redis = await startRedis(port);
   app = await startTestApp({ queue: 'redis', redisUrl: `redis://127.0.0.1:${port}` });
   base = app.url.replace(/\/graphql$/, '');
   // As every process of the service does at start: register the schedules, then keep them.
@@ -59,7 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await keeper?.stop();
   await app?.stop();
-  if (redis && redis.exitCode === null && redis.signalCode === null) await stopRedis(redis);
+  if (redis) await stopRedis(redis);
 });
 
 test('Redis stopped and started empty under the running service: changes still commit, /readyz says why, then the owed job is queued and the schedules come back', async () => {
@@ -82,11 +64,11 @@ test('Redis stopped and started empty under the running service: changes still c
   expect(owed).toBe(1);
 
   // Redis comes back on the same port, holding nothing: no schedules, no jobs.
-  redis = await startRedis();
+  redis = await startRedis(port);
   await waitFor(async () => ((await readiness()).status === 200 ? true : undefined), '/readyz to be ready again');
   await waitFor(async () => ((await app.jobs.missingSchedules(config)).length === 0 ? true : undefined), 'the schedules to be registered again');
   await waitFor(async () => {
-    const [{ n }] = await app.db.query(`SELECT count(*)::int AS n FROM owed_job`);
+    const [{ n }] = await app.db.query(`SELECT count(*)::int AS n FROM owed_job WHERE job_id IS NULL`);
     return n === 0 ? true : undefined;
   }, 'the owed recompute to be queued');
   const queued = await app.queue.createQueue<{ reason?: string; full?: boolean }, unknown, string>(JOB_QUEUE_NAME);
