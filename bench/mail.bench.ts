@@ -4,6 +4,7 @@ import { fork } from 'node:child_process';
 import IORedis from 'ioredis';
 import { simpleParser } from 'mailparser';
 import { admin, BENCH_SERVER, withDatabase } from './bench-server';
+import { type FaultPhase, printFaultPhases, runFaultPhases } from './mail-faults';
 import pino from 'pino';
 import { startWorker } from '../jobs/worker';
 import { syncCalendarTable } from '../src/calendar/calendar-table.service';
@@ -43,7 +44,8 @@ import { createServices } from '../src/services';
  * BENCH_SMTP_CONNECTIONS (the transport's pool, default = concurrency), BENCH_QUEUE (postgres |
  * redis; redis uses REDIS_URL or redis://127.0.0.1:6379 under a prefix of its own, removed after),
  * BENCH_BATCH (messages per recording transaction, 500), BENCH_TIMEOUT_S (per round, 1800),
- * BENCH_SEED (the refusals' seed, 42), BENCH_ROUNDS (e.g. "2" to run the refusing round alone).
+ * BENCH_SEED (the refusals' seed, 42), BENCH_ROUNDS (e.g. "2" to run the refusing round alone, "3"
+ * the fault round alone: see bench/mail-faults.ts).
  */
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -70,6 +72,8 @@ const ROUNDS: RoundSpec[] = [
   { index: 1, label: 'all accepted', refuse: 0 },
   { index: 2, label: '20% refused 451', refuse: 0.2 },
 ];
+/** Round 3 (bench/mail-faults.ts): worker processes killed mid-send, and a server slower than the worker waits. */
+const FAULT_ROUND = 3;
 
 interface RoundResult {
   round: RoundSpec;
@@ -291,10 +295,10 @@ async function runRound(round: RoundSpec): Promise<RoundResult> {
     // The same transport, timed: how long each send holds its job (and, in deliver, the row's transaction).
     const sendMs: number[] = [];
     const mail: MailTransport = {
-      send: async (m) => {
+      send: async (m, hooks) => {
         const t = performance.now();
         try {
-          return await smtp.send(m);
+          return await smtp.send(m, hooks);
         } finally {
           sendMs.push(performance.now() - t);
         }
@@ -315,7 +319,7 @@ async function runRound(round: RoundSpec): Promise<RoundResult> {
 
     const enqueueStart = Date.now();
     const cpuStart = process.cpuUsage();
-    await services.outbox.sweep({ db });
+    await services.outbox.sweep({ db, logger });
     const enqueueMs = Date.now() - enqueueStart;
     console.log(`  ${tag} queued ${fmt(MESSAGES)} send jobs in ${secs(enqueueMs)} (${QUEUE}, concurrency ${CONCURRENCY}, ${SMTP_CONNECTIONS} SMTP connections)`);
 
@@ -398,20 +402,23 @@ async function runRound(round: RoundSpec): Promise<RoundResult> {
   }
 }
 
-function runRoundInChild(round: RoundSpec): Promise<RoundResult> {
+function inChild<R>(args: string[], what: string): Promise<R> {
   return new Promise((resolve, reject) => {
-    const child = fork(__filename, ['--round', JSON.stringify(round)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    let result: RoundResult | undefined;
+    const child = fork(__filename, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let result: R | undefined;
     child.on('message', (message) => {
-      result = message as RoundResult;
+      result = message as R;
     });
-    child.on('exit', (code) => (code === 0 && result ? resolve(result) : reject(new Error(`round ${round.index} exited ${code}`))));
+    child.on('exit', (code) => (code === 0 && result ? resolve(result) : reject(new Error(`${what} exited ${code}`))));
   });
 }
+
+const runRoundInChild = (round: RoundSpec) => inChild<RoundResult>(['--round', JSON.stringify(round)], `round ${round.index}`);
 
 async function main(): Promise<void> {
   const only = process.env.BENCH_ROUNDS?.split(',').map(Number);
   const rounds = ROUNDS.filter((r) => !only || only.includes(r.index));
+  const withFaults = !only || only.includes(FAULT_ROUND);
   console.log(
     `Mail delivery benchmark: ${fmt(MESSAGES)} outbox messages per round, BullMQ on ${QUEUE}, worker concurrency ${CONCURRENCY}, ` +
       `${SMTP_CONNECTIONS} SMTP connections`,
@@ -452,22 +459,37 @@ async function main(): Promise<void> {
     ['peak RSS (the round\'s process)', (r) => `${fmt(r.peakRssMb)} MB`, ''],
     ['round time (process)', (r) => secs(r.totalMs), ''],
   ];
-  console.log('');
-  console.log(`${''.padEnd(38)}${results.map((r) => `round ${r.round.index}: ${r.round.label}`.padStart(26)).join('')}  target`);
-  for (const [what, value, target] of rows) console.log(`${what.padEnd(38)}${results.map((r) => value(r).padStart(26)).join('')}  ${target}`);
+  if (results.length) {
+    console.log('');
+    console.log(`${''.padEnd(38)}${results.map((r) => `round ${r.round.index}: ${r.round.label}`.padStart(26)).join('')}  target`);
+    for (const [what, value, target] of rows) console.log(`${what.padEnd(38)}${results.map((r) => value(r).padStart(26)).join('')}  ${target}`);
+  }
   for (const r of results) {
     const log = Object.entries(r.workerLog);
     if (log.length) console.log(`\nround ${r.round.index} worker log (warn and above): ${log.map(([msg, n]) => `${fmt(n)} x "${msg}"`).join('; ')}`);
   }
+  let faultsHeld = true;
+  if (withFaults) {
+    console.log(`\nRound ${FAULT_ROUND}: faults (worker processes killed with SIGKILL mid-send; a mail server slower than the worker waits)`);
+    faultsHeld = printFaultPhases(await inChild<FaultPhase[]>(['--faults'], 'the fault round'));
+  }
   console.log(`\nbench time: ${secs(Date.now() - t0)}`);
   const failed = results.some((r) => r.duplicates !== 0 || r.missing !== 0 || r.strangers !== 0 || (r.states.FAILED ?? 0) !== 0 || (r.states.PENDING ?? 0) !== 0 || r.timedOut);
-  if (failed) {
+  if (failed || !faultsHeld) {
     console.log('FAILED: duplicates, missing, FAILED or undelivered messages (see MISSED above)');
     process.exitCode = 1;
   }
 }
 
-if (process.argv[2] === '--round') {
+if (process.argv[2] === '--faults') {
+  renderDigest(sampleDigest('2026-11-20')).then(runFaultPhases).then(
+    (phases) => process.send!(phases, () => process.disconnect()),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+} else if (process.argv[2] === '--round') {
   runRound(JSON.parse(process.argv[3]!) as RoundSpec).then(
     // No process.exit: everything was closed, so the process ends by itself (or hangs, which says something was left open).
     (result) => process.send!(result, () => process.disconnect()),

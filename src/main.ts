@@ -65,7 +65,8 @@ export async function runService(mode: Mode, options: RunOptions = {}): Promise<
     await changes.start();
     shutdown.at('database', () => changes.stop());
     const services = createServices({
-      db: database.db, jobs, mailFrom: config.mailFrom, reportLinkMinutes: config.reportLinkMinutes, changes: { feed: changes, logger },
+      db: database.db, jobs, mailFrom: config.mailFrom, mailInDoubtResendMinutes: config.mailInDoubtResendMinutes,
+      reportLinkMinutes: config.reportLinkMinutes, changes: { feed: changes, logger },
     });
     shutdown.at('queue', () => services.apiKeys.close().catch((err) => logger.warn({ err }, 'writing the last use of API keys failed')));
     const metrics = new ServiceMetrics();

@@ -32,6 +32,8 @@ export interface ServiceDependencies {
   jobs: JobQueue;
   /** The From of every message (MAIL_FROM). */
   mailFrom: string;
+  /** MAIL_IN_DOUBT_RESEND_MINUTES (default 240). */
+  mailInDoubtResendMinutes?: number;
   /** How long a report's signed download links live unless the caller says (REPORT_LINK_MINUTES). */
   reportLinkMinutes?: number;
   /**
@@ -45,11 +47,11 @@ export interface ServiceDependencies {
  * The services, made once per process and shared by every request, job and command (they hold no
  * request state; each method takes a ServiceContext). A service that needs another gets it here.
  */
-export function createServices({ db, jobs, mailFrom, reportLinkMinutes, changes }: ServiceDependencies) {
+export function createServices({ db, jobs, mailFrom, mailInDoubtResendMinutes, reportLinkMinutes, changes }: ServiceDependencies) {
   const modifications = new ModificationService();
   const recipientGroups = new RecipientGroupService();
   const signingSecrets = new SigningSecrets(db);
-  const outbox = new OutboxService(jobs, mailFrom);
+  const outbox = new OutboxService(jobs, mailFrom, mailInDoubtResendMinutes);
   const owedJobs = new OwedJobs(jobs);
   const calendars = new CalendarInForce(db, changes?.feed);
   const apiKeys = new ApiKeyService(db, changes && { changes: changes.feed, logger: changes.logger });

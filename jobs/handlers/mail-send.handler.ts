@@ -4,14 +4,15 @@ import type { HandlerContext } from '../handler-context';
 
 /**
  * Delivers one outbox message. A refusal is recorded on the message and thrown: BullMQ retries a
- * temporary one (4xx, a dropped connection) with backoff; a permanent one (5xx) fails at once.
- * A message already SENT (or FAILED) is left alone; one another worker is sending is looked at
- * again after a backoff, so that no message is left without a job.
+ * temporary one (4xx, a dropped connection before the end of the message) with backoff; a
+ * permanent one (5xx) fails at once. A message in doubt (no answer after its end was sent) ends
+ * the job without a retry. A message already SENT, FAILED or IN_DOUBT is left alone; one another
+ * job is sending is looked at again after a backoff, so that no message is left without a job.
  */
 export const mailSendHandler: JobHandler<'mail-send', HandlerContext> = async (job, payload, ctx) => {
   // attemptsMade counts the attempts finished before this one.
-  const lastAttempt = job.attemptsMade + 1 >= Math.max(job.opts.attempts ?? 1, 1);
-  const result = await ctx.services.outbox.deliver(ctx, payload.messageId, ctx.mail, lastAttempt);
+  const last = job.attemptsMade + 1 >= Math.max(job.opts.attempts ?? 1, 1);
+  const result = await ctx.services.outbox.deliver(ctx, payload.messageId, ctx.mail, { jobId: job.id!, last });
   const log = ctx.logger.child({ messageId: payload.messageId });
   switch (result.outcome) {
     case 'sent':
@@ -20,6 +21,11 @@ export const mailSendHandler: JobHandler<'mail-send', HandlerContext> = async (j
     case 'skipped':
       log.info({ why: result.why }, 'message not sent');
       return { messageId: payload.messageId, outcome: 'skipped', detail: result.why };
+    case 'in-doubt':
+      // Not retried: the server may have it. The sweep sends it again once the policy's time has
+      // passed, or an admin settles it; /metrics counts it meanwhile.
+      log.warn({ why: result.why }, 'message in doubt: the mail server may have taken it, and never answered');
+      return { messageId: payload.messageId, outcome: 'in-doubt', detail: result.why };
     case 'busy':
       // Another worker holds the claim: look again after a backoff (it finishes, or its claim lapses).
       throw new Error('Another worker is sending this message; looking again after a backoff');

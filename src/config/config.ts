@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { isEmailAddress } from '../common/email-address';
 import { bool, cleanEnv, makeValidator, port, str, url, EnvError, EnvMissingError } from 'envalid';
+import { SMTP_ANSWER_TIMEOUT_MS } from '../infra/mail/mail-transport';
 
 /**
  * The one place that reads the environment. Everything else receives a typed `Config`.
@@ -35,6 +36,10 @@ export interface Config {
    * DEV_MAILBOX=true asks for it, never the absence of SMTP_URL alone; unset, only `demo` shows it.
    */
   readonly devMailbox: boolean | undefined;
+  /** How long a message stays IN_DOUBT (the server may have it) before it is sent again; 0: only an admin settles it. */
+  readonly mailInDoubtResendMinutes: number;
+  /** How long the worker waits for any answer of the mail server (past RFC 5321's 10 minutes for the end of a message). */
+  readonly smtpAnswerTimeoutMs: number;
   readonly mailFrom: string;
   /** The addresses a fresh install gives the DCC and SECAS recipient groups; admins manage them after. */
   readonly notifyDcc: readonly string[];
@@ -176,6 +181,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       REPORT_LINK_MINUTES: positiveInt({ default: 60 }),
       SMTP_URL: url({ default: undefined }),
       DEV_MAILBOX: bool({ default: undefined }),
+      MAIL_IN_DOUBT_RESEND_MINUTES: nonNegativeInt({ default: 240 }),
+      SMTP_ANSWER_TIMEOUT_MS: positiveInt({ default: SMTP_ANSWER_TIMEOUT_MS }),
       MAIL_FROM: str({ default: 'SEC Modification Tracker <no-reply@sec-tracker.localhost>' }),
       NOTIFY_DCC: addressList({ default: ['dcc@sec-tracker.localhost'] }),
       NOTIFY_SECAS: addressList({ default: ['secas@sec-tracker.localhost'] }),
@@ -238,6 +245,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reportLinkMinutes: clean.REPORT_LINK_MINUTES,
     smtpUrl: clean.SMTP_URL || undefined,
     devMailbox: clean.DEV_MAILBOX,
+    mailInDoubtResendMinutes: clean.MAIL_IN_DOUBT_RESEND_MINUTES,
+    smtpAnswerTimeoutMs: clean.SMTP_ANSWER_TIMEOUT_MS,
     mailFrom: clean.MAIL_FROM,
     notifyDcc: clean.NOTIFY_DCC,
     notifySecas: clean.NOTIFY_SECAS,

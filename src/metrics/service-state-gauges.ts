@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from '../infra/logger';
 import type { JobQueue } from '../queue/job-queue';
 import type { ServiceMetrics } from './service-metrics';
+import { MessageState } from '../notifications/outbox-message.entity';
 
 /**
  * Gauges of the service's state, read when Prometheus scrapes: the job queue's jobs by state, the
@@ -48,12 +49,16 @@ export function watchServiceState(metrics: ServiceMetrics, { db, jobs, logger }:
 
   new Gauge({
     name: 'sec_outbox_messages',
-    help: 'Email messages in the outbox, by state',
+    help: 'Email messages in the outbox, by state (IN_DOUBT: the mail server may have taken it and never answered; not sent again until settled)',
     labelNames: ['state'],
     registers,
     async collect() {
       await refreshed(this, 'sec_outbox_messages', async () => {
-        const rows: Array<{ state: string; n: number }> = await db.query(`SELECT state, count(*)::int AS n FROM outbox_message GROUP BY state`);
+        // Every state, none left out for being empty: an alert on IN_DOUBT > 0 needs the 0 too.
+        const rows: Array<{ state: string; n: number }> = await db.query(
+          `SELECT s.state, count(o.id)::int AS n FROM unnest($1::text[]) AS s(state) LEFT JOIN outbox_message o ON o.state = s.state GROUP BY s.state`,
+          [Object.values(MessageState)],
+        );
         return rows.map((r) => [{ state: r.state }, r.n]);
       });
     },

@@ -71,10 +71,16 @@ export class OutboxMessageResolver {
     return ctx.services.outbox.find(ctx, id);
   }
 
-  @Mutation(() => OutboxMessage, { description: 'Send a FAILED message again, on purpose.' })
+  @Mutation(() => OutboxMessage, { description: 'Send a FAILED or IN_DOUBT message again, on purpose, with its Message-ID.' })
   @Allow(Access.admin)
   resendMessage(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<OutboxMessage> {
     return ctx.services.outbox.resend(ctx, id);
+  }
+
+  @Mutation(() => OutboxMessage, { description: 'Settle an IN_DOUBT message as SENT: its recipients say it arrived, so it is never sent again.' })
+  @Allow(Access.admin)
+  confirmMessageSent(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<OutboxMessage> {
+    return ctx.services.outbox.confirmSent(ctx, id);
   }
 
   @FieldResolver(() => String, { description: 'The recipient group it was sent to.' })

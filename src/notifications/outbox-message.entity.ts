@@ -12,6 +12,13 @@ export enum MessageState {
   SENT = 'SENT',
   /** Refused for good, or still refused after every retry; an admin may resend it. */
   FAILED = 'FAILED',
+  /**
+   * The end of the message went to the mail server and no answer came (a timeout, a dropped
+   * connection, a worker that died waiting): the server may have taken it. Not sent again until
+   * the doubt is settled: by policy after MAIL_IN_DOUBT_RESEND_MINUTES (same Message-ID), or by
+   * an admin (resendMessage, or confirmMessageSent once the recipients say it arrived).
+   */
+  IN_DOUBT = 'IN_DOUBT',
 }
 registerEnumType(MessageState, { name: 'MessageState' });
 
@@ -93,6 +100,18 @@ export class OutboxMessage {
 
   @Column('timestamptz', { name: 'claimed_at', nullable: true })
   claimedAt!: Date | null;
+
+  /** The send job that claimed it: taken up again after its worker died, the job knows the claim as its own. */
+  @Column('text', { name: 'claimed_by', nullable: true })
+  claimedBy!: string | null;
+
+  /** When the end of the message was about to go to the server: from then the server may have taken it. */
+  @Column('timestamptz', { name: 'data_ended_at', nullable: true })
+  dataEndedAt!: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Since when the message is IN_DOUBT: the server may have taken it, and never answered.' })
+  @Column('timestamptz', { name: 'in_doubt_since', nullable: true })
+  inDoubtSince!: Date | null;
 
   @Column('bigint', { name: 'covered_transition_id', nullable: true })
   coveredTransitionId!: string | null;

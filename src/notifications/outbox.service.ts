@@ -28,22 +28,34 @@ export type DeliveryOutcome =
   | { outcome: 'sent'; response: string; rejected: string[] }
   | { outcome: 'skipped'; why: string }
   | { outcome: 'busy' }
+  | { outcome: 'in-doubt'; why: string }
   | { outcome: 'failed'; error: string; permanent: boolean; final: boolean };
 
 /**
- * How long a claim on a message holds: far longer than any SMTP exchange (the transport's socket
- * timeout is a minute). A claim older than this was left by a worker that died while sending.
+ * How long a claim on a message holds: longer than any SMTP exchange can take (the transport waits
+ * up to 11 minutes for an answer, past RFC 5321's 10). A claim older than this was left by a worker
+ * that died while sending, and any send job may take it over; the job that made it may at once.
  */
-export const CLAIM_LEASE_MINUTES = 10;
+export const CLAIM_LEASE_MINUTES = 15;
+
+const DIED_AFTER_END_OF_DATA =
+  'The worker sending it stopped after the end of the message had gone to the mail server, before the server answered: it may have taken it';
 
 /**
  * The outbox: messages are recorded in the transaction that decides them, then delivered one send
- * job each. A sender claims the row (SENDING) in a short transaction of its own, talks to the mail
- * server with no transaction or connection held, then marks it SENT, or PENDING again to retry,
- * or FAILED. Two jobs never send one message at once; a SENT row is never sent again by a job.
+ * job each. A sender claims the row (SENDING) in a short statement, talks to the mail server with
+ * no transaction or connection held, then marks it SENT, or PENDING again to retry, or FAILED, or
+ * IN_DOUBT when the end of the message went out and no answer came. Two jobs never send one
+ * message at once; a SENT row is never sent again by a job, and an IN_DOUBT one only once its
+ * doubt is settled (see MessageState.IN_DOUBT).
  */
 export class OutboxService {
-  constructor(private readonly jobs: JobQueue, private readonly mailFrom: string) {}
+  constructor(
+    private readonly jobs: JobQueue,
+    private readonly mailFrom: string,
+    /** MAIL_IN_DOUBT_RESEND_MINUTES: how long a message stays IN_DOUBT before the sweep sends it again; 0, only an admin does. */
+    private readonly inDoubtResendMinutes = 240,
+  ) {}
 
   /** Kind, group and day: one message each, ever. */
   deduplicationKey(kind: string, groupId: string, day: LocalDate): string {
@@ -71,10 +83,22 @@ export class OutboxService {
   }
 
   /**
-   * Messages still to deliver: PENDING ones, and SENDING ones whose claim has lapsed (their
-   * worker died mid-send). Oldest first.
+   * Messages still to deliver: PENDING ones, SENDING ones whose claim has lapsed (their worker died
+   * mid-send: the send job decides whether to send or to doubt), and IN_DOUBT ones past the
+   * policy's time, which go back to PENDING here, their Message-ID unchanged. Oldest first.
    */
-  async undeliveredIds(ctx: Pick<ServiceContext, 'db'>): Promise<string[]> {
+  async undeliveredIds(ctx: Pick<ServiceContext, 'db' | 'logger'>): Promise<string[]> {
+    if (this.inDoubtResendMinutes > 0) {
+      const settled: Array<{ id: string }> = await ctx.db.query(
+        `WITH s AS (
+           UPDATE outbox_message SET state = 'PENDING', in_doubt_since = NULL, updated_at = now(),
+                  last_error = left(coalesce(last_error || ' ', '') || '(resent by policy after ' || $1 || ' minutes in doubt)', 2000)
+            WHERE state = 'IN_DOUBT' AND in_doubt_since < now() - make_interval(mins => $1) RETURNING id)
+         SELECT id FROM s`,
+        [this.inDoubtResendMinutes],
+      );
+      if (settled.length) ctx.logger.warn({ messages: settled.map((m) => m.id), afterMinutes: this.inDoubtResendMinutes }, 'messages in doubt for too long: sent again, with the same Message-ID');
+    }
     const rows: Array<{ id: string }> = await ctx.db.query(
       `SELECT id FROM outbox_message
         WHERE state = 'PENDING' OR (state = 'SENDING' AND claimed_at < now() - make_interval(mins => $1))
@@ -94,7 +118,7 @@ export class OutboxService {
   }
 
   /** Queues every undelivered message; returns how many. */
-  async sweep(ctx: Pick<ServiceContext, 'db'>): Promise<number> {
+  async sweep(ctx: Pick<ServiceContext, 'db' | 'logger'>): Promise<number> {
     const ids = await this.undeliveredIds(ctx);
     await this.queueDelivery(ids);
     return ids.length;
@@ -121,72 +145,115 @@ export class OutboxService {
   }
 
   /**
-   * An admin sends a FAILED message again, on purpose: back to PENDING, to the group's addresses
-   * as they are now (the admin may have just mended the one that bounced), with a send job.
+   * An admin sends a FAILED or IN_DOUBT message again, on purpose: back to PENDING, with its
+   * Message-ID, to the group's addresses as they are now (the admin may have just mended the one
+   * that bounced), with a send job.
    */
   async resend(ctx: ServiceContext, id: string): Promise<OutboxMessage> {
-    if (!isId(id)) throw new NotFoundError('Message', id);
-    const message = await ctx.db.transaction(async (tx) => {
-      const row = await tx.getRepository(OutboxMessage).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!row) throw new NotFoundError('Message', id);
-      if (row.state !== MessageState.FAILED) {
-        throw new InvalidInputError(
-          row.state === MessageState.SENT
-            ? `The message was sent at ${row.sentAt?.toISOString()}; only a FAILED message can be resent`
-            : `The message is ${row.state}: it is being delivered (retried with backoff until the mail server takes it)`,
-        );
-      }
+    const message = await this.settleByAdmin(ctx, id, [MessageState.FAILED, MessageState.IN_DOUBT], 'resent', async (tx, row) => {
       const [group] = await tx.query(`SELECT addresses FROM recipient_group WHERE id = $1`, [row.groupId]);
       if (group) row.recipients = group.addresses;
       row.state = MessageState.PENDING;
-      return tx.getRepository(OutboxMessage).save(row);
+      row.inDoubtSince = null;
     });
     await this.queueDelivery([message.id]);
-    ctx.logger.info({ messageId: id, caller: ctx.caller?.name }, 'a failed message was queued to be sent again');
+    ctx.logger.info({ messageId: id, caller: ctx.caller?.name }, 'a message was queued to be sent again by an admin');
     return message;
   }
 
   /**
-   * One delivery attempt: claim the message (SENDING) in a short transaction, talk to the mail
-   * server with no transaction open, then record what it said. A refusal becomes FAILED on the
-   * last attempt or a permanent (5xx) refusal, else PENDING again for BullMQ to retry with backoff.
-   * A message another worker is sending is 'busy': the caller retries later, by which time that
-   * worker has finished, or died and its claim lapsed.
+   * An admin settles a doubt the other way: the recipients say the message arrived, so it is SENT
+   * (as of when its end went to the server) and never sent again.
    */
-  async deliver(ctx: ServiceContext, id: string, transport: MailTransport, lastAttempt: boolean): Promise<DeliveryOutcome> {
+  async confirmSent(ctx: ServiceContext, id: string): Promise<OutboxMessage> {
+    return this.settleByAdmin(ctx, id, [MessageState.IN_DOUBT], 'confirmed as sent', async (_tx, row) => {
+      row.state = MessageState.SENT;
+      row.sentAt = row.dataEndedAt ?? row.inDoubtSince ?? new Date();
+      row.providerResponse = `(no answer from the mail server; confirmed as received by ${ctx.caller?.name ?? 'an admin'})`;
+      row.inDoubtSince = null;
+    });
+  }
+
+  private async settleByAdmin(
+    ctx: ServiceContext, id: string, from: readonly MessageState[], what: string,
+    change: (tx: EntityManager, row: OutboxMessage) => Promise<void>,
+  ): Promise<OutboxMessage> {
+    if (!isId(id)) throw new NotFoundError('Message', id);
+    return ctx.db.transaction(async (tx) => {
+      const row = await tx.getRepository(OutboxMessage).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!row) throw new NotFoundError('Message', id);
+      if (!from.includes(row.state)) {
+        throw new InvalidInputError(
+          row.state === MessageState.SENT
+            ? `The message was sent at ${row.sentAt?.toISOString()}; only a ${from.join(' or ')} message can be ${what}`
+            : `The message is ${row.state}: only a ${from.join(' or ')} message can be ${what}` +
+              (row.state === MessageState.PENDING || row.state === MessageState.SENDING ? ' (this one is being delivered, retried with backoff until the mail server takes it)' : ''),
+        );
+      }
+      await change(tx, row);
+      return tx.getRepository(OutboxMessage).save(row);
+    });
+  }
+
+  /**
+   * One delivery attempt. Claims the message (SENDING) in a short statement: a PENDING one, or a
+   * SENDING one whose claim is this job's own (its worker died mid-send and the queue handed the job
+   * on) or has lapsed. A claim taken over from a send that had got as far as the end of the message
+   * is not sent again: the server may have it, so it becomes IN_DOUBT. Then talks to the mail server
+   * with no transaction open, noting (and awaiting) when the end of the message is about to go, and
+   * records what it said: SENT; FAILED on the last attempt or a 5xx; IN_DOUBT when no answer came
+   * after the end of the message; else PENDING again for the queue to retry with backoff. A
+   * message another job holds is 'busy'.
+   */
+  async deliver(ctx: ServiceContext, id: string, transport: MailTransport, attempt: { jobId: string; last: boolean }): Promise<DeliveryOutcome> {
     // Wrapped in a SELECT: TypeORM answers a bare UPDATE ... RETURNING as [rows, count].
-    const [claimed] = await ctx.db.query(
-      `WITH claimed AS (
-         UPDATE outbox_message SET state = 'SENDING', claimed_at = now(), attempts = attempts + 1, updated_at = now()
-          WHERE id = $1 AND (state = 'PENDING' OR (state = 'SENDING' AND claimed_at < now() - make_interval(mins => $2)))
-          RETURNING message_id, recipients, subject, text_body, html_body, report_id)
-       SELECT claimed.*, r.pdf, r.period, r.version FROM claimed LEFT JOIN report r ON r.id = claimed.report_id`,
-      [id, CLAIM_LEASE_MINUTES],
+    const [row] = await ctx.db.query(
+      `WITH cur AS (
+         SELECT id, state, data_ended_at IS NOT NULL AS ended,
+                state = 'SENDING' AND (claimed_by = $2 OR claimed_at < now() - make_interval(mins => $3)) AS abandoned
+           FROM outbox_message WHERE id = $1 FOR UPDATE),
+       doubted AS (
+         UPDATE outbox_message o SET state = 'IN_DOUBT', in_doubt_since = now(), claimed_at = NULL, claimed_by = NULL, last_error = $4, updated_at = now()
+           FROM cur WHERE o.id = cur.id AND cur.abandoned AND cur.ended RETURNING o.id),
+       claimed AS (
+         UPDATE outbox_message o SET state = 'SENDING', claimed_at = now(), claimed_by = $2, data_ended_at = NULL, attempts = o.attempts + 1, updated_at = now()
+           FROM cur WHERE o.id = cur.id AND (cur.state = 'PENDING' OR (cur.abandoned AND NOT cur.ended))
+           RETURNING o.message_id, o.recipients, o.subject, o.text_body, o.html_body, o.report_id)
+       SELECT cur.state AS was, EXISTS (SELECT 1 FROM doubted) AS doubted, claimed.*, r.pdf, r.period, r.version
+         FROM cur LEFT JOIN claimed ON true LEFT JOIN report r ON r.id = claimed.report_id`,
+      [id, attempt.jobId, CLAIM_LEASE_MINUTES, DIED_AFTER_END_OF_DATA],
     );
-    if (!claimed) {
-      const [row] = await ctx.db.query(`SELECT state FROM outbox_message WHERE id = $1`, [id]);
-      if (!row) return { outcome: 'skipped', why: 'no such message' };
-      return row.state === MessageState.SENDING ? { outcome: 'busy' } : { outcome: 'skipped', why: `it is ${row.state}` };
-    }
+    if (!row) return { outcome: 'skipped', why: 'no such message' };
+    if (row.doubted) return { outcome: 'in-doubt', why: DIED_AFTER_END_OF_DATA };
+    if (!row.message_id) return row.was === MessageState.SENDING ? { outcome: 'busy' } : { outcome: 'skipped', why: `it is ${row.was}` };
     let delivery;
     try {
       delivery = await transport.send({
-        from: this.mailFrom, to: claimed.recipients, subject: claimed.subject, text: claimed.text_body, html: claimed.html_body, messageId: claimed.message_id,
-        attachments: claimed.pdf ? [{ filename: reportFileName(claimed.period, claimed.version, 'pdf'), content: claimed.pdf, contentType: 'application/pdf' }] : [],
+        from: this.mailFrom, to: row.recipients, subject: row.subject, text: row.text_body, html: row.html_body, messageId: row.message_id,
+        attachments: row.pdf ? [{ filename: reportFileName(row.period, row.version, 'pdf'), content: row.pdf, contentType: 'application/pdf' }] : [],
+      }, {
+        // From here the server may take the message whatever befalls this worker: say so first.
+        beforeEndOfData: async () => {
+          const marked = await ctx.db.query(`UPDATE outbox_message SET data_ended_at = now() WHERE id = $1 AND state = 'SENDING' AND claimed_by = $2 RETURNING id`, [id, attempt.jobId]);
+          if (!marked[1]) throw new Error('The claim on the message was taken over while it was being sent: its end is not sent');
+        },
       });
     } catch (err) {
-      const { message, permanent } = describeMailError(err);
-      const final = lastAttempt || permanent;
+      const { message, permanent, inDoubt } = describeMailError(err);
+      const final = attempt.last || permanent;
+      const state = inDoubt ? MessageState.IN_DOUBT : final ? MessageState.FAILED : MessageState.PENDING;
       await ctx.db.query(
-        `UPDATE outbox_message SET state = $2, claimed_at = NULL, last_error = $3, updated_at = now() WHERE id = $1 AND state = 'SENDING'`,
-        [id, final ? MessageState.FAILED : MessageState.PENDING, message],
+        `UPDATE outbox_message SET state = $3, claimed_at = NULL, claimed_by = NULL, last_error = $4, updated_at = now(),
+                in_doubt_since = CASE WHEN $3 = 'IN_DOUBT' THEN now() END
+          WHERE id = $1 AND state = 'SENDING' AND claimed_by = $2`,
+        [id, attempt.jobId, state, message],
       );
-      return { outcome: 'failed', error: message, permanent, final };
+      return inDoubt ? { outcome: 'in-doubt', why: message } : { outcome: 'failed', error: message, permanent, final };
     }
-    // The server has it. Should this write fail, the claim lapses and the message goes once more,
-    // with the same Message-ID: the one window SMTP leaves open, and the header closes it.
+    // The server has it. Should this write fail, the claim lapses and the send job, taken up
+    // again, finds the end of the message sent: IN_DOUBT, never sent twice unseen.
     await ctx.db.query(
-      `UPDATE outbox_message SET state = 'SENT', claimed_at = NULL, sent_at = now(), updated_at = now(),
+      `UPDATE outbox_message SET state = 'SENT', claimed_at = NULL, claimed_by = NULL, in_doubt_since = NULL, sent_at = now(), updated_at = now(),
               provider_response = $2, last_error = coalesce($3, last_error) WHERE id = $1`,
       [id, delivery.response, delivery.rejected.length ? `refused recipients: ${delivery.rejected.join(', ')}` : null],
     );

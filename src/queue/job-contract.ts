@@ -85,7 +85,8 @@ const mailSendPayload = z.strictObject({ messageId: z.string().uuid() });
 
 export interface MailSendResult {
   messageId: string;
-  outcome: 'sent' | 'skipped';
+  /** in-doubt: the end of the message went to the server and no answer came; not retried. */
+  outcome: 'sent' | 'skipped' | 'in-doubt';
   /** The mail server's reply, or why nothing was sent (already sent, another worker has it). */
   detail: string;
 }

@@ -63,6 +63,37 @@ describe.each<QueueBackendKind>(queueBackendsUnderTest())('a worker killed betwe
     expect(await second.exited).toEqual({ code: 0, signal: null });
   });
 
+  test('SIGKILL while the mail server holds its answer to a message it has taken: that one is IN_DOUBT, never sent again; the rest go once', async () => {
+    const decided = await app.services.digests.recordDay(testServiceContext(app.db), '2021-04-14');
+    expect(decided.recorded).toBe(2);
+    const before = app.smtp.received.length;
+    app.smtp.holdAnswers(60_000);
+    const first = await startedWorker();
+    await app.services.outbox.sweep(testServiceContext(app.db));
+    // The server has committed the first message and holds its 250; the worker waits for it.
+    await waitFor(async () => (app.smtp.holding === 1 ? true : undefined), 'the server to hold its answer to the first message');
+    first.process.kill('SIGKILL');
+    expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
+    const taken = app.smtp.received.slice(before).map((m) => m.messageId);
+    expect(taken).toHaveLength(1);
+    app.smtp.holdAnswers(0);
+
+    // The next worker takes up the killed job at once (the same job: its claim is its own), finds
+    // the end of the message sent, and doubts it; the other message goes.
+    const second = await startedWorker();
+    await outboxSettled(app);
+    const messages = await outbox('2021-04-14');
+    const doubted = messages.find((m) => m.message_id === taken[0])!;
+    expect(doubted.state).toBe('IN_DOUBT');
+    expect(messages.filter((m) => m !== doubted).map((m) => m.state)).toEqual(['SENT']);
+    const counts = app.smtp.countsByMessageId();
+    expect(messages.map((m) => counts.get(m.message_id))).toEqual([1, 1]);
+    const [row] = await app.db.query(`SELECT last_error FROM outbox_message WHERE id = $1`, [doubted.id]);
+    expect(row.last_error).toMatch(/^The worker sending it stopped after the end of the message had gone to the mail server/);
+    second.process.kill('SIGTERM');
+    await second.exited;
+  });
+
   test('recorded, then the process died before it queued a send job: the next worker start delivers each once', async () => {
     // What a process leaves when it dies right after the commit: messages recorded, no send job.
     const decided = await app.services.digests.recordDay(testServiceContext(app.db), '2021-04-12');

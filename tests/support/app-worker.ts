@@ -4,6 +4,7 @@ import { loadConfig } from '../../src/config/config';
 import { fixedClock } from '../../src/infra/clock';
 import { createLogger, type Logger } from '../../src/infra/logger';
 import type { JobRun } from '../../src/queue/job-run.types';
+import type { MailTransport } from '../../src/infra/mail/mail-transport';
 import type { WorkerTuning } from '../../src/queue/queue-backend';
 import type { RunningWorker } from '../../src/queue/worker-port';
 import { waitFor } from '../jobs/support/wait-for';
@@ -12,7 +13,7 @@ import type { TestApp } from './test-app';
 /** The real worker, in the test's process, on the app's queue, database and SMTP sink. */
 export function startAppWorker(
   app: TestApp,
-  options: { handlers?: WorkerHandlers; logger?: Logger; tuning?: Partial<WorkerTuning>; now?: string } = {},
+  options: { handlers?: WorkerHandlers; logger?: Logger; tuning?: Partial<WorkerTuning>; now?: string; mail?: MailTransport } = {},
 ): Promise<RunningWorker> {
   const config = loadConfig({ DATABASE_URL: app.databaseUrl, SHUTDOWN_GRACE_MS: '10000', WORKER_CONCURRENCY: '2' });
   return startWorker({
@@ -23,7 +24,7 @@ export function startAppWorker(
     queue: app.queue,
     jobs: app.jobs,
     services: app.services,
-    mail: app.mail,
+    mail: options.mail ?? app.mail,
     metrics: app.metrics,
     handlers: options.handlers,
     tuning: options.tuning,

@@ -20,6 +20,14 @@ export interface SmtpSink {
   refuseFraction(p: number, random?: () => number): void;
   /** From now on nobody@… exists (as after a mailbox is created). */
   createNobodysMailbox(): void;
+  /**
+   * From now on each message is taken (counted in `received`: the server has committed it), then
+   * its 250 held back for `ms`, as a slow server holds it; 0 answers at once again, the answers
+   * held now included.
+   */
+  holdAnswers(ms: number): void;
+  /** Messages taken whose 250 is still held back. */
+  readonly holding: number;
   /** Received, counted by Message-ID. */
   countsByMessageId(): Map<string, number>;
   close(): Promise<void>;
@@ -37,6 +45,13 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   let random: () => number = Math.random;
   let refused = 0;
   let mailboxesOfNobody = false;
+  let holdMs = 0;
+  let holding = 0;
+  const held = new Set<() => void>();
+  const releaseHeld = () => {
+    for (const release of held) release();
+    held.clear();
+  };
   const receiver = await startSmtpReceiver({
     // A mailbox that does not exist: the server's final word (5xx), as a real one gives it.
     onRecipient: (address) => {
@@ -51,7 +66,21 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       const parsed = await simpleParser(raw);
       const to = (Array.isArray(parsed.to) ? parsed.to : parsed.to ? [parsed.to] : []).flatMap((a) => a.value.map((v) => v.address ?? ''));
       received.push({ messageId: parsed.messageId ?? '', to, parsed, acceptedAt: Date.now() });
-      return `queued as ${received.length}`;
+      const queuedAs = `queued as ${received.length}`;
+      if (holdMs > 0) {
+        holding += 1;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(release, holdMs);
+          function release() {
+            clearTimeout(timer);
+            held.delete(release);
+            resolve();
+          }
+          held.add(release);
+        });
+        holding -= 1;
+      }
+      return queuedAs;
     },
   });
   return {
@@ -70,11 +99,21 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     createNobodysMailbox: () => {
       mailboxesOfNobody = true;
     },
+    holdAnswers: (ms) => {
+      holdMs = ms;
+      if (ms === 0) releaseHeld();
+    },
+    get holding() {
+      return holding;
+    },
     countsByMessageId: () => {
       const counts = new Map<string, number>();
       for (const m of received) counts.set(m.messageId, (counts.get(m.messageId) ?? 0) + 1);
       return counts;
     },
-    close: () => receiver.close(),
+    close: () => {
+      releaseHeld();
+      return receiver.close();
+    },
   };
 }

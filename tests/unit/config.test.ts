@@ -46,3 +46,11 @@ test('TRUST_PROXY: none by default; true, a hop count, or addresses; anything el
   expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
   expect(() => loadConfig({ TRUST_PROXY: 'everyone!' })).toThrow('TRUST_PROXY is invalid');
 });
+
+test('mail in doubt: the worker waits 11 minutes for an answer and resends a doubted message after 240; both are settings, negative ones refused', () => {
+  const defaults = loadConfig({});
+  expect([defaults.smtpAnswerTimeoutMs, defaults.mailInDoubtResendMinutes]).toEqual([660_000, 240]);
+  expect(loadConfig({ MAIL_IN_DOUBT_RESEND_MINUTES: '0', SMTP_ANSWER_TIMEOUT_MS: '30000' })).toMatchObject({ mailInDoubtResendMinutes: 0, smtpAnswerTimeoutMs: 30_000 });
+  expect(() => loadConfig({ MAIL_IN_DOUBT_RESEND_MINUTES: '-5' })).toThrow(/MAIL_IN_DOUBT_RESEND_MINUTES is invalid/);
+  expect(() => loadConfig({ SMTP_ANSWER_TIMEOUT_MS: '0' })).toThrow(/SMTP_ANSWER_TIMEOUT_MS is invalid/);
+});
