@@ -46,7 +46,7 @@ export class AssessmentReads {
       const countParams: unknown[] = [];
       totalCount = rows[0]?.total ?? (await ctx.db.query(`SELECT count(*)::int AS n FROM assessment f WHERE ${where('f', countParams)}`, countParams))[0].n;
     }
-    return toPage(rows, first, totalCount, (r) => encodeCursor([r.order_key, r.id]), (r) => r.row);
+    return toPage({ rows, first, totalCount, after: options.after, cursorOf: (r) => encodeCursor([r.order_key, r.id]), nodeOf: (r) => r.row });
   }
 
   /** An assessment by id; an id that is not one finds nothing, as AssessmentService.find. */

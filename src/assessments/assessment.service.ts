@@ -38,7 +38,7 @@ export class AssessmentService {
       const totalCount = await query.clone().getCount();
       if (afterKey) query.andWhere(`(${ORDER_KEY}, a.id) > (:k::date, :id::uuid)`, { k: afterKey[0], id: afterKey[1] });
       const rows = await withOrderKeys(query.limit(first + 1));
-      return toPage(rows, first, totalCount, cursorOf);
+      return toPage({ rows, first, totalCount, after, cursorOf });
     }
 
     // A status is a function of the facts and the day, so it is judged here, on every candidate.
@@ -52,7 +52,7 @@ export class AssessmentService {
     });
     const start = afterKey ? matching.findIndex((a) => a.orderKey! > afterKey[0] || (a.orderKey === afterKey[0] && a.id > afterKey[1])) : 0;
     const rest = start < 0 ? [] : matching.slice(start);
-    return toPage(rest.slice(0, first + 1), first, matching.length, cursorOf);
+    return toPage({ rows: rest.slice(0, first + 1), first, totalCount: matching.length, after, cursorOf });
   }
 
   /** The pauses of these assessments, oldest first, in one statement. */

@@ -1,7 +1,7 @@
 import { IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import type { LocalDate } from '../calendar/local-date';
-import { PageInfo } from '../graphql/pagination';
+import { type Connection, connectionOf } from '../graphql/pagination';
 import { LocalDateScalar } from '../graphql/scalars';
 import { Assessment } from './assessment.entity';
 import { AssessmentType, SlaStatusEnum } from './assessment.enums';
@@ -21,26 +21,8 @@ export class AssessmentSla {
   remainingWorkingDays!: number | null;
 }
 
-@ObjectType()
-export class AssessmentEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => Assessment)
-  node!: Assessment;
-}
-
-@ObjectType()
-export class AssessmentConnection {
-  @Field(() => [AssessmentEdge])
-  edges!: AssessmentEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int)
-  totalCount!: number;
-}
+export const AssessmentConnection = connectionOf(Assessment, { one: 'assessment', many: 'assessments' });
+export type AssessmentConnection = Connection<Assessment>;
 
 @InputType()
 export class AssessmentFilter {

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { type Connection, connectionOf } from '../graphql/pagination';
 import { DateTimeScalar, JSONObjectScalar } from '../graphql/scalars';
 
 @ObjectType({ description: 'One change to the register, recorded in the same transaction as the change.' })
@@ -33,3 +34,6 @@ export class AuditEntry {
   @Field(() => JSONObjectScalar, { nullable: true, description: 'The row after (null for a DELETE).' })
   after!: Record<string, unknown> | null;
 }
+
+export const AuditEntryConnection = connectionOf(AuditEntry, { one: 'audit entry', many: 'audit entries' });
+export type AuditEntryConnection = Connection<AuditEntry>;

@@ -1,24 +1,36 @@
+import { checkPageSize, decodeCursor, encodeCursor, type Page, toPage } from '../common/pages';
 import { InvalidInputError } from '../common/errors';
 import type { ServiceContext } from '../common/service-context';
 import type { AuditEntry } from './audit-entry.types';
 
-const MAX_PAGE = 500;
+export interface AuditLogFilter {
+  target?: string | null;
+  since?: Date | null;
+  first: number;
+  after?: string | null;
+}
 
 /** The audit log, newest first; the rows are written by the database's trigger, never here. */
 export class AuditLogService {
-  async list(ctx: ServiceContext, filter: { target?: string | null; since?: Date | null; first: number; after?: string | null }): Promise<AuditEntry[]> {
-    if (!Number.isInteger(filter.first) || filter.first < 1 || filter.first > MAX_PAGE) {
-      throw new InvalidInputError(`first must be from 1 to ${MAX_PAGE}; got ${filter.first}`);
+  async list(ctx: ServiceContext, filter: AuditLogFilter): Promise<Page<AuditEntry>> {
+    const first = checkPageSize(filter.first);
+    let before: string | null = null;
+    if (filter.after != null) {
+      const [id] = decodeCursor(filter.after, 1);
+      if (typeof id !== 'string' || !/^\d{1,18}$/.test(id)) throw new InvalidInputError(`after: ${JSON.stringify(filter.after)} is not a cursor this log gave out`);
+      before = id;
     }
-    if (filter.after != null && !/^\d{1,18}$/.test(filter.after)) throw new InvalidInputError(`after must be the id of an entry this log gave out; got ${JSON.stringify(filter.after)}`);
-    return ctx.db.query(
-      `SELECT id::text, at, actor, operation, action, target_table AS "table", target, target_id AS "targetId", before, after
+    const matches = `($1::text IS NULL OR lower(target) = lower($1)) AND ($2::timestamptz IS NULL OR at >= $2)`;
+    // Ordered by the column, not by the text `id` the row shows (99 would follow 100).
+    const rows: Array<AuditEntry & { total: number }> = await ctx.db.query(
+      `SELECT id::text, at, actor, operation, action, target_table AS "table", target, target_id AS "targetId", before, after,
+              (SELECT count(*)::int FROM audit_log WHERE ${matches}) AS total
          FROM audit_log
-        WHERE ($1::text IS NULL OR lower(target) = lower($1))
-          AND ($2::timestamptz IS NULL OR at >= $2)
-          AND ($3::bigint IS NULL OR id < $3)
-        ORDER BY id DESC LIMIT $4`,
-      [filter.target ?? null, filter.since ?? null, filter.after ?? null, filter.first],
+        WHERE ${matches} AND ($3::bigint IS NULL OR id < $3)
+        ORDER BY audit_log.id DESC LIMIT $4`,
+      [filter.target ?? null, filter.since ?? null, before, first + 1],
     );
+    const totalCount = rows[0]?.total ?? (await ctx.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE ${matches}`, [filter.target ?? null, filter.since ?? null]))[0].n;
+    return toPage({ rows, first, totalCount, after: filter.after, cursorOf: (e) => encodeCursor([e.id]), nodeOf: ({ total: _total, ...entry }) => entry as AuditEntry });
   }
 }

@@ -35,6 +35,9 @@ interface KnownKey {
   expiresAt: number | null;
 }
 
+/** A key that lets its holder in now. */
+const ACTIVE = `revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())`;
+
 /** A key's last use is for admins deciding what to revoke: to the minute is enough. */
 const LAST_USE_EVERY_MS = 60_000;
 
@@ -97,7 +100,7 @@ export class ApiKeyService {
   async callerById(id: string): Promise<Caller | null> {
     if (!isId(id)) return null;
     const [row] = await this.db.query(
-      `SELECT id, name, role FROM api_key WHERE id = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())`,
+      `SELECT id, name, role FROM api_key WHERE id = $1 AND ${ACTIVE}`,
       [id],
     );
     return row ? { keyId: row.id, name: row.name, role: row.role } : null;
@@ -114,7 +117,7 @@ export class ApiKeyService {
     const [row] = await this.db.query(
       `WITH k AS (
          SELECT id, name, role, expires_at, (last_used_at IS NULL OR last_used_at < now() - interval '1 minute') AS stale FROM api_key
-          WHERE key_hash = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())),
+          WHERE key_hash = $1 AND ${ACTIVE}),
        touched AS (UPDATE api_key SET last_used_at = now() FROM k WHERE api_key.id = k.id AND k.stale RETURNING api_key.id)
        SELECT k.id, k.name, k.role, k.expires_at FROM k`,
       [hash],
@@ -172,10 +175,28 @@ export class ApiKeyService {
     return this.db.getRepository(ApiKey).find({ order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
-  /** Stops a key at once; revoking it again changes nothing. */
+  /**
+   * Stops a key at once; revoking it again changes nothing. The last active ADMIN key is not
+   * revoked: nobody could administer the service after it (nor would a restart with the same
+   * ADMIN_API_KEY bring it back).
+   */
   async revoke(id: string, db: DataSource = this.db): Promise<ApiKey> {
     if (!isId(id)) throw new NotFoundError('API key', id);
-    await db.transaction((tx) => tx.query(`UPDATE api_key SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [id]));
+    await db.transaction(async (tx) => {
+      // One revocation of an ADMIN key at a time: two admins revoking each other's keys at once must not both succeed.
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('api-key:admins'))`);
+      const [key] = await tx.query(`SELECT role, ${ACTIVE} AS active FROM api_key WHERE id = $1`, [id]);
+      if (key?.role === Role.ADMIN && key.active) {
+        const [{ others }] = await tx.query(`SELECT count(*)::int AS others FROM api_key WHERE role = 'ADMIN' AND id <> $1 AND ${ACTIVE}`, [id]);
+        if (others === 0) {
+          throw new InvalidInputError(
+            'This is the last active ADMIN key: revoked, it would leave nobody able to administer the service. ' +
+              'Make another ADMIN key first (createApiKey, or npm run cli -- create-api-key --role ADMIN), then revoke this one',
+          );
+        }
+      }
+      await tx.query(`UPDATE api_key SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [id]);
+    });
     this.known.forget();
     const row = await this.db.getRepository(ApiKey).findOneBy({ id });
     if (!row) throw new NotFoundError('API key', id);

@@ -5,9 +5,10 @@ import { InvalidInputError } from './errors';
  * describe the same shape, but services know nothing of GraphQL.
  */
 export const MAX_PAGE_SIZE = 500;
+/** `first: 0` is a page of no rows: the count, and whether there are any (hasNextPage), without them. */
 export function checkPageSize(first: number): number {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw new InvalidInputError(`first must be between 1 and ${MAX_PAGE_SIZE}; got ${first}`);
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw new InvalidInputError(`first must be between 0 and ${MAX_PAGE_SIZE}; got ${first}`);
   }
   return first;
 }
@@ -29,20 +30,31 @@ export function decodeCursor(cursor: string, arity: number): unknown[] {
 
 export interface Page<T> {
   edges: Array<{ cursor: string; node: T }>;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
   totalCount: number;
 }
+
+export interface PageRows<R, T> {
+  /** `first + 1` rows at most: the extra one only says whether there is more. */
+  rows: R[];
+  first: number;
+  totalCount: number;
+  /** The cursor the page starts after, if any: a row lies before it. */
+  after?: string | null;
+  cursorOf: (row: R) => string;
+  /** Each edge's node of its row (default: the row itself). */
+  nodeOf?: (row: R) => T;
+}
+
 /**
- * Builds a page from `first + 1` fetched rows: the extra one only says whether there is more.
- * `nodeOf` makes each edge's node of its row (default: the row itself).
+ * Builds a Relay page. Pages go forward only (`first`, `after`): there is a previous page exactly
+ * when the page starts after a cursor, which names a row before it.
  */
-export function toPage<R, T = R>(
-  rows: R[], first: number, totalCount: number, cursorOf: (row: R) => string, nodeOf: (row: R) => T = (row) => row as unknown as T,
-): Page<T> {
+export function toPage<R, T = R>({ rows, first, totalCount, after, cursorOf, nodeOf = (row) => row as unknown as T }: PageRows<R, T>): Page<T> {
   const edges = rows.slice(0, first).map((row) => ({ cursor: cursorOf(row), node: nodeOf(row) }));
   return {
     edges,
-    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: { hasNextPage: rows.length > first, hasPreviousPage: Boolean(after), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
     totalCount,
   };
 }

@@ -63,6 +63,8 @@ export interface Config {
   readonly requestTimeoutMs: number;
   /** Whether reads a single statement can answer whole skip the resolvers (src/graphql/compiled-reads). */
   readonly compiledReads: boolean;
+  /** Whether introspection answers callers with a valid key (it never answers anyone else). */
+  readonly introspection: boolean;
   /**
    * Which proxies in front of the API to believe about the client (Express's `trust proxy`):
    * false, true, a hop count, or addresses and subnets. Believed, they give the request's scheme
@@ -201,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       DB_STATEMENT_TIMEOUT_MS: positiveInt({ default: 30_000 }),
       REQUEST_TIMEOUT_MS: nonNegativeInt({ default: 15_000 }),
       COMPILED_READS: bool({ default: true }),
+      GRAPHQL_INTROSPECTION: bool({ default: true }),
       CORS_ORIGINS: originList({ default: [] }),
       TRUST_PROXY: trustProxy({ default: false }),
       MAX_BODY_BYTES: positiveInt({ default: 1_000_000 }),
@@ -269,6 +272,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     statementTimeoutMs: clean.DB_STATEMENT_TIMEOUT_MS,
     requestTimeoutMs: clean.REQUEST_TIMEOUT_MS,
     compiledReads: clean.COMPILED_READS,
+    introspection: clean.GRAPHQL_INTROSPECTION,
     trustProxy: clean.TRUST_PROXY,
     corsOrigins: clean.CORS_ORIGINS,
     maxBodyBytes: clean.MAX_BODY_BYTES,

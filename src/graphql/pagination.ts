@@ -1,11 +1,53 @@
-import { Field, ObjectType } from 'type-graphql';
+import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
 
 /** The connection's page info, as GraphQL shows a `Page` of common/pages.ts. */
-@ObjectType()
+@ObjectType({ description: 'Where a page stands among the pages of a list (Relay). Pages go forward: ask for the next with `after: endCursor`.' })
 export class PageInfo {
-  @Field()
+  @Field({ description: 'Whether rows follow this page.' })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field({ description: 'Whether rows come before this page: true when it was asked for `after` a cursor.' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: "The first edge's cursor; null for an empty page." })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The last edge's cursor, to ask for the next page with; null for an empty page." })
   endCursor!: string | null;
+}
+
+/** A page as GraphQL shows it: the shape of common/pages.ts's `Page`. */
+export interface Connection<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/**
+ * The Relay connection of a node type: `<Node>Connection` with its `<Node>Edge`, one definition
+ * for every list the API pages. `names` says what the nodes are in the descriptions.
+ */
+export function connectionOf<T extends object>(node: ClassType<T>, names: { one: string; many: string }): ClassType<Connection<T>> {
+  const what = names.many;
+  @ObjectType(`${node.name}Edge`, { description: `One of the ${what} of a page, with the cursor to ask for the ${what} after it.` })
+  class Edge {
+    @Field({ description: `Opaque: pass it as \`after\` to ask for the ${what} that follow this one.` })
+    cursor!: string;
+
+    @Field(() => node, { description: `The ${names.one} itself.` })
+    node!: T;
+  }
+
+  @ObjectType(`${node.name}Connection`, { description: `A page of ${what} (Relay connection).` })
+  class PageOf {
+    @Field(() => [Edge], { description: `The ${what} of this page, in the list's order.` })
+    edges!: Edge[];
+
+    @Field(() => PageInfo, { description: 'Whether there are more, and the cursors to ask for them.' })
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: `How many ${what} the whole list holds, on every page alike.` })
+    totalCount!: number;
+  }
+  return PageOf;
 }

@@ -37,13 +37,13 @@ export class ModificationReads {
     const row = compileRow(ctx.db, Modification, shape, 't');
     const { rows, first, totalCount } = await this.pageOf(ctx, row.sql, options);
     // The cursor is read from the row's own reference: the shape may not ask for it (edges { cursor }).
-    return toPage(rows, first, totalCount, (r) => encodeCursor([r.reference]), (r) => row.hydrate(r.row) as Modification);
+    return toPage({ rows, first, totalCount, after: options.after, cursorOf: (r) => encodeCursor([r.reference]), nodeOf: (r) => row.hydrate(r.row) as Modification });
   }
 
   /** A page whose nodes are answers PostgreSQL built whole (read-model/answer-json): nothing is hydrated. */
   async pageOfAnswers(ctx: ServiceContext, answer: CompiledAnswer, options: PageOptions): Promise<Page<unknown>> {
     const { rows, first, totalCount } = await this.pageOf(ctx, answer.sql, options);
-    return toPage(rows, first, totalCount, (r) => encodeCursor([r.reference]), (r): unknown => r.row);
+    return toPage({ rows, first, totalCount, after: options.after, cursorOf: (r) => encodeCursor([r.reference]), nodeOf: (r): unknown => r.row });
   }
 
   /** The proposal a reference names, in any case, or by a former reference (a converted DP's). */

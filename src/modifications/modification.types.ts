@@ -1,7 +1,7 @@
 import { IsOptional, Length, Matches, MaxLength } from 'class-validator';
-import { Field, InputType, ObjectType, Int } from 'type-graphql';
+import { Field, InputType, Int } from 'type-graphql';
 import type { LocalDate } from '../calendar/local-date';
-import { PageInfo } from '../graphql/pagination';
+import { type Connection, connectionOf } from '../graphql/pagination';
 import { LocalDateScalar } from '../graphql/scalars';
 import { Modification } from './modification.entity';
 import { DecisionPath, ModificationKind, ModificationPhase } from './modification.enums';
@@ -12,26 +12,8 @@ const REFERENCE_MESSAGE = 'reference must look like DP156, MP107 or SECMP0015 (l
 const TEXT = 10_000;
 const NAME = 300;
 
-@ObjectType()
-export class ModificationEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => Modification)
-  node!: Modification;
-}
-
-@ObjectType()
-export class ModificationConnection {
-  @Field(() => [ModificationEdge])
-  edges!: ModificationEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int)
-  totalCount!: number;
-}
+export const ModificationConnection = connectionOf(Modification, { one: 'proposal', many: 'proposals' });
+export type ModificationConnection = Connection<Modification>;
 
 @InputType()
 export class ModificationFilter {

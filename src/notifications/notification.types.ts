@@ -1,6 +1,6 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import type { LocalDate } from '../calendar/local-date';
-import { PageInfo } from '../graphql/pagination';
+import { type Connection, connectionOf } from '../graphql/pagination';
 import { LocalDateScalar } from '../graphql/scalars';
 import { OutboxMessage } from './outbox-message.entity';
 
@@ -31,23 +31,5 @@ export class DigestPreview {
   html!: string | null;
 }
 
-@ObjectType()
-export class OutboxMessageEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => OutboxMessage)
-  node!: OutboxMessage;
-}
-
-@ObjectType()
-export class OutboxMessageConnection {
-  @Field(() => [OutboxMessageEdge])
-  edges!: OutboxMessageEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int)
-  totalCount!: number;
-}
+export const OutboxMessageConnection = connectionOf(OutboxMessage, { one: 'message', many: 'messages' });
+export type OutboxMessageConnection = Connection<OutboxMessage>;

@@ -141,7 +141,7 @@ export class OutboxService {
       query.andWhere('(o.created_at, o.id) < (SELECT c.created_at, c.id FROM outbox_message c WHERE c.id = :id::uuid)', { id });
     }
     const rows = await query.orderBy('o.created_at', 'DESC').addOrderBy('o.id', 'DESC').limit(first + 1).getMany();
-    return toPage(rows, first, totalCount, (o) => encodeCursor([o.id]));
+    return toPage({ rows, first, totalCount, after, cursorOf: (o) => encodeCursor([o.id]) });
   }
 
   /**

@@ -18,6 +18,7 @@ import { buildAppSchema } from '../graphql/schema';
 import { outageKind } from '../common/outage';
 import type { Config } from '../config/config';
 import { fieldSuggestionsForKeyHolders } from '../graphql/limits/field-suggestions.plugin';
+import { introspectionForKeyHolders } from '../graphql/limits/introspection.plugin';
 import { outageStatus } from '../graphql/limits/outage-status.plugin';
 import { auditOperation } from '../graphql/audit-operation.plugin';
 import { compiledReads } from '../graphql/compiled-reads/compiled-reads.plugin';
@@ -49,7 +50,7 @@ export interface HttpServerOptions {
   /** PUBLIC_URL: where users reach the API, for the links it gives out; default: the request's own host. */
   publicUrl?: string;
   /** What a request may ask, and who may ask from a browser (configuration). */
-  limits: Pick<Config, 'graphqlLimits' | 'corsOrigins' | 'maxBodyBytes' | 'rateLimitPerMinute' | 'requestTimeoutMs' | 'compiledReads' | 'trustProxy'>;
+  limits: Pick<Config, 'graphqlLimits' | 'corsOrigins' | 'maxBodyBytes' | 'rateLimitPerMinute' | 'requestTimeoutMs' | 'compiledReads' | 'trustProxy' | 'introspection'>;
   /** The process's metrics, served at /metrics (behind METRICS_TOKEN when it is set). */
   metrics: ServiceMetrics;
   metricsToken?: string;
@@ -77,12 +78,14 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
     schema: await buildAppSchema(),
     formatError: formatError(logger),
     validationRules: limits.validationRules,
+    // Always on for Apollo, whatever NODE_ENV says; who may introspect is the plugin's to say.
+    introspection: true,
     parseOptions: limits.parseOptions,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // The API sets no cache hints: the default cache-control plugin would only wrap every field of every answer.
       ApolloServerPluginCacheControlDisabled(),
-      ...limits.plugins, fieldSuggestionsForKeyHolders, outageStatus, auditOperation, requestFacts,
+      ...limits.plugins, introspectionForKeyHolders(options.limits.introspection), fieldSuggestionsForKeyHolders, outageStatus, auditOperation, requestFacts,
       ...(options.limits.compiledReads ? [compiledReads] : [])],
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,

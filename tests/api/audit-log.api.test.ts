@@ -61,22 +61,30 @@ test('each mutation is recorded with the key that made it, the operation, and th
   // The refused move to DEFINE left no trace.
   expect(rows.filter((r: { operation: string }) => r.operation === 'mutation changePhase')).toHaveLength(2);
 
-  const log = await app.gql(`{ auditLog(target: "mp099", first: 5) { actor operation action table target before after } }`);
+  const log = await app.gql(`{ auditLog(target: "mp099", first: 5) { edges { node { actor operation action table target before after } } } }`);
   expect(log.errors).toBeUndefined();
-  const update = log.data!.auditLog.find((e: { table: string; action: string }) => e.table === 'modification' && e.action === 'UPDATE');
+  const entries = log.data!.auditLog.edges.map((e: { node: unknown }) => e.node);
+  const update = entries.find((e: { table: string; action: string }) => e.table === 'modification' && e.action === 'UPDATE');
   expect(update).toMatchObject({ actor: admin, operation: 'mutation changePhase', target: 'MP099', before: { phase: 'REFINE' }, after: { phase: 'OPINE' } });
   // A key's secret never reaches the log.
-  const keyEntries = (await app.gql(`{ auditLog(target: "Panel app") { before after } }`)).data!.auditLog;
+  const keyEntries = (await app.gql(`{ auditLog(target: "Panel app") { edges { node { before after } } } }`)).data!.auditLog;
   expect(JSON.stringify(keyEntries)).not.toContain('key_hash');
 });
 
-test('only ADMIN reads the log; a bad page is BAD_USER_INPUT; pages follow on by id', async () => {
-  expect((await app.gql(`{ auditLog { id } }`, undefined, app.keys.READER)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-  expect((await app.gql(`{ auditLog(first: 0) { id } }`)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-  expect((await app.gql(`{ auditLog(after: "x1") { id } }`)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+test('only ADMIN reads the log; a bad page is BAD_USER_INPUT; it is a connection whose pages follow on', async () => {
+  expect((await app.gql(`{ auditLog { totalCount } }`, undefined, app.keys.READER)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  expect((await app.gql(`{ auditLog(first: -1) { totalCount } }`)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  expect((await app.gql(`{ auditLog(after: "x1") { totalCount } }`)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   await app.gql(`mutation { addHoliday(date: "2021-07-01", name: "Another") }`);
   await app.gql(`mutation { addHoliday(date: "2021-07-02", name: "And another") }`);
-  const first = (await app.gql(`{ auditLog(first: 1) { id target } }`)).data!.auditLog;
-  const next = (await app.gql(`query($after: ID) { auditLog(first: 1, after: $after) { id target } }`, { after: first[0].id })).data!.auditLog;
-  expect(Number(next[0].id)).toBeLessThan(Number(first[0].id));
+  const PAGE = `query($after: String) { auditLog(first: 1, after: $after) { totalCount edges { cursor node { id target } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
+  const first = (await app.gql(PAGE)).data!.auditLog;
+  expect(first.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false, startCursor: first.edges[0].cursor, endCursor: first.edges[0].cursor });
+  const next = (await app.gql(PAGE, { after: first.pageInfo.endCursor })).data!.auditLog;
+  expect(Number(next.edges[0].node.id)).toBeLessThan(Number(first.edges[0].node.id));
+  expect(next.pageInfo.hasPreviousPage).toBe(true);
+  expect(next.totalCount).toBe(first.totalCount);
+  // first: 0 counts without reading a row.
+  expect((await app.gql(`{ auditLog(first: 0) { totalCount edges { cursor } pageInfo { hasNextPage startCursor } } }`)).data!.auditLog)
+    .toEqual({ totalCount: first.totalCount, edges: [], pageInfo: { hasNextPage: true, startCursor: null } });
 });

@@ -17,7 +17,7 @@ const BATTERY: Array<[string, string]> = [
   [`{ addWorkingDays(date: "2021-04-09", days: 99999999999) }`, 'GRAPHQL_VALIDATION_FAILED'],
   [`{ isWorkingDay(date: 20210409) }`, 'BAD_USER_INPUT'],
   [`{ modifications(first: 501) { totalCount } }`, 'BAD_USER_INPUT'],
-  [`{ modifications(first: 0) { totalCount } }`, 'BAD_USER_INPUT'],
+  [`{ modifications(first: -1) { totalCount } }`, 'BAD_USER_INPUT'],
   [`{ modifications(after: "not-a-cursor") { totalCount } }`, 'BAD_USER_INPUT'],
   [`{ assessments(after: "eyJ4IjoxfQ") { totalCount } }`, 'BAD_USER_INPUT'],
   [`{ assessments(filter: { modification: "MP000" }) { totalCount } }`, 'NOT_FOUND'],
