@@ -25,6 +25,7 @@ import { SlaRecomputeService } from './sla/sla-recompute.service';
 import { WorkPackageService } from './work-packages/work-package.service';
 import { SigningSecrets } from './auth/signing-secrets';
 import { CalendarFeedService } from './calendar-feeds/calendar-feed.service';
+import { StrikeOutService } from './corrections/strike-out.service';
 
 export interface ServiceDependencies {
   db: DataSource;
@@ -63,7 +64,7 @@ export function createServices({ db, jobs, mailFrom, mailInDoubtResendMinutes, r
     digests: new DigestService(recipientGroups, outbox, owedJobs),
     modifications,
     modificationReads: new ModificationReads(),
-    assessments: new AssessmentService(modifications),
+    assessments: new AssessmentService(modifications, owedJobs),
     assessmentReads: new AssessmentReads(),
     meetings: new MeetingService(modifications),
     consultations: new ConsultationService(modifications),
@@ -79,6 +80,7 @@ export function createServices({ db, jobs, mailFrom, mailInDoubtResendMinutes, r
     apiKeys,
     auditLog: new AuditLogService(),
     calendarFeeds: new CalendarFeedService(),
+    strikeOut: new StrikeOutService(),
   };
 }
 

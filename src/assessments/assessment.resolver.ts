@@ -10,7 +10,7 @@ import { slaOn, targetCompletionOn } from '../sla/sla-calculator';
 import { Assessment } from './assessment.entity';
 import { SlaStatusEnum } from './assessment.enums';
 import { AssessmentPause } from './assessment-pause.entity';
-import { AssessmentConnection, AssessmentFilter, AssessmentSla, RequestAssessmentInput } from './assessment.types';
+import { AssessmentConnection, AssessmentFilter, AssessmentSla, CorrectAssessmentInput, RequestAssessmentInput } from './assessment.types';
 
 @Resolver(() => Assessment)
 export class AssessmentResolver {
@@ -80,6 +80,18 @@ export class AssessmentResolver {
     @Arg('costGbp', () => Float, { nullable: true }) costGbp: number | null,
   ): Promise<Assessment> {
     return ctx.services.assessments.return(ctx, id, returnedOn, costGbp);
+  }
+
+  @Mutation(() => Assessment, {
+    description: 'Corrects an assessment recorded in error (dates, target, change request, cost, commentary); its target, SLA status and calendar feeds follow at once.',
+  })
+  @Allow(Access.assessmentWork)
+  correctAssessment(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: 'The assessment.' }) id: string,
+    @Arg('input', { description: 'What to set; what is left out stays.' }) input: CorrectAssessmentInput,
+  ): Promise<Assessment> {
+    return ctx.services.assessments.correct(ctx, id, input);
   }
 
   @FieldResolver(() => Modification)

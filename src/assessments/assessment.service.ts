@@ -1,6 +1,7 @@
 import { type EntityManager, In, IsNull, type SelectQueryBuilder } from 'typeorm';
 import type { LocalDate } from '../calendar/local-date';
-import { InvalidInputError, InvalidTransitionError, NotFoundError } from '../common/errors';
+import { ForbiddenError, InvalidInputError, InvalidTransitionError, NotFoundError } from '../common/errors';
+import { Role } from '../auth/role';
 import { isId } from '../common/ids';
 import type { ServiceContext } from '../common/service-context';
 import type { ModificationService } from '../modifications/modification.service';
@@ -10,12 +11,14 @@ import { Assessment } from './assessment.entity';
 import { decodeAssessmentCursor, orderKeyOf } from './assessment-reads';
 import { DEFAULT_TARGET_WORKING_DAYS } from './assessment.enums';
 import { AssessmentPause } from './assessment-pause.entity';
-import { type AssessmentFilter, MAX_COST_GBP, type RequestAssessmentInput } from './assessment.types';
+import { type AssessmentFilter, type CorrectAssessmentInput, MAX_COST_GBP, type RequestAssessmentInput } from './assessment.types';
+import type { OwedJobs } from '../queue/owed-jobs';
+import { factNotAfterToday } from '../register-rules/rules';
 
 const ORDER_KEY = orderKeyOf('a');
 
 export class AssessmentService {
-  constructor(private readonly modifications: ModificationService) {}
+  constructor(private readonly modifications: ModificationService, private readonly owed: OwedJobs) {}
 
   async find(ctx: ServiceContext, id: string): Promise<Assessment | null> {
     return isId(id) ? ctx.db.getRepository(Assessment).findOneBy({ id }) : null;
@@ -152,6 +155,43 @@ export class AssessmentService {
     });
   }
 
+  /**
+   * Corrects the facts of an assessment recorded in error. The dates must still tell a possible
+   * story (requested, then accepted, then returned; pauses inside the clock; none after today);
+   * its target and SLA position follow at once (read from the facts), and so does the status the
+   * nightly recompute stores: an incremental recompute for today is owed with the correction.
+   */
+  async correct(ctx: ServiceContext, id: string, input: CorrectAssessmentInput): Promise<Assessment> {
+    // Each fact is corrected by the role that records it: the request is SECAS's, the rest the DCC's too.
+    const secasOnly = (['requestedOn', 'targetWorkingDays', 'changeRequest'] as const).filter((k) => input[k] !== undefined);
+    if (ctx.caller && ctx.caller.role !== Role.ADMIN && secasOnly.length) {
+      throw new ForbiddenError(`${secasOnly.join(', ')}: SECAS records the request, so only an ADMIN key corrects it; the DCC corrects acceptedOn, returnedOn, costGbp and commentary`);
+    }
+    if (input.requestedOn === null) throw new InvalidInputError('requestedOn cannot be cleared: an assessment was requested on a day');
+    if (input.targetWorkingDays === null) throw new InvalidInputError('targetWorkingDays cannot be cleared: give the target in Working Days');
+    const cost = input.costGbp;
+    if (cost !== undefined && cost !== null && !(Number.isFinite(cost) && cost >= 0 && cost <= MAX_COST_GBP)) {
+      throw new InvalidInputError(`costGbp must be between 0 and ${MAX_COST_GBP}; got ${cost}`);
+    }
+    const today = ctx.clock.today();
+    for (const field of ['requestedOn', 'acceptedOn', 'returnedOn'] as const) factNotAfterToday(field, input[field], today);
+    const corrected = await this.change(ctx, id, async (a, tx) => {
+      const keep = <K extends keyof CorrectAssessmentInput>(k: K) => input[k] !== undefined;
+      if (keep('requestedOn')) a.requestedOn = input.requestedOn!;
+      if (keep('acceptedOn')) a.acceptedOn = input.acceptedOn ?? null;
+      if (keep('returnedOn')) a.returnedOn = input.returnedOn ?? null;
+      if (keep('targetWorkingDays')) a.targetWorkingDays = input.targetWorkingDays!;
+      if (keep('changeRequest')) a.changeRequest = input.changeRequest?.trim() || null;
+      if (keep('costGbp')) a.costGbpText = cost === null || cost === undefined ? null : cost.toFixed(2);
+      if (keep('commentary')) a.commentary = input.commentary?.trim() || null;
+      const pauses = await tx.getRepository(AssessmentPause).find({ where: { assessmentId: a.id }, order: { from: 'ASC' } });
+      checkStory(a, pauses);
+      await this.owed.owe(tx, 'sla-recompute', { asOf: today, reason: 'correction' });
+    });
+    await this.owed.dispatchSoon(ctx.db, ctx.logger);
+    return corrected;
+  }
+
   /** One transaction, the row locked, the change applied and the version bumped. */
   private async change(ctx: ServiceContext, id: string, apply: (a: Assessment, tx: EntityManager) => Promise<void>): Promise<Assessment> {
     if (!isId(id)) throw new NotFoundError('Assessment', id);
@@ -162,6 +202,21 @@ export class AssessmentService {
       a.version += 1;
       return tx.getRepository(Assessment).save(a);
     });
+  }
+}
+
+/** The dates of a corrected assessment still tell a possible story: said in the words of the fields. */
+function checkStory(a: Assessment, pauses: readonly AssessmentPause[]): void {
+  if (a.requestedOn && a.acceptedOn && a.acceptedOn < a.requestedOn) throw new InvalidInputError(`acceptedOn ${a.acceptedOn} is before the request of ${a.requestedOn}`);
+  if (a.returnedOn && !a.acceptedOn) throw new InvalidInputError(`returnedOn ${a.returnedOn} without acceptedOn: the DCC returns what it accepted`);
+  if (a.returnedOn && a.acceptedOn && a.returnedOn < a.acceptedOn) throw new InvalidInputError(`returnedOn ${a.returnedOn} is before acceptance on ${a.acceptedOn}`);
+  if (pauses.length && !a.acceptedOn) throw new InvalidInputError(`The assessment has pauses from ${pauses[0]!.from}: it was accepted before them (acceptedOn cannot be cleared)`);
+  const early = pauses.find((p) => a.acceptedOn && p.from <= a.acceptedOn);
+  if (early) throw new InvalidInputError(`acceptedOn ${a.acceptedOn} is not before the pause from ${early.from}: pauses start after acceptance`);
+  if (a.returnedOn) {
+    if (pauses.some((p) => p.to === null)) throw new InvalidInputError(`returnedOn ${a.returnedOn}: the assessment is paused; resume it first`);
+    const late = pauses.find((p) => p.to! > a.returnedOn!);
+    if (late) throw new InvalidInputError(`returnedOn ${a.returnedOn} is inside the pause from ${late.from} to ${late.to}`);
   }
 }
 

@@ -79,7 +79,7 @@ export class CalendarFeedService {
   private async facts(db: DataSource, calendar: WorkingCalendar, from: string): Promise<FeedFacts> {
     const [meetings, consultations, assessments] = await Promise.all([
       db.query(
-        `SELECT m.id, m.body, m.meeting_on::text AS date, m.title, m.version,
+        `SELECT m.id, m.body, m.meeting_on::text AS date, m.title, m.version, m.cancelled_on IS NOT NULL AS cancelled, m.cancellation_reason AS "cancellationReason",
                 coalesce(json_agg(json_build_object('reference', mo.reference, 'title', mo.title) ORDER BY ai.position)
                          FILTER (WHERE mo.id IS NOT NULL), '[]') AS agenda
            FROM meeting m LEFT JOIN agenda_item ai ON ai.meeting_id = m.id LEFT JOIN modification mo ON mo.id = ai.modification_id

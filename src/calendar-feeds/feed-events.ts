@@ -11,6 +11,9 @@ export interface FeedFacts {
     date: LocalDate;
     title: string | null;
     version: number;
+    /** Called off: its events stay, marked CANCELLED, so a calendar that has them shows it so. */
+    cancelled: boolean;
+    cancellationReason: string | null;
     agenda: ReadonlyArray<{ reference: string; title: string | null }>;
     agendaDeadline: LocalDate;
     papersDeadline: LocalDate;
@@ -65,21 +68,26 @@ export function feedEvents(facts: FeedFacts): EventAttributes[] {
     const body = BODY_NAMES[m.body] ?? m.body;
     const name = `${body}, ${formatLongDate(m.date)}`;
     const agenda = m.agenda.length ? m.agenda.map((a) => `- ${named(a)}`).join('\n') : 'Agenda not yet known.';
+    const cancelled = m.cancelled ? ({ status: 'CANCELLED' } as const) : {};
+    const calledOff = m.cancelled ? 'Cancelled: ' : '';
     events.push(
       allDay(`meeting-${m.id}`, m.date, m.date, {
-        title: `SEC ${body}${m.title ? `: ${m.title}` : ''}`,
-        description: `${agenda}\n\nAgenda deadline: ${formatLongDate(m.agendaDeadline)}\nPapers deadline: ${formatLongDate(m.papersDeadline)}`,
+        ...cancelled,
+        title: `${calledOff}SEC ${body}${m.title ? `: ${m.title}` : ''}`,
+        description: `${m.cancelled ? `Called off: ${m.cancellationReason}\n\n` : ''}${agenda}\n\nAgenda deadline: ${formatLongDate(m.agendaDeadline)}\nPapers deadline: ${formatLongDate(m.papersDeadline)}`,
         categories: ['Meeting', body],
         sequence: m.version,
       }),
       allDay(`meeting-${m.id}-agenda-deadline`, m.agendaDeadline, m.agendaDeadline, {
-        title: `Agenda deadline: ${name}`,
+        ...cancelled,
+        title: `${calledOff}Agenda deadline: ${name}`,
         description: `The agenda of the ${body} on ${formatLongDate(m.date)} is confirmed by today (10 Working Days before).`,
         categories: ['Deadline', body],
         sequence: m.version,
       }),
       allDay(`meeting-${m.id}-papers-deadline`, m.papersDeadline, m.papersDeadline, {
-        title: `Papers deadline: ${name}`,
+        ...cancelled,
+        title: `${calledOff}Papers deadline: ${name}`,
         description: `The papers of the ${body} on ${formatLongDate(m.date)} are published by today (5 Working Days before).`,
         categories: ['Deadline', body],
         sequence: m.version,

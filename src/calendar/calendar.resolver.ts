@@ -5,6 +5,7 @@ import { Allow } from '../graphql/access';
 import type { RequestContext } from '../graphql/context';
 import { FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR, LocalDateScalar } from '../graphql/scalars';
 import type { LocalDate } from './local-date';
+import { CalendarHoliday } from './holiday.types';
 
 /** About 40 years of Working Days: far beyond any deadline, small enough to answer at once. */
 const MAX_WORKING_DAYS = 10_000;
@@ -41,6 +42,19 @@ export class CalendarResolver {
     @Arg('to', () => LocalDateScalar) to: LocalDate,
   ): Promise<number> {
     return (await ctx.calendar()).workingDaysBetween(from, to);
+  }
+
+  @Query(() => [CalendarHoliday], { description: 'Every holiday of a year in England and Wales, the calendar\'s own and those added by an admin, in date order.' })
+  @Allow(Access.read)
+  holidays(@Ctx() ctx: RequestContext, @Arg('year', () => Int, { description: 'The year, e.g. 2022.' }) year: number): Promise<CalendarHoliday[]> {
+    return ctx.services.holidays.ofYear(ctx, year);
+  }
+
+  @Mutation(() => Boolean, { description: 'Removes a holiday added in error (only one added with addHoliday); every deadline it moved moves back at once.' })
+  @Allow(Access.admin)
+  async removeHoliday(@Ctx() ctx: RequestContext, @Arg('date', () => LocalDateScalar, { description: 'The holiday to remove.' }) date: LocalDate): Promise<boolean> {
+    await ctx.services.holidays.remove(ctx, date);
+    return true;
   }
 
   @Mutation(() => Boolean, { description: 'Adds a one-off holiday; every deadline after it moves at once.' })

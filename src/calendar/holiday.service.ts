@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { InvalidInputError } from '../common/errors';
+import { InvalidInputError, NotFoundError } from '../common/errors';
+import { FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR } from './supported-range';
+import type { CalendarHoliday } from './holiday.types';
 import type { ServiceContext } from '../common/service-context';
 import { bankHolidaysOf } from './bank-holidays';
 import { syncCalendarTable } from './calendar-table.service';
@@ -40,5 +42,37 @@ export class HolidayService {
     });
     this.calendars?.forget();
     await this.owed.dispatchSoon(ctx.db, ctx.logger);
+  }
+
+  /**
+   * Removes a holiday an admin added in error, and owes the same full recompute as adding one:
+   * every open deadline moves back at once. The calendar's own bank holidays are not removed.
+   */
+  async remove(ctx: ServiceContext, date: LocalDate): Promise<void> {
+    const rule = bankHolidaysOf(yearOf(date)).find((h) => h.date === date);
+    if (rule) throw new InvalidInputError(`${date} is a bank holiday by the calendar's own rules (${rule.name}): only a holiday added with addHoliday can be removed`);
+    await ctx.db.transaction(async (tx) => {
+      const removed = await tx.query(`DELETE FROM holiday WHERE holiday_on = $1 RETURNING holiday_on`, [date]);
+      if (!removed[1]) throw new NotFoundError('Holiday', date);
+      await syncCalendarTable(tx);
+      await this.owed.owe(tx, 'sla-recompute', { asOf: ctx.clock.today(), full: true, reason: 'holiday-removed' });
+    });
+    this.calendars?.forget();
+    await this.owed.dispatchSoon(ctx.db, ctx.logger);
+  }
+
+  /** Every holiday of a year in England and Wales, the calendar's own and those added by an admin, in date order. */
+  async ofYear(ctx: ServiceContext, year: number): Promise<CalendarHoliday[]> {
+    if (!Number.isInteger(year) || year < FIRST_SUPPORTED_YEAR || year > LAST_SUPPORTED_YEAR) {
+      throw new InvalidInputError(`year must be from ${FIRST_SUPPORTED_YEAR} to ${LAST_SUPPORTED_YEAR}; got ${year}`);
+    }
+    const added: Array<{ date: LocalDate; name: string }> = await ctx.db.query(
+      `SELECT holiday_on::text AS date, name FROM holiday WHERE holiday_on BETWEEN $1 AND $2`,
+      [`${year}-01-01`, `${year}-12-31`],
+    );
+    return [
+      ...bankHolidaysOf(year).map((h) => ({ date: h.date, name: h.name, addedByAdmin: false })),
+      ...added.map((h) => ({ ...h, addedByAdmin: true })),
+    ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   }
 }

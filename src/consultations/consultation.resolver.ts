@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { preloadedOr } from '../read-model/preloaded';
 import { Access } from '../auth/role';
 import type { LocalDate } from '../calendar/local-date';
@@ -7,7 +7,7 @@ import type { RequestContext } from '../graphql/context';
 import { LocalDateScalar } from '../graphql/scalars';
 import { Modification } from '../modifications/modification.entity';
 import { Consultation } from './consultation.entity';
-import { ConsultationInput } from './consultation.types';
+import { ConsultationInput, UpdateConsultationInput } from './consultation.types';
 
 @Resolver(() => Consultation)
 export class ConsultationResolver {
@@ -25,6 +25,16 @@ export class ConsultationResolver {
   @Allow(Access.admin)
   openConsultation(@Ctx() ctx: RequestContext, @Arg('input') input: ConsultationInput): Promise<Consultation> {
     return ctx.services.consultations.open(ctx, input);
+  }
+
+  @Mutation(() => Consultation, { description: "Corrects a consultation's window or note, or sets its closing day once it is known; digests and calendar feeds follow at once." })
+  @Allow(Access.admin)
+  updateConsultation(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: 'The consultation.' }) id: string,
+    @Arg('input', { description: 'What to set; what is left out stays.' }) input: UpdateConsultationInput,
+  ): Promise<Consultation> {
+    return ctx.services.consultations.update(ctx, id, input);
   }
 
   @FieldResolver(() => Modification)

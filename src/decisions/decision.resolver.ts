@@ -1,11 +1,11 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { preloadedOr } from '../read-model/preloaded';
 import { Access } from '../auth/role';
 import { Allow } from '../graphql/access';
 import type { RequestContext } from '../graphql/context';
 import { Modification } from '../modifications/modification.entity';
 import { Decision } from './decision.entity';
-import { DecisionInput } from './decision.types';
+import { DecisionInput, UpdateDecisionInput } from './decision.types';
 
 @Resolver(() => Decision)
 export class DecisionResolver {
@@ -13,6 +13,16 @@ export class DecisionResolver {
   @Allow(Access.admin)
   recordDecision(@Ctx() ctx: RequestContext, @Arg('input') input: DecisionInput): Promise<Decision> {
     return ctx.services.decisions.record(ctx, input);
+  }
+
+  @Mutation(() => Decision, { description: 'Corrects a decision recorded in error: who decided, when, what, and the SEC Objectives it cited.' })
+  @Allow(Access.admin)
+  updateDecision(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: 'The decision.' }) id: string,
+    @Arg('input', { description: 'What to set; what is left out stays.' }) input: UpdateDecisionInput,
+  ): Promise<Decision> {
+    return ctx.services.decisions.update(ctx, id, input);
   }
 
   @FieldResolver(() => Modification)

@@ -1,8 +1,10 @@
-import { InvalidInputError } from '../common/errors';
+import { InvalidInputError, NotFoundError } from '../common/errors';
+import { isId } from '../common/ids';
+import { factNotAfterToday, secObjectives } from '../register-rules/rules';
 import type { ServiceContext } from '../common/service-context';
 import type { ModificationService } from '../modifications/modification.service';
 import { Decision } from './decision.entity';
-import type { DecisionInput } from './decision.types';
+import type { DecisionInput, UpdateDecisionInput } from './decision.types';
 
 export class DecisionService {
   constructor(private readonly modifications: ModificationService) {}
@@ -17,7 +19,30 @@ export class DecisionService {
         throw new InvalidInputError(`${input.body} already recorded ${outcome} on ${input.modification} on ${input.on}`);
       }
       const repo = tx.getRepository(Decision);
-      return repo.save(repo.create({ ...key, objectives: input.objectives ?? [], note: input.note ?? null }));
+      return repo.save(repo.create({ ...key, objectives: secObjectives(input.objectives ?? []), note: input.note ?? null }));
+    });
+  }
+
+  /** Corrects a decision recorded in error: who, when, what, the objectives it cited, its note. */
+  async update(ctx: ServiceContext, id: string, input: UpdateDecisionInput): Promise<Decision> {
+    for (const k of ['body', 'on', 'outcome', 'objectives'] as const) {
+      if (input[k] === null) throw new InvalidInputError(`${k} cannot be cleared`);
+    }
+    factNotAfterToday('on', input.on, ctx.clock.today());
+    const objectives = input.objectives ? secObjectives(input.objectives) : undefined;
+    const outcome = input.outcome?.trim();
+    if (outcome === '') throw new InvalidInputError('outcome is required, e.g. APPROVED');
+    return ctx.db.transaction(async (tx) => {
+      const repo = tx.getRepository(Decision);
+      const d = isId(id) ? await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+      if (!d) throw new NotFoundError('Decision', id);
+      Object.assign(d, {
+        body: input.body ?? d.body, on: input.on ?? d.on, outcome: outcome ?? d.outcome, objectives: objectives ?? d.objectives,
+        note: input.note === undefined ? d.note : input.note?.trim() || null,
+      });
+      const twin = await repo.findOneBy({ modificationId: d.modificationId, body: d.body, on: d.on, outcome: d.outcome });
+      if (twin && twin.id !== d.id) throw new InvalidInputError(`${d.body} already recorded ${d.outcome} on this proposal on ${d.on}`);
+      return repo.save(d);
     });
   }
 }

@@ -17,3 +17,12 @@ export class DecisionInput {
   @ArrayMaxSize(20)
   objectives?: string[] | null;
 }
+
+@InputType({ description: 'A correction of a decision: what is given is set, what is left out stays.' })
+export class UpdateDecisionInput {
+  @Field(() => DecisionBody, { nullable: true, description: 'Who decided.' }) body?: DecisionBody | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'When (not after today).' }) on?: LocalDate | null;
+  @Field({ nullable: true, description: 'What was decided, e.g. APPROVED.' }) @IsOptional() @Length(1, 100, { message: 'outcome must be 1 to 100 characters, e.g. APPROVED' }) outcome?: string;
+  @Field(() => [String], { nullable: true, description: "SEC Objectives cited, (a) to (i), e.g. ['a', 'g']." }) @IsOptional() @ArrayMaxSize(20) objectives?: string[] | null;
+  @Field(() => String, { nullable: true, description: "SECAS's note; null clears it." }) @IsOptional() @MaxLength(10_000) note?: string | null;
+}

@@ -7,6 +7,7 @@ import { AuditLogResolver } from '../audit/audit-log.resolver';
 import { CalendarResolver } from '../calendar/calendar.resolver';
 import { CalendarFeedResolver } from '../calendar-feeds/calendar-feed.resolver';
 import { ConsultationResolver } from '../consultations/consultation.resolver';
+import { StrikeOutResolver } from '../corrections/strike-out.resolver';
 import { DecisionResolver } from '../decisions/decision.resolver';
 import { MeetingResolver } from '../meetings/meeting.resolver';
 import { ModificationResolver } from '../modifications/modification.resolver';
@@ -20,7 +21,7 @@ import { guardRootFields } from './access';
 export const resolvers = [
   ModificationResolver, AssessmentResolver, AssessmentFiguresResolver, MeetingResolver, ConsultationResolver,
   DecisionResolver, ReleaseResolver, WorkPackageResolver, CalendarResolver, ReportResolver, JobRunResolver,
-  RecipientGroupResolver, OutboxMessageResolver, ApiKeyResolver, AuditLogResolver, CalendarFeedResolver,
+  RecipientGroupResolver, OutboxMessageResolver, ApiKeyResolver, AuditLogResolver, CalendarFeedResolver, StrikeOutResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -29,6 +29,27 @@ export class MeetingResolver {
     return ctx.services.meetings.schedule(ctx, input);
   }
 
+  @Mutation(() => Meeting, { description: 'Moves a meeting to another Working Day; its agenda and papers deadlines, and calendar feeds, move with it.' })
+  @Allow(Access.admin)
+  rescheduleMeeting(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: 'The meeting.' }) id: string,
+    @Arg('date', () => LocalDateScalar, { description: 'Its new day: a Working Day on which the body does not meet already.' }) date: LocalDate,
+    @Arg('note', () => String, { nullable: true, description: 'Why it moved, kept as its note.' }) note: string | null,
+  ): Promise<Meeting> {
+    return ctx.services.meetings.reschedule(ctx, id, date, note);
+  }
+
+  @Mutation(() => Meeting, { description: 'Calls a meeting off: it stays in the register marked cancelled (today, and why), and calendar feeds show it cancelled.' })
+  @Allow(Access.admin)
+  cancelMeeting(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: 'The meeting.' }) id: string,
+    @Arg('reason', { description: 'Why it is called off.' }) reason: string,
+  ): Promise<Meeting> {
+    return ctx.services.meetings.cancel(ctx, id, reason);
+  }
+
   @Mutation(() => Meeting)
   @Allow(Access.admin)
   setAgenda(

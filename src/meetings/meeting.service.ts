@@ -1,7 +1,8 @@
 import { type EntityManager, In } from 'typeorm';
 import { firstWorkingWednesday } from '../calendar/working-calendar';
 import type { LocalDate } from '../calendar/local-date';
-import { InvalidInputError, NotFoundError } from '../common/errors';
+import { InvalidInputError, InvalidTransitionError, NotFoundError } from '../common/errors';
+import { meetingOnWorkingDay } from '../register-rules/rules';
 import { isId } from '../common/ids';
 import type { ServiceContext } from '../common/service-context';
 import type { CompiledAnswer } from '../read-model/answer-json';
@@ -36,12 +37,13 @@ export class MeetingService {
   }
 
   async schedule(ctx: ServiceContext, input: ScheduleMeetingInput): Promise<Meeting> {
+    meetingOnWorkingDay(input.date, await ctx.calendar());
     return ctx.db.transaction(async (tx) => {
       if (await tx.getRepository(Meeting).existsBy({ body: input.body, date: input.date })) {
         throw new InvalidInputError(`${input.body} already meets on ${input.date}`);
       }
       const meeting = await tx.getRepository(Meeting).save(
-        tx.getRepository(Meeting).create({ body: input.body, date: input.date, title: input.title ?? null, note: null }),
+        tx.getRepository(Meeting).create({ body: input.body, date: input.date, title: input.title ?? null, note: null, cancelledOn: null, cancellationReason: null }),
       );
       await this.writeAgenda(tx, meeting.id, input.agenda ?? []);
       return meeting;
@@ -49,12 +51,41 @@ export class MeetingService {
   }
 
   async setAgenda(ctx: ServiceContext, meetingId: string, references: readonly string[]): Promise<Meeting> {
+    return this.change(ctx, meetingId, (meeting, tx) => this.writeAgenda(tx, meeting.id, references));
+  }
+
+  /**
+   * Moves a meeting to another Working Day (its deadlines, and every feed's event, move with it).
+   * A meeting called off is not moved: schedule a new one.
+   */
+  async reschedule(ctx: ServiceContext, meetingId: string, date: LocalDate, note?: string | null): Promise<Meeting> {
+    meetingOnWorkingDay(date, await ctx.calendar());
+    return this.change(ctx, meetingId, async (meeting, tx) => {
+      if (meeting.cancelledOn) throw new InvalidTransitionError(`The meeting was called off on ${meeting.cancelledOn}: schedule a new one instead`);
+      if (date === meeting.date) throw new InvalidInputError(`The meeting is on ${date} already`);
+      if (await tx.getRepository(Meeting).existsBy({ body: meeting.body, date })) throw new InvalidInputError(`${meeting.body} already meets on ${date}`);
+      meeting.date = date;
+      if (note !== undefined && note !== null) meeting.note = note.trim() || null;
+    });
+  }
+
+  /** Calls a meeting off: it stays in the register, marked with today's date and the reason; feeds show it cancelled. */
+  async cancel(ctx: ServiceContext, meetingId: string, reason: string): Promise<Meeting> {
+    const why = reason.trim();
+    if (!why) throw new InvalidInputError('Say why the meeting is called off (reason)');
+    return this.change(ctx, meetingId, async (meeting) => {
+      if (meeting.cancelledOn) throw new InvalidTransitionError(`The meeting was called off already, on ${meeting.cancelledOn}`);
+      meeting.cancelledOn = ctx.clock.today();
+      meeting.cancellationReason = why;
+    });
+  }
+
+  /** One transaction, the row locked, the change applied and the version bumped. */
+  private async change(ctx: ServiceContext, meetingId: string, apply: (meeting: Meeting, tx: EntityManager) => Promise<void>): Promise<Meeting> {
     return ctx.db.transaction(async (tx) => {
-      const meeting = isId(meetingId)
-        ? await tx.getRepository(Meeting).findOne({ where: { id: meetingId }, lock: { mode: 'pessimistic_write' } })
-        : null;
+      const meeting = isId(meetingId) ? await tx.getRepository(Meeting).findOne({ where: { id: meetingId }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!meeting) throw new NotFoundError('Meeting', meetingId);
-      await this.writeAgenda(tx, meeting.id, references);
+      await apply(meeting, tx);
       meeting.version += 1;
       return tx.getRepository(Meeting).save(meeting);
     });
@@ -71,7 +102,7 @@ export class MeetingService {
         .createQueryBuilder()
         .insert()
         .into(Meeting)
-        .values(dates.map((date) => ({ body: MeetingBody.WORKING_GROUP, date, title: `SEC Modification Working Group`, note: null })))
+        .values(dates.map((date) => ({ body: MeetingBody.WORKING_GROUP, date, title: `SEC Modification Working Group`, note: null, cancelledOn: null, cancellationReason: null })))
         .orIgnore()
         .execute();
       return tx.getRepository(Meeting).find({ where: { body: MeetingBody.WORKING_GROUP, date: In(dates) }, order: { date: 'ASC' } });

@@ -200,7 +200,7 @@ async function loadDigestFacts(db: Queryable, day: LocalDate, window: ChangeWind
            FROM meeting mt
            LEFT JOIN agenda_item ai ON ai.meeting_id = mt.id
            LEFT JOIN modification m ON m.id = ai.modification_id
-          WHERE mt.body = 'WORKING_GROUP' AND mt.meeting_on BETWEEN $1::date AND $2::date
+          WHERE mt.body = 'WORKING_GROUP' AND mt.cancelled_on IS NULL AND mt.meeting_on BETWEEN $1::date AND $2::date
           GROUP BY mt.id`,
         [day, addDays(day, 62)],
       )

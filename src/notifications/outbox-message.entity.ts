@@ -115,4 +115,8 @@ export class OutboxMessage {
 
   @Column('bigint', { name: 'covered_transition_id', nullable: true })
   coveredTransitionId!: string | null;
+
+  /** The report whose PDF the message carries, if any. */
+  @Column('uuid', { name: 'report_id', nullable: true })
+  reportId!: string | null;
 }

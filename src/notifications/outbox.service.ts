@@ -151,6 +151,8 @@ export class OutboxService {
    */
   async resend(ctx: ServiceContext, id: string): Promise<OutboxMessage> {
     const message = await this.settleByAdmin(ctx, id, [MessageState.FAILED, MessageState.IN_DOUBT], 'resent', async (tx, row) => {
+      const [report] = row.reportId ? await tx.query(`SELECT withdrawn_reason FROM report WHERE id = $1 AND withdrawn_at IS NOT NULL`, [row.reportId]) : [];
+      if (report) throw new InvalidInputError(`The report this message carries was withdrawn (${report.withdrawn_reason}): it is never circulated`);
       const [group] = await tx.query(`SELECT addresses FROM recipient_group WHERE id = $1`, [row.groupId]);
       if (group) row.recipients = group.addresses;
       row.state = MessageState.PENDING;

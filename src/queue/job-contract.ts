@@ -21,7 +21,8 @@ const slaRecomputePayload = z.strictObject({
   /** Absent: the day the worker runs it (the nightly schedule's payload is fixed, its day is not). */
   asOf: localDate.optional(),
   full: z.boolean().optional(),
-  reason: z.enum(['nightly', 'admin', 'holiday-added']),
+  /** correction: a fact an assessment's clock reads was corrected; holiday-*: the calendar changed. */
+  reason: z.enum(['nightly', 'admin', 'holiday-added', 'holiday-removed', 'correction']),
 });
 
 /** What a recompute reports; stored as the job's return value (plain JSON already). */

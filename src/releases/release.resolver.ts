@@ -5,7 +5,7 @@ import { Allow } from '../graphql/access';
 import type { RequestContext } from '../graphql/context';
 import { Modification } from '../modifications/modification.entity';
 import { Release } from './release.entity';
-import { ReleaseInput } from './release.types';
+import { ReleaseInput, UpdateReleaseInput } from './release.types';
 
 @Resolver(() => Release)
 export class ReleaseResolver {
@@ -19,6 +19,16 @@ export class ReleaseResolver {
   @Allow(Access.admin)
   createRelease(@Ctx() ctx: RequestContext, @Arg('input') input: ReleaseInput): Promise<Release> {
     return ctx.services.releases.create(ctx, input);
+  }
+
+  @Mutation(() => Release, { description: "Corrects a release: its name, date, kind or Modification Report deadline; the proposals that target it keep it." })
+  @Allow(Access.admin)
+  updateRelease(
+    @Ctx() ctx: RequestContext,
+    @Arg('name', { description: 'The release, by its name in any case.' }) name: string,
+    @Arg('input', { description: 'What to set; what is left out stays.' }) input: UpdateReleaseInput,
+  ): Promise<Release> {
+    return ctx.services.releases.update(ctx, name, input);
   }
 
   @FieldResolver(() => [Modification])

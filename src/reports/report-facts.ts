@@ -57,7 +57,7 @@ const AGENDA = `coalesce((SELECT json_agg(json_build_object('reference', m.refer
 
 export async function panelOf(db: Queryable, period: YearMonth): Promise<{ id: string; date: LocalDate } | null> {
   const [row] = await db.query(
-    `SELECT id, meeting_on::text AS date FROM meeting WHERE body = 'PANEL' AND meeting_on BETWEEN $1 AND $2 ORDER BY meeting_on LIMIT 1`,
+    `SELECT id, meeting_on::text AS date FROM meeting WHERE body = 'PANEL' AND cancelled_on IS NULL AND meeting_on BETWEEN $1 AND $2 ORDER BY meeting_on LIMIT 1`,
     [firstDayOfMonth(period), lastDayOfMonth(period)],
   );
   return row ?? null;
@@ -79,7 +79,7 @@ export async function proposalsPerPhase(db: Queryable): Promise<Array<{ phase: s
 export async function meetings(db: Queryable, bodies: readonly string[], from: LocalDate, to: LocalDate): Promise<MeetingFacts[]> {
   return db.query(
     `SELECT mt.body, mt.meeting_on::text AS date, ${AGENDA} AS agenda
-       FROM meeting mt WHERE mt.body = ANY($1) AND mt.meeting_on BETWEEN $2 AND $3 ORDER BY mt.meeting_on, mt.body`,
+       FROM meeting mt WHERE mt.body = ANY($1) AND mt.cancelled_on IS NULL AND mt.meeting_on BETWEEN $2 AND $3 ORDER BY mt.meeting_on, mt.body`,
     [bodies, from, to],
   );
 }
@@ -89,7 +89,7 @@ export async function heldAndNext(db: Queryable, body: string, asOf: LocalDate):
   const one = async (where: string, order: string): Promise<MeetingFacts | null> => {
     const [row] = await db.query(
       `SELECT mt.body, mt.meeting_on::text AS date, ${AGENDA} AS agenda
-         FROM meeting mt WHERE mt.body = $1 AND ${where} ORDER BY mt.meeting_on ${order} LIMIT 1`,
+         FROM meeting mt WHERE mt.body = $1 AND mt.cancelled_on IS NULL AND ${where} ORDER BY mt.meeting_on ${order} LIMIT 1`,
       [body, asOf],
     );
     return row ?? null;

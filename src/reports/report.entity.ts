@@ -65,4 +65,12 @@ export class Report {
   @Field(() => String, { nullable: true, description: 'Why the build FAILED.' })
   @Column('text', { nullable: true })
   error!: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Set by withdrawReport: the version stays readable and is never circulated.' })
+  @Column('timestamptz', { name: 'withdrawn_at', nullable: true })
+  withdrawnAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was withdrawn.' })
+  @Column('text', { name: 'withdrawn_reason', nullable: true })
+  withdrawnReason!: string | null;
 }

@@ -33,6 +33,16 @@ export class ReportResolver {
     return ctx.services.reports.request(ctx, period, asOf);
   }
 
+  @Mutation(() => Report, { description: 'Marks a report version as withdrawn: it stays readable, listed as withdrawn, and is never circulated.' })
+  @Allow(Access.admin)
+  withdrawReport(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: 'The version.' }) id: string,
+    @Arg('reason', { description: 'Why it is withdrawn, e.g. "built for the wrong month".' }) reason: string,
+  ): Promise<Report> {
+    return ctx.services.reports.withdraw(ctx, id, reason);
+  }
+
   @FieldResolver(() => ReportLinks, {
     nullable: true,
     description: 'Signed links to the Markdown, HTML and PDF, valid for validForMinutes (default 60, at most a week) while the key that asked for them is neither revoked nor expired; null until READY.',

@@ -1,6 +1,6 @@
 import { type EntityManager, Not } from 'typeorm';
 import { addMonthsToYearMonth, firstDayOfMonth, isYearMonth, lastDayOfMonth, type LocalDate, type YearMonth, yearMonthOf } from '../calendar/local-date';
-import { InvalidInputError } from '../common/errors';
+import { InvalidInputError, NotFoundError } from '../common/errors';
 import { isId } from '../common/ids';
 import type { ServiceContext } from '../common/service-context';
 import { DigestSection } from '../notifications/digest-section';
@@ -85,14 +85,37 @@ export class ReportService {
   }
 
   /**
+   * Withdraws a version built in error: it stays readable, listed as withdrawn, and is never
+   * circulated (its messages not yet sent are failed with the reason; a build still to run
+   * builds nothing). Withdrawing it again is refused.
+   */
+  async withdraw(ctx: ServiceContext, id: string, reason: string): Promise<Report> {
+    const why = reason.trim();
+    if (!why) throw new InvalidInputError('Say why the version is withdrawn (reason)');
+    return ctx.db.transaction(async (tx) => {
+      const repo = tx.getRepository(Report);
+      const report = isId(id) ? await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+      if (!report) throw new NotFoundError('Report', id);
+      if (report.withdrawnAt) throw new InvalidInputError(`Version ${report.version} of ${report.period} was withdrawn already, at ${report.withdrawnAt.toISOString()}`);
+      await tx.query(
+        `UPDATE outbox_message SET state = 'FAILED', in_doubt_since = NULL, updated_at = now(), last_error = $2
+          WHERE report_id = $1 AND state IN ('PENDING', 'IN_DOUBT')`,
+        [id, `Not sent: the report was withdrawn (${why})`],
+      );
+      Object.assign(report, { withdrawnAt: new Date(), withdrawnReason: why });
+      return repo.save(report);
+    });
+  }
+
+  /**
    * Builds one version: RUNNING, then READY with its formats, or FAILED with the reason (thrown
-   * on for the job to record). A version already READY or FAILED is left as it is.
+   * on for the job to record). A version already READY or FAILED, or withdrawn, is left as it is.
    */
   async build(ctx: ServiceContext, id: string, onProgress: (percent: number, step: string) => Promise<void>): Promise<Report> {
     const repo = ctx.db.getRepository(Report);
     const report = await repo.findOneBy({ id });
     if (!report) throw new InvalidInputError(`Report ${id} does not exist`);
-    if (report.status === ReportStatus.READY || report.status === ReportStatus.FAILED) return report;
+    if (report.status === ReportStatus.READY || report.status === ReportStatus.FAILED || report.withdrawnAt) return report;
     await repo.update({ id }, { status: ReportStatus.RUNNING, startedAt: new Date() });
     try {
       const frame = await this.frameOf(ctx, report);
@@ -108,8 +131,10 @@ export class ReportService {
       const pdf = await renderPdf(document);
       // READY and its circulation commit together: a crash cannot leave one without the other.
       const circulated = await ctx.db.transaction(async (tx) => {
+        // Withdrawn while it was built: READY to read, never circulated.
+        const [{ withdrawn }] = await tx.query(`SELECT withdrawn_at IS NOT NULL AS withdrawn FROM report WHERE id = $1 FOR UPDATE`, [id]);
         await tx.getRepository(Report).update({ id }, { status: ReportStatus.READY, markdown, html, pdf, completedAt: new Date(), error: null });
-        return report.scheduled ? this.recordCirculation(tx, report, document) : [];
+        return report.scheduled && !withdrawn ? this.recordCirculation(tx, report, document) : [];
       });
       await onProgress(100, circulated.length ? `ready; sent to ${circulated.length} recipient group(s)` : 'ready');
       // After commit; should this enqueue fail, the outbox sweep sends them.
@@ -164,7 +189,7 @@ export class ReportService {
 
   private async defaultDate(ctx: ServiceContext, period: YearMonth, today = ctx.clock.today()): Promise<LocalDate> {
     const panels: Array<{ date: string }> = await ctx.db.query(
-      `SELECT meeting_on::text AS date FROM meeting WHERE body = 'PANEL' AND meeting_on BETWEEN $1 AND $2`,
+      `SELECT meeting_on::text AS date FROM meeting WHERE body = 'PANEL' AND cancelled_on IS NULL AND meeting_on BETWEEN $1 AND $2`,
       [firstDayOfMonth(period), lastDayOfMonth(period)],
     );
     return defaultReportDate(period, panels.map((p) => p.date), await ctx.calendar(), today);
