@@ -76,6 +76,7 @@ export class AssessmentService {
   }
 
   async request(ctx: ServiceContext, input: RequestAssessmentInput): Promise<Assessment> {
+    factNotAfterToday('requestedOn', input.requestedOn, ctx.clock.today());
     return ctx.db.transaction(async (tx) => {
       const m = await this.modifications.requireByReference(tx, input.modification);
       const repo = tx.getRepository(Assessment);
@@ -93,6 +94,7 @@ export class AssessmentService {
   }
 
   async accept(ctx: ServiceContext, id: string, acceptedOn: LocalDate): Promise<Assessment> {
+    factNotAfterToday('acceptedOn', acceptedOn, ctx.clock.today());
     return this.change(ctx, id, async (a) => {
       if (a.acceptedOn) throw new InvalidTransitionError(`The assessment was already accepted on ${a.acceptedOn}`);
       if (a.returnedOn) throw new InvalidTransitionError(`The assessment was already returned on ${a.returnedOn}`);
@@ -105,6 +107,7 @@ export class AssessmentService {
 
   async pause(ctx: ServiceContext, id: string, from: LocalDate, reason: string): Promise<Assessment> {
     if (!reason.trim()) throw new InvalidInputError('A pause needs a reason');
+    factNotAfterToday('from', from, ctx.clock.today());
     return this.change(ctx, id, async (a, tx) => {
       if (!a.acceptedOn) throw new InvalidTransitionError('No clock runs before the DCC accepts the assessment: nothing to pause');
       if (from <= a.acceptedOn) throw new InvalidInputError(`A pause starts after acceptance (${a.acceptedOn}); got ${from}`);
@@ -121,6 +124,7 @@ export class AssessmentService {
   }
 
   async resume(ctx: ServiceContext, id: string, on: LocalDate): Promise<Assessment> {
+    factNotAfterToday('on', on, ctx.clock.today());
     return this.change(ctx, id, async (a, tx) => {
       const open = await tx.getRepository(AssessmentPause).findOneBy({ assessmentId: a.id, to: IsNull() });
       if (!open) throw new InvalidTransitionError('The assessment is not paused: nothing to resume');
@@ -142,6 +146,7 @@ export class AssessmentService {
     if (costGbp !== undefined && costGbp !== null && !(Number.isFinite(costGbp) && costGbp >= 0 && costGbp <= MAX_COST_GBP)) {
       throw new InvalidInputError(`costGbp must be between 0 and ${MAX_COST_GBP}; got ${costGbp}`);
     }
+    factNotAfterToday('returnedOn', returnedOn, ctx.clock.today());
     return this.change(ctx, id, async (a, tx) => {
       if (!a.acceptedOn) throw new InvalidTransitionError('The DCC has not accepted the assessment yet: it cannot be returned');
       if (returnedOn < a.acceptedOn) throw new InvalidInputError(`returnedOn ${returnedOn} is before acceptance on ${a.acceptedOn}`);

@@ -8,6 +8,7 @@ const MESSAGES: Record<string, string> = {
   modification_former_reference_pkey: 'That reference was a proposal\'s before: it is taken',
   modification_former_reference_ci: 'That reference was a proposal\'s before: it is taken',
   release_name_key: 'A release with that name already exists',
+  release_name_any_case: 'A release with that name, whatever its case, already exists (rule: release names are unique whatever their case)',
   meeting_body_date_unique: 'That body already has a meeting on that day',
   consultation_unique: 'That consultation is already recorded',
   decision_unique: 'That decision is already recorded',

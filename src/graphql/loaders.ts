@@ -70,6 +70,16 @@ export function loadersFor(db: DataSource) {
     });
 
   return onFirstUse({
+    /** `${day} ${id}`: a proposal's phase at the end of a day (the register's as-of rule), null if not raised by then. */
+    phaseOn: () => new DataLoader<string, string | null>(async (keys) => {
+      const asked = keys.map((k) => k.split(' ') as [string, string]);
+      const rows: Array<{ day: string; id: string; phase: string }> = await db.query(
+        `SELECT d.day::text AS day, o.id, o.phase FROM unnest($1::date[]) AS d(day) CROSS JOIN LATERAL modifications_on(d.day) o WHERE o.id = ANY($2::uuid[])`,
+        [[...new Set(asked.map(([day]) => day))], [...new Set(asked.map(([, id]) => id))]],
+      );
+      const found = new Map(rows.map((r) => [`${r.day} ${r.id}`, r.phase]));
+      return keys.map((k) => found.get(k) ?? null);
+    }),
     modificationById: () => byId(Modification),
     meetingById: () => byId(Meeting),
     releaseById: () => byId(Release),

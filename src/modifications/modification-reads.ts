@@ -6,6 +6,8 @@ import { compileRow } from '../read-model/row-json';
 import { Modification } from './modification.entity';
 import type { ModificationFilter } from './modification.types';
 import { idOfReferenceSql } from './reference-lookup.sql';
+import { dayWithinTheRegister } from '../register-rules/rules';
+import { registerSpan } from '../register-rules/register-facts.sql';
 
 /** The WHERE of a filter over proposals aliased `t`, its values appended to `params`. */
 function filterSql(filter: ModificationFilter | undefined, t: string, params: unknown[]): string {
@@ -30,6 +32,19 @@ export interface PageOptions {
   first: number;
   after?: string | null;
   countTotal: boolean;
+}
+
+/**
+ * The proposals a page reads, as `t`: the table itself, or with `filter.asOf` the register as it
+ * stood at the end of that day (the migration's `modifications_on`: proposals raised by then,
+ * with the reference, kind and phase they had), every other column as it is.
+ */
+function proposalsAt(ctx: ServiceContext, filter: ModificationFilter | undefined, params: unknown[]): string {
+  if (!filter?.asOf) return 'modification';
+  const day = `$${params.push(filter.asOf)}::date`;
+  const columns = ctx.db.getMetadata(Modification).columns.map((c) => c.databaseName);
+  const asOf = new Set(['reference', 'kind', 'phase']);
+  return `(SELECT ${columns.map((c) => (asOf.has(c) ? `o.${c}` : `m.${c}`)).join(', ')} FROM modification m JOIN modifications_on(${day}) o ON o.id = m.id)`;
 }
 
 export class ModificationReads {
@@ -68,16 +83,18 @@ export class ModificationReads {
   /** One statement: `first + 1` rows of JSON (`rowSql` over `t`), with the total when it is asked for. */
   private async pageOf(ctx: ServiceContext, rowSql: string, options: PageOptions) {
     const first = checkPageSize(options.first);
+    if (options.filter?.asOf) dayWithinTheRegister('asOf', options.filter.asOf, await registerSpan(ctx.db, ctx.clock.today()));
     const params: unknown[] = [];
+    const proposals = proposalsAt(ctx, options.filter, params);
     const where = filterSql(options.filter, 't', params);
-    const total = options.countTotal ? `, (SELECT count(*)::int FROM modification f WHERE ${filterSql(options.filter, 'f', params)}) AS total` : '';
+    const total = options.countTotal ? `, (SELECT count(*)::int FROM ${proposals} f WHERE ${filterSql(options.filter, 'f', params)}) AS total` : '';
     let after = '';
     if (options.after) {
       const [reference] = decodeCursor(options.after, 1);
       after = ` AND t.reference > $${params.push(String(reference))}`;
     }
     const rows: Array<{ row: Record<string, unknown>; reference: string; total?: number }> = await ctx.db.query(
-      `SELECT ${rowSql} AS row, t.reference${total} FROM modification t WHERE ${where}${after} ORDER BY t.reference LIMIT $${params.push(first + 1)}`,
+      `SELECT ${rowSql} AS row, t.reference${total} FROM ${proposals} t WHERE ${where}${after} ORDER BY t.reference LIMIT $${params.push(first + 1)}`,
       params,
     );
     // Not asked for: nothing reads it. No rows past the cursor: the total is still the filter's,
@@ -88,7 +105,14 @@ export class ModificationReads {
 
   private async count(ctx: ServiceContext, filter: ModificationFilter | undefined): Promise<number> {
     const params: unknown[] = [];
-    const [{ n }] = await ctx.db.query(`SELECT count(*)::int AS n FROM modification f WHERE ${filterSql(filter, 'f', params)}`, params);
+    const proposals = proposalsAt(ctx, filter, params);
+    const [{ n }] = await ctx.db.query(`SELECT count(*)::int AS n FROM ${proposals} f WHERE ${filterSql(filter, 'f', params)}`, params);
     return n;
+  }
+
+  /** Each proposal's phase at the end of `day`, null for one not raised by then (one statement for a page of them). */
+  async phasesOn(ctx: ServiceContext, ids: readonly string[], day: string): Promise<Map<string, string>> {
+    const rows: Array<{ id: string; phase: string }> = await ctx.db.query(`SELECT id, phase FROM modifications_on($1) WHERE id = ANY($2::uuid[])`, [day, ids]);
+    return new Map(rows.map((r) => [r.id, r.phase]));
   }
 }

@@ -82,6 +82,15 @@ export class ModificationResolver {
     return ctx.services.modifications.convertDraftProposal(ctx, reference, newReference, on ?? ctx.clock.today());
   }
 
+  @FieldResolver(() => ModificationPhase, { nullable: true, description: 'The phase the proposal was in at the end of `date`; null if it had not been raised by then.' })
+  async phaseOn(
+    @Root() m: Modification,
+    @Ctx() ctx: RequestContext,
+    @Arg('date', () => LocalDateScalar, { description: 'The day.' }) date: LocalDate,
+  ): Promise<ModificationPhase | null> {
+    return (await ctx.loaders.phaseOn.load(`${date} ${m.id}`)) as ModificationPhase | null;
+  }
+
   @FieldResolver(() => [FormerReference], { description: 'References this proposal had before, oldest first (a converted Draft Proposal\'s DP).' })
   formerReferences(@Root() m: Modification, @Ctx() ctx: RequestContext): FormerReference[] | Promise<FormerReference[]> {
     return preloadedOr(m, 'formerReferences', () => ctx.loaders.formerReferencesByModification.load(m.id));

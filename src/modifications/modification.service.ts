@@ -10,6 +10,7 @@ import type { CreateModificationInput, UpdateModificationInput } from './modific
 import { PhaseChange } from './phase-change.entity';
 import { assertCanMove } from './phase-lifecycle';
 import { idOfReferenceSql } from './reference-lookup.sql';
+import { factNotAfterToday, referenceFitsKind, RuleBrokenError } from '../register-rules/rules';
 
 /** As the database checks it: letters, digits, an optional letter suffix (MP122A). */
 const REFERENCE = /^[A-Za-z]+[0-9]+[A-Za-z]*$/;
@@ -65,6 +66,9 @@ export class ModificationService {
   async convertDraftProposal(ctx: ServiceContext, reference: string, newReference: string, on: LocalDate): Promise<Modification> {
     const next = newReference.trim();
     if (!REFERENCE.test(next)) throw new InvalidInputError(`newReference must be letters then digits, e.g. MP153; got ${JSON.stringify(newReference)}`);
+    if (/^DP/i.test(next)) throw new RuleBrokenError('referencesByKind', `newReference ${JSON.stringify(next)} is a Draft Proposal's: a Modification Proposal is MP153 or SECMP0015`);
+    referenceFitsKind(next, ModificationKind.MODIFICATION_PROPOSAL, 'newReference');
+    factNotAfterToday('on', on, ctx.clock.today());
     const id = await ctx.db.transaction(async (tx) => {
       const m = await this.lockByReference(tx, reference);
       if (m.kind !== ModificationKind.DRAFT_PROPOSAL) throw new InvalidInputError(`${m.reference} is a Modification Proposal already`);
@@ -82,6 +86,8 @@ export class ModificationService {
   }
 
   async create(ctx: ServiceContext, input: CreateModificationInput): Promise<Modification> {
+    referenceFitsKind(input.reference, input.kind);
+    factNotAfterToday('raisedOn', input.raisedOn, ctx.clock.today());
     return ctx.db.transaction(async (tx) => {
       if ((await this.idsOf(tx, [input.reference])).size) {
         throw new InvalidInputError(`A proposal with reference ${input.reference} already exists (references are one whatever their case, and a converted Draft Proposal keeps its former one)`);
@@ -134,6 +140,7 @@ export class ModificationService {
   }
 
   async changePhase(ctx: ServiceContext, reference: string, to: ModificationPhase, on: LocalDate, note?: string | null): Promise<Modification> {
+    factNotAfterToday('on', on, ctx.clock.today());
     return ctx.db.transaction(async (tx) => {
       const m = await this.lockByReference(tx, reference);
       assertCanMove(reference, m.phase, to);

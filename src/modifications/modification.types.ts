@@ -30,6 +30,12 @@ export class ModificationFilter {
   @IsOptional()
   @MaxLength(NAME)
   search?: string;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'The register as it stood at the end of this day: proposals raised by then, in the phase their history gives for it.',
+  })
+  asOf?: LocalDate | null;
 }
 
 @InputType()

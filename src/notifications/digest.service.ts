@@ -200,12 +200,12 @@ async function loadDigestFacts(db: Queryable, day: LocalDate, window: ChangeWind
            FROM meeting mt
            LEFT JOIN agenda_item ai ON ai.meeting_id = mt.id
            LEFT JOIN modification m ON m.id = ai.modification_id
-          WHERE mt.body = 'WORKING_GROUP' AND mt.cancelled_on IS NULL AND mt.meeting_on BETWEEN $1::date AND $2::date
+          WHERE mt.body = 'WORKING_GROUP' AND (mt.cancelled_on IS NULL OR mt.cancelled_on > $1::date) AND mt.meeting_on BETWEEN $1::date AND $2::date
           GROUP BY mt.id`,
         [day, addDays(day, 62)],
       )
     : [];
-  const refining = wants('REFINEMENT') ? await db.query(REFINING_PROPOSALS_SQL) : [];
+  const refining = wants('REFINEMENT') ? await db.query(REFINING_PROPOSALS_SQL, [day]) : [];
   return {
     assessments,
     transitions: transitions as DigestFacts['transitions'],

@@ -5,6 +5,8 @@ import { Allow } from '../graphql/access';
 import type { RequestContext } from '../graphql/context';
 import { LocalDateScalar } from '../graphql/scalars';
 import { JobRun } from './job-run.types';
+import { dayWithinTheRegister } from '../register-rules/rules';
+import { registerSpan } from '../register-rules/register-facts.sql';
 
 @Resolver(() => JobRun)
 export class JobRunResolver {
@@ -18,7 +20,9 @@ export class JobRunResolver {
   @Allow(Access.admin)
   async recomputeSla(@Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf: LocalDate | null): Promise<JobRun> {
     // An admin's recompute judges every assessment: it is the way to set things straight on demand.
-    const owed = await ctx.db.transaction((tx) => ctx.services.owedJobs.owe(tx, 'sla-recompute', { asOf: asOf ?? ctx.clock.today(), full: true, reason: 'admin' }));
+    const day = asOf ?? ctx.clock.today();
+    dayWithinTheRegister('asOf', day, await registerSpan(ctx.db, ctx.clock.today()));
+    const owed = await ctx.db.transaction((tx) => ctx.services.owedJobs.owe(tx, 'sla-recompute', { asOf: day, full: true, reason: 'admin' }));
     await ctx.services.owedJobs.dispatchSoon(ctx.db, ctx.logger);
     return ctx.services.owedJobs.runOfJustOwed(ctx.db, owed);
   }

@@ -72,7 +72,8 @@ function duplicateEntries(file: RegisterFile): RegisterProblem[] {
   };
   const k = (...parts: unknown[]) => JSON.stringify(parts);
   unique('modifications', file.modifications, 'reference', (m) => m.reference);
-  unique('releases', file.releases, 'name', (r) => r.name);
+  // Release names are one whatever their case (rule: release names are unique whatever their case).
+  unique('releases', file.releases, 'name (whatever its case)', (r) => r.name.toLowerCase());
   unique('meetings', file.meetings, 'body and date', (m) => k(m.body, m.date));
   unique('consultations', file.consultations, 'proposal, kind and opening day', (c) => k(c.modification, c.kind, c.opensOn));
   unique('decisions', file.decisions, 'proposal, body, day and outcome', (d) => k(d.modification, d.body, d.on, d.outcome));

@@ -7,6 +7,7 @@ import { writeModifications, writeReleases, type KnownModification } from './pro
 import { writeAssessments, writeConsultations, writeDecisions, writeMeetings, writeWorkPackages } from './record-writers';
 import { withCanonicalReferences } from './canonical-references';
 import { refuse } from './register-problems';
+import { ruleProblems } from './register-file.rules';
 
 export interface ImportOptions {
   /** One line per section as it is written, e.g. `releases: 5 (5 created)`. */
@@ -45,8 +46,10 @@ export class RegisterImportService {
     }
   }
 
-  private run(ctx: ServiceContext, file: RegisterFile, options: ImportOptions): Promise<ImportSummary> {
+  private async run(ctx: ServiceContext, file: RegisterFile, options: ImportOptions): Promise<ImportSummary> {
     const progress = options.onProgress ?? (() => undefined);
+    const broken = ruleProblems(file, { today: ctx.clock.today(), calendar: await ctx.calendar() });
+    if (broken.length) refuse(broken);
     return ctx.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
       const run = new ImportRun(tx, await withCanonicalReferences(tx, file));

@@ -13,9 +13,9 @@ export { SHEETS, type SheetKey } from './sheet-columns';
 
 export type SheetFormat = 'xlsx' | 'csv';
 
-/** The register as a spreadsheet file: the XLSX with both sheets, or one sheet as CSV. */
-export async function exportRegister(ctx: ServiceContext, format: SheetFormat, sheet: SheetKey = 'proposals'): Promise<Buffer> {
-  const rows = await registerRows(ctx.db, await ctx.calendar(), ctx.clock.today());
+/** The register as a spreadsheet file, as it stood at the end of `asOf` (default today): the XLSX with both sheets, or one sheet as CSV. */
+export async function exportRegister(ctx: ServiceContext, format: SheetFormat, sheet: SheetKey = 'proposals', asOf: LocalDate = ctx.clock.today()): Promise<Buffer> {
+  const rows = await registerRows(ctx.db, await ctx.calendar(), asOf);
   return format === 'xlsx' ? writeXlsx(rows) : Buffer.from(writeCsv(rows, sheet), 'utf8');
 }
 

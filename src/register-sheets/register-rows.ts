@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { ASSESSMENT_FACT_COLUMNS } from '../assessments/assessment-facts.sql';
+import { assessmentExistsOn, assessmentFactsAsOf } from '../assessments/assessment-facts.sql';
 import type { LocalDate } from '../calendar/local-date';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { ASSESSMENT_ABBREVIATION, formatDate } from '../notifications/templates/format';
@@ -37,18 +37,21 @@ const cell = (column: Column, value: unknown): CellValue => {
 export async function registerRows(db: DataSource, calendar: WorkingCalendar, asOf: LocalDate): Promise<RegisterRows> {
   const [proposals, assessments]: [Row[], Row[]] = await Promise.all([
     db.query(
-      `SELECT m.reference, m.title, m.kind, m.phase, m.path, m.proposer, m.proposer_organisation AS "proposerOrganisation",
+      `SELECT o.reference, m.title, o.kind, o.phase, m.path, m.proposer, m.proposer_organisation AS "proposerOrganisation",
               m.raised_on::text AS "raisedOn", r.name AS "targetRelease", m.on_hold AS "onHold", m.on_hold_reason AS "onHoldReason",
               coalesce((SELECT array_agg(dep.reference ORDER BY dep.reference) FROM modification_dependency d
                           JOIN modification dep ON dep.id = d.depends_on_id WHERE d.modification_id = m.id), '{}') AS "dependsOn",
               m.summary, m.note
-         FROM modification m LEFT JOIN release r ON r.id = m.target_release_id
-        ORDER BY m.reference`,
+         FROM modification m JOIN modifications_on($1) o ON o.id = m.id LEFT JOIN release r ON r.id = m.target_release_id
+        ORDER BY o.reference`,
+      [asOf],
     ),
     db.query(
-      `SELECT ${ASSESSMENT_FACT_COLUMNS}, m.reference AS modification, a.requested_on::text AS "requestedOn", a.cost_gbp AS "costGbp", a.note
-         FROM assessment a JOIN modification m ON m.id = a.modification_id
+      `SELECT ${assessmentFactsAsOf('$1::date')}, m.reference AS modification, a.requested_on::text AS "requestedOn", a.cost_gbp AS "costGbp", a.note
+         FROM assessment a JOIN modifications_on($1) m ON m.id = a.modification_id
+        WHERE ${assessmentExistsOn('$1::date')}
         ORDER BY m.reference, a.type, a.accepted_on NULLS LAST, a.change_request NULLS LAST`,
+      [asOf],
     ),
   ]);
 

@@ -37,8 +37,8 @@ const SECTIONS: readonly SectionStep[] = [
   {
     label: '1 Summary',
     build: async (db, frame, shared) => summarySection(frame, {
-      phases: await facts.proposalsPerPhase(db),
-      panelAgenda: await facts.panelAgenda(db, frame.panel?.id ?? null),
+      phases: await facts.proposalsPerPhase(db, frame.asOf),
+      panelAgenda: await facts.panelAgenda(db, frame.panel?.id ?? null, frame.asOf),
       decisions: await shared.decisions(),
     }),
   },
@@ -48,8 +48,8 @@ const SECTIONS: readonly SectionStep[] = [
       const since = firstDayOfMonth(frame.previous);
       return defineSection(frame,
         await facts.draftProposalsRaised(db, since, frame.asOf),
-        await facts.proposalsInDefine(db),
-        await facts.meetings(db, ['CHANGE_SUB_COMMITTEE'], since, frame.asOf));
+        await facts.proposalsInDefine(db, frame.asOf),
+        await facts.meetings(db, ['CHANGE_SUB_COMMITTEE'], since, frame.asOf, frame.asOf));
     },
   },
   {
@@ -59,16 +59,16 @@ const SECTIONS: readonly SectionStep[] = [
       consultations: await facts.consultations(db, 'REFINEMENT', firstDayOfMonth(frame.previous)),
       decisions: await shared.decisions(),
       assessments: await shared.assessments(),
-      refining: await facts.refiningProposals(db),
+      refining: await facts.refiningProposals(db, frame.asOf),
     }),
   },
   {
     label: '4 Opine',
     build: async (db, frame, shared) => opineSection(frame, {
       consultations: await facts.consultations(db, 'MODIFICATION_REPORT', firstDayOfMonth(frame.previous)),
-      changeBoards: await facts.meetings(db, ['CHANGE_BOARD'], firstDayOfMonth(frame.previous), lastDayOfMonth(frame.previous)),
+      changeBoards: await facts.meetings(db, ['CHANGE_BOARD'], firstDayOfMonth(frame.previous), lastDayOfMonth(frame.previous), frame.asOf),
       decisions: await shared.decisions(),
-      timescales: proposalTimescales(await facts.proposalLifetimes(db), lastDayOfMonth(frame.previous), frame.calendar),
+      timescales: proposalTimescales(await facts.proposalLifetimes(db, frame.asOf), lastDayOfMonth(frame.previous), frame.calendar),
     }),
   },
   { label: '5 Releases', build: async (db) => releasesSection(await facts.releases(db)) },

@@ -63,24 +63,29 @@ export async function panelOf(db: Queryable, period: YearMonth): Promise<{ id: s
   return row ?? null;
 }
 
-export async function panelAgenda(db: Queryable, panelId: string | null): Promise<ProposalRef[]> {
+export async function panelAgenda(db: Queryable, panelId: string | null, asOf: LocalDate): Promise<ProposalRef[]> {
   if (!panelId) return [];
   return db.query(
-    `SELECT m.reference, m.title FROM agenda_item ai JOIN modification m ON m.id = ai.modification_id WHERE ai.meeting_id = $1 ORDER BY ai.position`,
-    [panelId],
+    `SELECT o.reference, m.title FROM agenda_item ai JOIN modification m ON m.id = ai.modification_id JOIN modifications_on($2) o ON o.id = m.id
+      WHERE ai.meeting_id = $1 ORDER BY ai.position`,
+    [panelId, asOf],
   );
 }
 
-export async function proposalsPerPhase(db: Queryable): Promise<Array<{ phase: string; count: number }>> {
-  return db.query(`SELECT phase, count(*)::int AS count FROM modification GROUP BY phase`);
+/** The register as it stood at the end of `asOf` (the migration's `modifications_on`): proposals raised by then, in their phase then. */
+export async function proposalsPerPhase(db: Queryable, asOf: LocalDate): Promise<Array<{ phase: string; count: number }>> {
+  return db.query(`SELECT phase, count(*)::int AS count FROM modifications_on($1) GROUP BY phase`, [asOf]);
 }
 
-/** Meetings of the given bodies from `from` to `to`, with their agendas, in date order. */
-export async function meetings(db: Queryable, bodies: readonly string[], from: LocalDate, to: LocalDate): Promise<MeetingFacts[]> {
+/** Not called off by `asOf` (a meeting cancelled since was still on then). */
+const STILL_ON = (asOf: string) => `(mt.cancelled_on IS NULL OR mt.cancelled_on > ${asOf})`;
+
+/** Meetings of the given bodies from `from` to `to`, with their agendas, in date order, as they stood on `asOf`. */
+export async function meetings(db: Queryable, bodies: readonly string[], from: LocalDate, to: LocalDate, asOf: LocalDate): Promise<MeetingFacts[]> {
   return db.query(
     `SELECT mt.body, mt.meeting_on::text AS date, ${AGENDA} AS agenda
-       FROM meeting mt WHERE mt.body = ANY($1) AND mt.cancelled_on IS NULL AND mt.meeting_on BETWEEN $2 AND $3 ORDER BY mt.meeting_on, mt.body`,
-    [bodies, from, to],
+       FROM meeting mt WHERE mt.body = ANY($1) AND ${STILL_ON('$4')} AND mt.meeting_on BETWEEN $2 AND $3 ORDER BY mt.meeting_on, mt.body`,
+    [bodies, from, to, asOf],
   );
 }
 
@@ -89,7 +94,7 @@ export async function heldAndNext(db: Queryable, body: string, asOf: LocalDate):
   const one = async (where: string, order: string): Promise<MeetingFacts | null> => {
     const [row] = await db.query(
       `SELECT mt.body, mt.meeting_on::text AS date, ${AGENDA} AS agenda
-         FROM meeting mt WHERE mt.body = $1 AND mt.cancelled_on IS NULL AND ${where} ORDER BY mt.meeting_on ${order} LIMIT 1`,
+         FROM meeting mt WHERE mt.body = $1 AND ${STILL_ON('$2')} AND ${where} ORDER BY mt.meeting_on ${order} LIMIT 1`,
       [body, asOf],
     );
     return row ?? null;
@@ -118,18 +123,20 @@ export async function decisionsIn(db: Queryable, month: YearMonth): Promise<Deci
   );
 }
 
-const DRAFT_COLUMNS = `reference, title, proposer_organisation AS "proposerOrganisation", raised_on::text AS "raisedOn"`;
+const DRAFT_COLUMNS = `o.reference, m.title, m.proposer_organisation AS "proposerOrganisation", m.raised_on::text AS "raisedOn"`;
+/** Proposals as they stood at the end of `asOf` (a parameter): `o` their reference, kind and phase then, `m` the rest. */
+const AS_OF = (asOf: string) => `modification m JOIN modifications_on(${asOf}) o ON o.id = m.id`;
 
-/** Draft Proposals raised from `from` to `to`. */
+/** Draft Proposals raised from `from` to `to` (the report's day): as they stood then, whatever became of them since. */
 export async function draftProposalsRaised(db: Queryable, from: LocalDate, to: LocalDate): Promise<DraftProposalFacts[]> {
   return db.query(
-    `SELECT ${DRAFT_COLUMNS} FROM modification WHERE kind = 'DRAFT_PROPOSAL' AND raised_on BETWEEN $1 AND $2 ORDER BY raised_on, reference`,
+    `SELECT ${DRAFT_COLUMNS} FROM ${AS_OF('$2')} WHERE o.kind = 'DRAFT_PROPOSAL' AND m.raised_on BETWEEN $1 AND $2 ORDER BY m.raised_on, o.reference`,
     [from, to],
   );
 }
 
-export async function proposalsInDefine(db: Queryable): Promise<DraftProposalFacts[]> {
-  return db.query(`SELECT ${DRAFT_COLUMNS} FROM modification WHERE phase = 'DEFINE' ORDER BY reference`);
+export async function proposalsInDefine(db: Queryable, asOf: LocalDate): Promise<DraftProposalFacts[]> {
+  return db.query(`SELECT ${DRAFT_COLUMNS} FROM ${AS_OF('$1')} WHERE o.phase = 'DEFINE' ORDER BY o.reference`, [asOf]);
 }
 
 export async function releases(db: Queryable): Promise<ReleaseFacts[]> {
@@ -165,20 +172,21 @@ export async function assessments(db: Queryable): Promise<ReportAssessment[]> {
   );
 }
 
-export async function refiningProposals(db: Queryable): Promise<RefiningProposalFacts[]> {
-  return db.query(REFINING_PROPOSALS_SQL);
+export async function refiningProposals(db: Queryable, asOf: LocalDate): Promise<RefiningProposalFacts[]> {
+  return db.query(REFINING_PROPOSALS_SQL, [asOf]);
 }
 
 /**
  * Every proposal with the day it concluded: its first decision that approved or rejected it, or
  * the day it was withdrawn. A recommendation (the Change Board's to the Authority) concludes nothing.
  */
-export async function proposalLifetimes(db: Queryable): Promise<ProposalFacts[]> {
+export async function proposalLifetimes(db: Queryable, asOf: LocalDate): Promise<ProposalFacts[]> {
   return db.query(
     `SELECT m.raised_on::text AS "raisedOn",
-            coalesce((SELECT min(d.decided_on) FROM decision d WHERE d.modification_id = m.id AND d.outcome IN ('APPROVED', 'REJECTED')),
-                     (SELECT min(pc.changed_on) FROM phase_change pc WHERE pc.modification_id = m.id AND pc.to_phase = 'WITHDRAWN'))::text AS "concludedOn",
-            m.phase IN ('APPROVED', 'IMPLEMENTED', 'REJECTED', 'WITHDRAWN') AS ended
-       FROM modification m`,
+            coalesce((SELECT min(d.decided_on) FROM decision d WHERE d.modification_id = m.id AND d.outcome IN ('APPROVED', 'REJECTED') AND d.decided_on <= $1),
+                     (SELECT min(pc.changed_on) FROM phase_change pc WHERE pc.modification_id = m.id AND pc.to_phase = 'WITHDRAWN' AND pc.changed_on <= $1))::text AS "concludedOn",
+            o.phase IN ('APPROVED', 'IMPLEMENTED', 'REJECTED', 'WITHDRAWN') AS ended
+       FROM ${AS_OF('$1')}`,
+    [asOf],
   );
 }

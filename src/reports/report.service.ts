@@ -15,6 +15,8 @@ import { composeReport } from './compose';
 import { defaultReportDate } from './report-date';
 import { Report, ReportStatus } from './report.entity';
 import { panelOf } from './report-facts';
+import { dayWithinTheRegister, monthWithinTheRegister } from '../register-rules/rules';
+import { registerSpan } from '../register-rules/register-facts.sql';
 import { monthName, type ReportFrame } from './report-frame';
 import { renderHtml } from './render/html';
 import { renderMarkdown } from './render/markdown';
@@ -57,6 +59,9 @@ export class ReportService {
    */
   async request(ctx: ServiceContext, period: string, asOf?: LocalDate | null, options: { scheduled?: boolean } = {}): Promise<Report> {
     checkPeriod(period);
+    const span = await registerSpan(ctx.db, ctx.clock.today());
+    monthWithinTheRegister('period', period, span);
+    if (asOf) dayWithinTheRegister('asOf', asOf, span);
     const scheduled = options.scheduled ?? false;
     const date = asOf ?? (await this.defaultDate(ctx, period));
     const { report, created } = await ctx.db.transaction(async (tx) => {

@@ -7,6 +7,7 @@ import { type ListQuery, readList, readListAnswer } from '../read-model/list-sql
 import type { ModificationService } from '../modifications/modification.service';
 import { WorkPackage } from './work-package.entity';
 import type { WorkPackageInput } from './work-package.types';
+import { factNotAfterToday } from '../register-rules/rules';
 
 
 
@@ -50,6 +51,7 @@ export class WorkPackageService {
   }
 
   async complete(ctx: ServiceContext, id: string, on: LocalDate): Promise<WorkPackage> {
+    factNotAfterToday('on', on, ctx.clock.today());
     return ctx.db.transaction(async (tx) => {
       const wp = isId(id) ? await tx.getRepository(WorkPackage).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!wp) throw new NotFoundError('Work package', id);

@@ -73,13 +73,13 @@ test('overdue assessments are listed by status on a given day', async () => {
 });
 
 test('the assessment lifecycle refuses what the SLA rules forbid, and changes nothing', async () => {
-  const id = await requestPa('2021-05-04');
+  const id = await requestPa('2021-02-04');
   const before = await snapshot(app.db);
   const cases: Array<[string, string, string]> = [
-    ['pauseAssessment(id: ID, from: "2021-05-10", reason: "x")', 'BAD_USER_INPUT', 'No clock runs before the DCC accepts'],
-    ['returnAssessment(id: ID, returnedOn: "2021-05-20")', 'BAD_USER_INPUT', 'has not accepted the assessment yet'],
-    ['acceptAssessment(id: ID, acceptedOn: "2021-05-03")', 'BAD_USER_INPUT', 'is before the request of 2021-05-04'],
-    ['resumeAssessment(id: ID, on: "2021-05-10")', 'BAD_USER_INPUT', 'is not paused'],
+    ['pauseAssessment(id: ID, from: "2021-02-10", reason: "x")', 'BAD_USER_INPUT', 'No clock runs before the DCC accepts'],
+    ['returnAssessment(id: ID, returnedOn: "2021-02-20")', 'BAD_USER_INPUT', 'has not accepted the assessment yet'],
+    ['acceptAssessment(id: ID, acceptedOn: "2021-02-03")', 'BAD_USER_INPUT', 'is before the request of 2021-02-04'],
+    ['resumeAssessment(id: ID, on: "2021-02-10")', 'BAD_USER_INPUT', 'is not paused'],
   ];
   for (const [mutation, code, message] of cases) {
     const res = await act(mutation, id);
@@ -88,16 +88,16 @@ test('the assessment lifecycle refuses what the SLA rules forbid, and changes no
   }
   expect(await snapshot(app.db)).toEqual(before);
 
-  await act('acceptAssessment(id: ID, acceptedOn: "2021-05-05")', id);
-  await act('pauseAssessment(id: ID, from: "2021-05-10", reason: "first")', id);
-  await act('resumeAssessment(id: ID, on: "2021-05-14")', id);
+  await act('acceptAssessment(id: ID, acceptedOn: "2021-02-05")', id);
+  await act('pauseAssessment(id: ID, from: "2021-02-10", reason: "first")', id);
+  await act('resumeAssessment(id: ID, on: "2021-02-14")', id);
   const after = await snapshot(app.db);
   const more: Array<[string, string]> = [
-    ['pauseAssessment(id: ID, from: "2021-05-12", reason: "overlaps")', 'overlaps the pause from 2021-05-10 to 2021-05-14'],
-    ['pauseAssessment(id: ID, from: "2021-05-05", reason: "on acceptance")', 'A pause starts after acceptance'],
-    ['returnAssessment(id: ID, returnedOn: "2021-05-04")', 'is before acceptance on 2021-05-05'],
-    ['returnAssessment(id: ID, returnedOn: "2021-05-20", costGbp: -5)', 'costGbp must be between 0'],
-    ['acceptAssessment(id: ID, acceptedOn: "2021-05-06")', 'already accepted on 2021-05-05'],
+    ['pauseAssessment(id: ID, from: "2021-02-12", reason: "overlaps")', 'overlaps the pause from 2021-02-10 to 2021-02-14'],
+    ['pauseAssessment(id: ID, from: "2021-02-05", reason: "on acceptance")', 'A pause starts after acceptance'],
+    ['returnAssessment(id: ID, returnedOn: "2021-02-04")', 'is before acceptance on 2021-02-05'],
+    ['returnAssessment(id: ID, returnedOn: "2021-02-20", costGbp: -5)', 'costGbp must be between 0'],
+    ['acceptAssessment(id: ID, acceptedOn: "2021-02-06")', 'already accepted on 2021-02-05'],
   ];
   for (const [mutation, message] of more) {
     const res = await act(mutation, id);

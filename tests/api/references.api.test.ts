@@ -1,3 +1,4 @@
+import { fixedClock } from '../../src/infra/clock';
 import path from 'node:path';
 import { importRegisterFile } from '../../src/register-import';
 import { snapshot } from '../support/db-snapshot';
@@ -8,7 +9,8 @@ import { startTestApp, type TestApp } from '../support/test-app';
 const DEMO = path.join(__dirname, '..', '..', 'src', 'demo', 'register-2021-04.json');
 let app: TestApp;
 beforeAll(async () => {
-  app = await startTestApp();
+  // A week after the April 2021 file's date: a conversion made since is newer than the file.
+  app = await startTestApp({ clock: fixedClock(new Date('2021-04-16T09:00:00Z')) });
   await importRegisterFile(testServiceContext(app.db), DEMO);
 });
 afterAll(async () => {

@@ -1,3 +1,4 @@
+import { fixedClock } from '../../src/infra/clock';
 import { promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -257,7 +258,8 @@ describe('importing a register file', () => {
 
   it('a phase changed through the API after the file\'s date survives a re-import of the file', async () => {
     await importRegisterFile(testServiceContext(db), FILE_2021);
-    const ctx = testServiceContext(db);
+    // A week after the file's date: the day the change is made on is no earlier than its own.
+    const ctx = testServiceContext(db, fixedClock(new Date('2021-04-16T09:00:00Z')));
     await new ModificationService().changePhase(ctx, 'DP156', ModificationPhase.REFINE, '2021-04-12', 'Converted at the April Panel');
     const historyAfterChange = await history('DP156');
 

@@ -26,9 +26,17 @@ export function digestSubject(d: Digest): string {
   return parts.join(', ');
 }
 
+/**
+ * "1 consultation opens today"; on several days, each day's own count ("3 consultations open: 1
+ * today, 2 on 19 Apr"), never one day's word for them all.
+ */
 function consultationPart(lines: ConsultationLine[], event: 'OPENS' | 'CLOSES', today: string): string {
   const verb = event === 'OPENS' ? (lines.length === 1 ? 'opens' : 'open') : lines.length === 1 ? 'closes' : 'close';
   const days = [...new Set(lines.map((l) => l.on))];
-  const when = days.length === 1 ? formatWhen(days[0]!, today) : `from ${formatWhen(days[0]!, today)}`;
-  return `${count(lines.length, 'consultation')} ${verb} ${when}`;
+  if (days.length === 1) return `${count(lines.length, 'consultation')} ${verb} ${formatWhen(days[0]!, today)}`;
+  const onDay = (d: string) => {
+    const when = formatWhen(d, today);
+    return when === 'today' || when === 'tomorrow' ? when : `on ${when}`;
+  };
+  return `${count(lines.length, 'consultation')} ${verb}: ${days.map((d) => `${lines.filter((l) => l.on === d).length} ${onDay(d)}`).join(', ')}`;
 }
