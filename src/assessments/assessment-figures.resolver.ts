@@ -11,16 +11,16 @@ import { AssessmentTimescales, PerformanceMeasure } from './assessment-figures.t
 /** The Change Status Report's DCC figures, answerable for any day or month. */
 @Resolver()
 export class AssessmentFiguresResolver {
-  @Query(() => AssessmentTimescales)
+  @Query(() => AssessmentTimescales, { description: 'DCC assessment timescales over the 12 months ending a day, as the Change Status Report prints them.' })
   @Allow(Access.read)
-  async assessmentTimescales(@Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateScalar) asOf: LocalDate): Promise<AssessmentTimescales> {
+  async assessmentTimescales(@Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateScalar, { description: 'The last day of the 12 months.' }) asOf: LocalDate): Promise<AssessmentTimescales> {
     const [facts, calendar] = await Promise.all([ctx.services.assessments.allFacts(ctx), ctx.calendar()]);
     return assessmentTimescales(facts, asOf, calendar);
   }
 
-  @Query(() => PerformanceMeasure)
+  @Query(() => PerformanceMeasure, { description: 'Code Performance Measure 9 for a month: the DCC Assessments due that month, and how many were returned by their target.' })
   @Allow(Access.read)
-  async codePerformanceMeasure(@Ctx() ctx: RequestContext, @Arg('month') month: string): Promise<PerformanceMeasure> {
+  async codePerformanceMeasure(@Ctx() ctx: RequestContext, @Arg('month', { description: 'The month, YYYY-MM.' }) month: string): Promise<PerformanceMeasure> {
     if (!isYearMonth(month)) throw new InvalidInputError(`month must be YYYY-MM, e.g. 2021-04; got ${JSON.stringify(month)}`);
     const [facts, calendar] = await Promise.all([ctx.services.assessments.allFacts(ctx), ctx.calendar()]);
     return codePerformanceMeasure(facts, month, calendar);

@@ -7,7 +7,7 @@ import { LocalDateScalar } from '../graphql/scalars';
  * A stop of an assessment's clock: Working Days d with from <= d < to do not count.
  * The database refuses overlapping pauses and a second open one.
  */
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ description: "A stop of an assessment's clock, from a day until it is resumed.", simpleResolvers: true })
 @Entity('assessment_pause')
 @Index(['assessmentId'])
 export class AssessmentPause {
@@ -17,7 +17,7 @@ export class AssessmentPause {
   @Column('uuid', { name: 'assessment_id' })
   assessmentId!: string;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'The first Working Day the clock is stopped.' })
   @Column('date', { name: 'from_on' })
   from!: LocalDate;
 
@@ -25,7 +25,7 @@ export class AssessmentPause {
   @Column('date', { name: 'to_on', nullable: true })
   to!: LocalDate | null;
 
-  @Field()
+  @Field({ description: 'Why the clock stopped.' })
   @Column('text')
   reason!: string;
 }

@@ -5,18 +5,18 @@ import { LocalDateScalar } from '../graphql/scalars';
 import { AssessmentType } from './assessment.enums';
 
 /** A DCC Preliminary or Impact Assessment of one proposal. */
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ description: 'A DCC Preliminary or Impact Assessment of a proposal: its request, acceptance, pauses and return, and its SLA position on any day.', simpleResolvers: true })
 @Entity('assessment')
 @Index(['modificationId'])
 export class Assessment {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The assessment, for the mutations that change it.' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   @Column('uuid', { name: 'modification_id' })
   modificationId!: string;
 
-  @Field(() => AssessmentType)
+  @Field(() => AssessmentType, { description: 'Preliminary (15 Working Days) or Impact (40) Assessment.' })
   @Column('text')
   type!: AssessmentType;
 
@@ -24,11 +24,11 @@ export class Assessment {
   @Column('text', { name: 'change_request', nullable: true })
   changeRequest!: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { description: 'When SECAS asked the DCC for it.', nullable: true })
   @Column('date', { name: 'requested_on', nullable: true })
   requestedOn!: LocalDate | null;
 
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { description: 'When the DCC accepted the request and its clock started; null until then.', nullable: true })
   @Column('date', { name: 'accepted_on', nullable: true })
   acceptedOn!: LocalDate | null;
 
@@ -40,7 +40,7 @@ export class Assessment {
   @Column('date', { name: 'expected_completion_on', nullable: true })
   expectedCompletionOn!: LocalDate | null;
 
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { description: 'When the DCC returned it and its clock stopped; null while it is open.', nullable: true })
   @Column('date', { name: 'returned_on', nullable: true })
   returnedOn!: LocalDate | null;
 
@@ -48,20 +48,20 @@ export class Assessment {
   @Column('numeric', { name: 'cost_gbp', precision: 14, scale: 2, nullable: true })
   costGbpText!: string | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'What the DCC charged for it, in pounds.' })
   get costGbp(): number | null {
     return this.costGbpText === null || this.costGbpText === undefined ? null : Number(this.costGbpText);
   }
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "The DCC's commentary on where it stands.", nullable: true })
   @Column('text', { nullable: true })
   commentary!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "SECAS's note on it (where it came from, what the papers printed).", nullable: true })
   @Column('text', { nullable: true })
   note!: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Goes up with every change; calendar feeds send it as the target event's SEQUENCE." })
   @Column('integer', { default: 1 })
   version!: number;
 

@@ -18,66 +18,66 @@ export class AssessmentResolver {
   @Allow(Access.read)
   assessments(
     @Ctx() ctx: RequestContext,
-    @Arg('filter', () => AssessmentFilter, { nullable: true }) filter: AssessmentFilter | undefined,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 100 }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => AssessmentFilter, { description: 'Which assessments.', nullable: true }) filter: AssessmentFilter | undefined,
+    @Arg('first', () => Int, { description: 'How many, 0 to 500.', nullable: true, defaultValue: 100 }) first: number | null,
+    @Arg('after', () => String, { description: "The previous page's endCursor.", nullable: true }) after: string | null,
   ): Promise<AssessmentConnection> {
     return ctx.services.assessments.list(ctx, filter, first ?? 100, after);
   }
 
-  @Query(() => Assessment, { nullable: true })
+  @Query(() => Assessment, { description: 'One assessment by id; null if there is none.', nullable: true })
   @Allow(Access.read)
-  async assessment(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Assessment | null> {
+  async assessment(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: "The assessment's id." }) id: string): Promise<Assessment | null> {
     return ctx.services.assessments.find(ctx, id);
   }
 
-  @Mutation(() => Assessment)
+  @Mutation(() => Assessment, { description: 'SECAS asks the DCC for a Preliminary or Impact Assessment.' })
   @Allow(Access.admin)
-  requestAssessment(@Ctx() ctx: RequestContext, @Arg('input') input: RequestAssessmentInput): Promise<Assessment> {
+  requestAssessment(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The request.' }) input: RequestAssessmentInput): Promise<Assessment> {
     return ctx.services.assessments.request(ctx, input);
   }
 
-  @Mutation(() => Assessment)
+  @Mutation(() => Assessment, { description: 'The DCC accepts an assessment request: its clock starts.' })
   @Allow(Access.assessmentWork)
-  acceptAssessment(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('acceptedOn', () => LocalDateScalar) acceptedOn: LocalDate): Promise<Assessment> {
+  acceptAssessment(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The assessment.' }) id: string, @Arg('acceptedOn', () => LocalDateScalar, { description: 'When (not after today, not before the request).' }) acceptedOn: LocalDate): Promise<Assessment> {
     return ctx.services.assessments.accept(ctx, id, acceptedOn);
   }
 
-  @Mutation(() => Assessment)
+  @Mutation(() => Assessment, { description: "The DCC stops an accepted assessment's clock." })
   @Allow(Access.assessmentWork)
   pauseAssessment(
     @Ctx() ctx: RequestContext,
-    @Arg('id', () => ID) id: string,
-    @Arg('from', () => LocalDateScalar) from: LocalDate,
-    @Arg('reason') reason: string,
+    @Arg('id', () => ID, { description: 'The assessment.' }) id: string,
+    @Arg('from', () => LocalDateScalar, { description: 'The first day stopped (after acceptance, not after today).' }) from: LocalDate,
+    @Arg('reason', { description: 'Why.' }) reason: string,
   ): Promise<Assessment> {
     return ctx.services.assessments.pause(ctx, id, from, reason);
   }
 
-  @Mutation(() => Assessment)
+  @Mutation(() => Assessment, { description: "The DCC restarts a paused assessment's clock." })
   @Allow(Access.assessmentWork)
-  resumeAssessment(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('on', () => LocalDateScalar) on: LocalDate): Promise<Assessment> {
+  resumeAssessment(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The assessment.' }) id: string, @Arg('on', () => LocalDateScalar, { description: 'The day the clock runs again (after the pause began, not after today).' }) on: LocalDate): Promise<Assessment> {
     return ctx.services.assessments.resume(ctx, id, on);
   }
 
-  @Mutation(() => Assessment)
+  @Mutation(() => Assessment, { description: "The DCC's revised expected completion date (it never moves the target), with its commentary." })
   @Allow(Access.assessmentWork)
   setExpectedCompletion(
     @Ctx() ctx: RequestContext,
-    @Arg('id', () => ID) id: string,
-    @Arg('expectedCompletionOn', () => LocalDateScalar) expectedCompletionOn: LocalDate,
-    @Arg('commentary', () => String, { nullable: true }) commentary: string | null,
+    @Arg('id', () => ID, { description: 'The assessment.' }) id: string,
+    @Arg('expectedCompletionOn', () => LocalDateScalar, { description: 'When the DCC now expects to return it (a plan: may lie ahead).' }) expectedCompletionOn: LocalDate,
+    @Arg('commentary', () => String, { description: "Why; kept as the assessment's commentary.", nullable: true }) commentary: string | null,
   ): Promise<Assessment> {
     return ctx.services.assessments.setExpectedCompletion(ctx, id, expectedCompletionOn, commentary);
   }
 
-  @Mutation(() => Assessment)
+  @Mutation(() => Assessment, { description: 'The DCC returns an assessment: its clock stops for good.' })
   @Allow(Access.assessmentWork)
   returnAssessment(
     @Ctx() ctx: RequestContext,
-    @Arg('id', () => ID) id: string,
-    @Arg('returnedOn', () => LocalDateScalar) returnedOn: LocalDate,
-    @Arg('costGbp', () => Float, { nullable: true }) costGbp: number | null,
+    @Arg('id', () => ID, { description: 'The assessment.' }) id: string,
+    @Arg('returnedOn', () => LocalDateScalar, { description: 'When (not after today, not before acceptance or inside a pause).' }) returnedOn: LocalDate,
+    @Arg('costGbp', () => Float, { description: 'What it charged, in pounds.', nullable: true }) costGbp: number | null,
   ): Promise<Assessment> {
     return ctx.services.assessments.return(ctx, id, returnedOn, costGbp);
   }
@@ -94,12 +94,12 @@ export class AssessmentResolver {
     return ctx.services.assessments.correct(ctx, id, input);
   }
 
-  @FieldResolver(() => Modification)
+  @FieldResolver(() => Modification, { description: 'The proposal assessed.' })
   async modification(@Root() a: Assessment, @Ctx() ctx: RequestContext): Promise<Modification> {
     return preloadedOr(a, 'modification', async () => (await ctx.loaders.modificationById.load(a.modificationId))!);
   }
 
-  @FieldResolver(() => [AssessmentPause])
+  @FieldResolver(() => [AssessmentPause], { description: 'Its clock pauses, oldest first.' })
   pauses(@Root() a: Assessment, @Ctx() ctx: RequestContext): AssessmentPause[] | Promise<AssessmentPause[]> {
     return preloadedOr(a, 'pauses', () => ctx.loaders.pausesByAssessment.load(a.id));
   }
@@ -114,7 +114,7 @@ export class AssessmentResolver {
   async sla(
     @Root() a: Assessment,
     @Ctx() ctx: RequestContext,
-    @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf: LocalDate | null,
+    @Arg('asOf', () => LocalDateScalar, { description: 'The day; default today in Europe/London.', nullable: true }) asOf: LocalDate | null,
   ): Promise<AssessmentSla> {
     const [pauses, calendar] = await Promise.all([preloadedOr(a, 'pauses', () => ctx.loaders.pausesByAssessment.load(a.id)), ctx.calendar()]);
     const position = slaOn({ ...a, pauses }, asOf ?? ctx.clock.today(), calendar, ctx.dueSoonWorkingDays);

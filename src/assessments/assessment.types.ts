@@ -6,12 +6,12 @@ import { LocalDateScalar } from '../graphql/scalars';
 import { Assessment } from './assessment.entity';
 import { AssessmentType, SlaStatusEnum } from './assessment.enums';
 
-@ObjectType()
+@ObjectType({ description: "An assessment's SLA position on a day, by the Code's Working Day rules." })
 export class AssessmentSla {
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'The day it is judged on.' })
   asOf!: LocalDate;
 
-  @Field(() => SlaStatusEnum)
+  @Field(() => SlaStatusEnum, { description: 'Where it stands that day.' })
   status!: SlaStatusEnum;
 
   @Field(() => Int, { nullable: true, description: 'Working Days counted so far, pauses excluded; null before acceptance.' })
@@ -24,43 +24,43 @@ export class AssessmentSla {
 export const AssessmentConnection = connectionOf(Assessment, { one: 'assessment', many: 'assessments' });
 export type AssessmentConnection = Connection<Assessment>;
 
-@InputType()
+@InputType({ description: 'Which assessments a page holds.' })
 export class AssessmentFilter {
-  @Field(() => AssessmentType, { nullable: true })
+  @Field(() => AssessmentType, { description: 'Only Preliminary or only Impact Assessments.', nullable: true })
   type?: AssessmentType | null;
 
-  @Field(() => [SlaStatusEnum], { nullable: true })
+  @Field(() => [SlaStatusEnum], { description: 'Only those in one of these SLA statuses on asOf.', nullable: true })
   statuses?: SlaStatusEnum[] | null;
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'The day the statuses are judged on (default: today in Europe/London).' })
   asOf?: LocalDate | null;
 
-  @Field({ nullable: true })
+  @Field({ description: 'Only those of this proposal (a reference).', nullable: true })
   @IsOptional()
   @MaxLength(30)
   modification?: string;
 }
 
-@InputType()
+@InputType({ description: 'An assessment SECAS asks the DCC for.' })
 export class RequestAssessmentInput {
-  @Field()
+  @Field({ description: 'The proposal (a reference).' })
   @MaxLength(30)
   modification!: string;
 
-  @Field(() => AssessmentType)
+  @Field(() => AssessmentType, { description: 'Preliminary or Impact Assessment.' })
   type!: AssessmentType;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'When (not after today).' })
   requestedOn!: LocalDate;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: 'Its target in Working Days; default 15 for a PA, 40 for an IA.', nullable: true })
   @IsOptional()
   @IsInt()
   @Min(1, { message: 'targetWorkingDays must be at least 1' })
   @Max(1000, { message: 'targetWorkingDays must be at most 1000' })
   targetWorkingDays?: number;
 
-  @Field({ nullable: true })
+  @Field({ description: "The DCC's change request number, e.g. CR1352.", nullable: true })
   @IsOptional()
   @MaxLength(30)
   changeRequest?: string;

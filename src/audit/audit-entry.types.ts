@@ -4,10 +4,10 @@ import { DateTimeScalar, JSONObjectScalar } from '../graphql/scalars';
 
 @ObjectType({ description: 'One change to the register, recorded in the same transaction as the change.' })
 export class AuditEntry {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The entry's place in the log: later entries have greater ids." })
   id!: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the change was made.' })
   at!: Date;
 
   @Field({ description: 'Who: `key:NAME (id)`, `cli (user)`, `job:NAME (id)`, `start-up (ADMIN_API_KEY)`.' })
@@ -25,7 +25,7 @@ export class AuditEntry {
   @Field(() => String, { nullable: true, description: 'The proposal (reference), release, meeting, holiday or key the row belongs to.' })
   target!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The id of the row changed.', nullable: true })
   targetId!: string | null;
 
   @Field(() => JSONObjectScalar, { nullable: true, description: 'The row before (null for an INSERT); a key never shows its hash.' })

@@ -11,32 +11,40 @@ export enum ApiKeySource {
   /** ADMIN_API_KEY at start-up. */
   ENV = 'env',
 }
-registerEnumType(ApiKeySource, { name: 'ApiKeySource', description: 'Where a key was made.' });
+registerEnumType(ApiKeySource, {
+  name: 'ApiKeySource',
+  description: 'Where a key was made.',
+  valuesConfig: {
+    API: { description: 'Made with createApiKey.' },
+    CLI: { description: 'Made on the host with npm run cli -- create-api-key.' },
+    ENV: { description: 'Made at start-up from ADMIN_API_KEY.' },
+  },
+});
 
 /** A bearer key. Only its SHA-256 is kept: the key itself is shown once, at creation. */
 @ObjectType({ description: 'An API key, without its secret (shown once, when it is made).' })
 @Entity('api_key')
 export class ApiKey {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The key's id (never its secret): revokeApiKey takes it." })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Field()
+  @Field({ description: 'What the key is for, e.g. "Panel app".' })
   @Column('text')
   name!: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'What the key may do.' })
   @Column('text')
   role!: Role;
 
   @Column('text', { name: 'key_hash', unique: true })
   keyHash!: string;
 
-  @Field(() => ApiKeySource)
+  @Field(() => ApiKeySource, { description: 'How the key was made.' })
   @Column('text', { default: ApiKeySource.CLI })
   source!: ApiKeySource;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the key was made.' })
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
@@ -48,7 +56,7 @@ export class ApiKey {
   @Column('timestamptz', { name: 'last_used_at', nullable: true })
   lastUsedAt!: Date | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { description: 'When it was revoked; null while it is not.', nullable: true })
   @Column('timestamptz', { name: 'revoked_at', nullable: true })
   revokedAt!: Date | null;
 }

@@ -7,10 +7,10 @@ import { Access, Role } from './role';
 
 @ObjectType({ description: 'A key just made: `key` is its secret, shown this once and never again.' })
 export class CreatedApiKey {
-  @Field()
+  @Field({ description: 'The secret: send it as "Authorization: Bearer <key>". Shown this once, stored only hashed.' })
   key!: string;
 
-  @Field(() => ApiKey)
+  @Field(() => ApiKey, { description: 'The key, as apiKeys lists it.' })
   apiKey!: ApiKey;
 }
 
@@ -27,8 +27,8 @@ export class ApiKeyResolver {
   @Allow(Access.admin)
   async createApiKey(
     @Ctx() ctx: RequestContext,
-    @Arg('name') name: string,
-    @Arg('role', () => Role) role: Role,
+    @Arg('name', { description: 'What the key is for.' }) name: string,
+    @Arg('role', () => Role, { description: 'What it may do.' }) role: Role,
     @Arg('expiresAt', () => DateTimeScalar, { nullable: true, description: 'Refused from this moment on; default: never.' }) expiresAt: Date | null,
   ): Promise<CreatedApiKey> {
     const { key, apiKey } = await ctx.services.apiKeys.create(name, role, { expiresAt, source: ApiKeySource.API, db: ctx.db });
@@ -38,7 +38,7 @@ export class ApiKeyResolver {
 
   @Mutation(() => ApiKey, { description: 'Stops a key at once, in every API process; it cannot be revived.' })
   @Allow(Access.admin)
-  async revokeApiKey(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<ApiKey> {
+  async revokeApiKey(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: "The key's id (apiKeys lists them)." }) id: string): Promise<ApiKey> {
     const revoked = await ctx.services.apiKeys.revoke(id, ctx.db);
     ctx.logger.info({ keyId: id, name: revoked.name, by: ctx.caller?.name }, 'API key revoked');
     return revoked;

@@ -8,7 +8,15 @@ export enum Role {
   READER = 'READER',
 }
 
-registerEnumType(Role, { name: 'Role' });
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'What an API key may do.',
+  valuesConfig: {
+    ADMIN: { description: 'SECAS: everything.' },
+    DCC: { description: 'The DCC: reads, and accepts, pauses, resumes, revises, returns and corrects its assessments.' },
+    READER: { description: 'Reads.' },
+  },
+});
 
 /** Who may do what: every operation names one of these. */
 export const Access = {

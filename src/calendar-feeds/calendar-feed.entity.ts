@@ -10,11 +10,11 @@ import { DateTimeScalar } from '../graphql/scalars';
 @ObjectType({ description: 'A calendar feed (iCalendar) of meetings, deadlines, consultation windows and assessment targets.' })
 @Entity('calendar_feed')
 export class CalendarFeed {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The feed, for revokeCalendarFeed.' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Field()
+  @Field({ description: 'What the feed is for, e.g. "SECAS shared calendar".' })
   @Column('text')
   name!: string;
 
@@ -24,11 +24,11 @@ export class CalendarFeed {
   @Column('uuid', { name: 'api_key_id' })
   apiKeyId!: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the feed was made.' })
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { description: 'When it was revoked; its URL answers 410 from then on.', nullable: true })
   @Column('timestamptz', { name: 'revoked_at', nullable: true })
   revokedAt!: Date | null;
 }

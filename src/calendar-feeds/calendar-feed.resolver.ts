@@ -6,10 +6,10 @@ import { CalendarFeed } from './calendar-feed.entity';
 
 @ObjectType({ description: 'A feed just made: `url` holds its secret token, shown this once; subscribe to it in Outlook or Google Calendar.' })
 export class CreatedCalendarFeed {
-  @Field()
+  @Field({ description: 'The URL to subscribe to in Outlook or Google Calendar: it is the credential, shown this once.' })
   url!: string;
 
-  @Field(() => CalendarFeed)
+  @Field(() => CalendarFeed, { description: 'The feed, as calendarFeeds lists it.' })
   feed!: CalendarFeed;
 }
 
@@ -26,7 +26,7 @@ export class CalendarFeedResolver {
     description: 'A subscribable iCalendar URL of meetings with their agenda and papers deadlines, consultation windows and open assessments\' target days.',
   })
   @Allow(Access.read)
-  async createCalendarFeed(@Ctx() ctx: RequestContext, @Arg('name') name: string): Promise<CreatedCalendarFeed> {
+  async createCalendarFeed(@Ctx() ctx: RequestContext, @Arg('name', { description: 'What the feed is for.' }) name: string): Promise<CreatedCalendarFeed> {
     const { feed, path } = await ctx.services.calendarFeeds.create(ctx, name);
     ctx.logger.info({ feedId: feed.id, name: feed.name, by: ctx.caller?.name }, 'calendar feed created');
     return { feed, url: `${ctx.baseUrl}${path}` };
@@ -34,7 +34,7 @@ export class CalendarFeedResolver {
 
   @Mutation(() => CalendarFeed, { description: 'Stops a calendar feed at once: its URL answers 410 from now on. Its owner or an admin may.' })
   @Allow(Access.read)
-  async revokeCalendarFeed(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<CalendarFeed> {
+  async revokeCalendarFeed(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: "The feed's id (calendarFeeds lists them)." }) id: string): Promise<CalendarFeed> {
     const feed = await ctx.services.calendarFeeds.revoke(ctx, id);
     ctx.logger.info({ feedId: feed.id, by: ctx.caller?.name }, 'calendar feed revoked');
     return feed;

@@ -12,9 +12,9 @@ const MAX_WORKING_DAYS = 10_000;
 
 @Resolver()
 export class CalendarResolver {
-  @Query(() => Boolean)
+  @Query(() => Boolean, { description: 'Whether a day is a Working Day: no weekend, no bank holiday in England and Wales, no holiday an admin added.' })
   @Allow(Access.read)
-  async isWorkingDay(@Ctx() ctx: RequestContext, @Arg('date', () => LocalDateScalar) date: LocalDate): Promise<boolean> {
+  async isWorkingDay(@Ctx() ctx: RequestContext, @Arg('date', () => LocalDateScalar, { description: 'The day.' }) date: LocalDate): Promise<boolean> {
     return (await ctx.calendar()).isWorkingDay(date);
   }
 
@@ -22,8 +22,8 @@ export class CalendarResolver {
   @Allow(Access.read)
   async addWorkingDays(
     @Ctx() ctx: RequestContext,
-    @Arg('date', () => LocalDateScalar) date: LocalDate,
-    @Arg('days', () => Int) days: number,
+    @Arg('date', () => LocalDateScalar, { description: 'The day counted from (not counted itself).' }) date: LocalDate,
+    @Arg('days', () => Int, { description: 'How many Working Days on (back, if negative).' }) days: number,
   ): Promise<LocalDate> {
     if (Math.abs(days) > MAX_WORKING_DAYS) throw new InvalidInputError(`days must be between -${MAX_WORKING_DAYS} and ${MAX_WORKING_DAYS}; got ${days}`);
     const result = (await ctx.calendar()).addWorkingDays(date, days);
@@ -38,8 +38,8 @@ export class CalendarResolver {
   @Allow(Access.read)
   async workingDaysBetween(
     @Ctx() ctx: RequestContext,
-    @Arg('from', () => LocalDateScalar) from: LocalDate,
-    @Arg('to', () => LocalDateScalar) to: LocalDate,
+    @Arg('from', () => LocalDateScalar, { description: 'The day counted from (not counted itself).' }) from: LocalDate,
+    @Arg('to', () => LocalDateScalar, { description: 'The last day counted.' }) to: LocalDate,
   ): Promise<number> {
     return (await ctx.calendar()).workingDaysBetween(from, to);
   }
@@ -61,8 +61,8 @@ export class CalendarResolver {
   @Allow(Access.admin)
   async addHoliday(
     @Ctx() ctx: RequestContext,
-    @Arg('date', () => LocalDateScalar) date: LocalDate,
-    @Arg('name') name: string,
+    @Arg('date', () => LocalDateScalar, { description: 'A weekday that is not a bank holiday already.' }) date: LocalDate,
+    @Arg('name', { description: 'Its name, e.g. "State Funeral of Queen Elizabeth II".' }) name: string,
   ): Promise<boolean> {
     await ctx.services.holidays.add(ctx, date, name);
     return true;

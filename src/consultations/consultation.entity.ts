@@ -5,19 +5,19 @@ import { LocalDateScalar } from '../graphql/scalars';
 import { ConsultationKind } from './consultation.enums';
 
 /** A Refinement or Modification Report Consultation on a proposal. */
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ description: 'A Refinement or Modification Report Consultation on a proposal: the day it opens, and the day it closes once known.', simpleResolvers: true })
 @Entity('consultation')
 @Unique(['modificationId', 'kind', 'opensOn'])
 @Index(['opensOn'])
 export class Consultation {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The consultation, for updateConsultation and strikeOut.' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   @Column('uuid', { name: 'modification_id' })
   modificationId!: string;
 
-  @Field(() => ConsultationKind)
+  @Field(() => ConsultationKind, { description: 'Refinement or Modification Report Consultation.' })
   @Column('text')
   kind!: ConsultationKind;
 
@@ -29,11 +29,11 @@ export class Consultation {
   @Column('date', { name: 'closes_on', nullable: true })
   closesOn!: LocalDate | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "SECAS's note on it.", nullable: true })
   @Column('text', { nullable: true })
   note!: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Goes up with every change; calendar feeds send it as the event's SEQUENCE." })
   @Column('integer', { default: 1 })
   version!: number;
 }

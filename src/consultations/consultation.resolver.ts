@@ -11,19 +11,19 @@ import { ConsultationInput, UpdateConsultationInput } from './consultation.types
 
 @Resolver(() => Consultation)
 export class ConsultationResolver {
-  @Query(() => [Consultation])
+  @Query(() => [Consultation], { description: 'Consultations open at any time within [from, to]: opened by to, and not closed before from.' })
   @Allow(Access.read)
   consultations(
     @Ctx() ctx: RequestContext,
-    @Arg('from', () => LocalDateScalar, { nullable: true }) from: LocalDate | null,
-    @Arg('to', () => LocalDateScalar, { nullable: true }) to: LocalDate | null,
+    @Arg('from', () => LocalDateScalar, { description: 'The first day.', nullable: true }) from: LocalDate | null,
+    @Arg('to', () => LocalDateScalar, { description: 'The last day.', nullable: true }) to: LocalDate | null,
   ): Promise<Consultation[]> {
     return ctx.services.consultations.list(ctx, from, to);
   }
 
-  @Mutation(() => Consultation)
+  @Mutation(() => Consultation, { description: 'Records a consultation on a proposal.' })
   @Allow(Access.admin)
-  openConsultation(@Ctx() ctx: RequestContext, @Arg('input') input: ConsultationInput): Promise<Consultation> {
+  openConsultation(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The consultation.' }) input: ConsultationInput): Promise<Consultation> {
     return ctx.services.consultations.open(ctx, input);
   }
 
@@ -37,7 +37,7 @@ export class ConsultationResolver {
     return ctx.services.consultations.update(ctx, id, input);
   }
 
-  @FieldResolver(() => Modification)
+  @FieldResolver(() => Modification, { description: 'The proposal consulted on.' })
   async modification(@Root() c: Consultation, @Ctx() ctx: RequestContext): Promise<Modification> {
     return preloadedOr(c, 'modification', async () => (await ctx.loaders.modificationById.load(c.modificationId))!);
   }

@@ -4,13 +4,13 @@ import type { LocalDate } from '../calendar/local-date';
 import { LocalDateScalar } from '../graphql/scalars';
 import { ConsultationKind } from './consultation.enums';
 
-@InputType()
+@InputType({ description: 'A consultation to open on a proposal.' })
 export class ConsultationInput {
-  @Field() @MaxLength(30) modification!: string;
-  @Field(() => ConsultationKind) kind!: ConsultationKind;
-  @Field(() => LocalDateScalar) opensOn!: LocalDate;
-  @Field(() => LocalDateScalar, { nullable: true }) closesOn?: LocalDate | null;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(10_000) note?: string;
+  @Field({ description: 'The proposal (a reference).' }) @MaxLength(30) modification!: string;
+  @Field(() => ConsultationKind, { description: 'Refinement or Modification Report Consultation.' }) kind!: ConsultationKind;
+  @Field(() => LocalDateScalar, { description: 'The day it opens (a plan may lie ahead).' }) opensOn!: LocalDate;
+  @Field(() => LocalDateScalar, { description: 'The day it closes, after it opens; may be set later (updateConsultation).', nullable: true }) closesOn?: LocalDate | null;
+  @Field({ description: "SECAS's note on it.", nullable: true }) @IsOptional() @MaxLength(10_000) note?: string;
 }
 
 @InputType({ description: 'A correction of a consultation: what is given is set, what is left out stays.' })

@@ -5,27 +5,27 @@ import { LocalDateScalar } from '../graphql/scalars';
 import { DecisionBody } from './decision.enums';
 
 /** A decision taken on a proposal: who, when, what, and the SEC Objectives it cited. */
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ description: 'A decision taken on a proposal: who, when, what, and the SEC Objectives it cited.', simpleResolvers: true })
 @Entity('decision')
 @Unique(['modificationId', 'body', 'on', 'outcome'])
 @Index(['on'])
 export class Decision {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The decision, for updateDecision and strikeOut.' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   @Column('uuid', { name: 'modification_id' })
   modificationId!: string;
 
-  @Field(() => DecisionBody)
+  @Field(() => DecisionBody, { description: 'Who decided.' })
   @Column('text')
   body!: DecisionBody;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'When it was decided.' })
   @Column('date', { name: 'decided_on' })
   on!: LocalDate;
 
-  @Field()
+  @Field({ description: 'What was decided, e.g. APPROVED, REJECTED, RECOMMENDED_APPROVAL.' })
   @Column('text')
   outcome!: string;
 
@@ -33,7 +33,7 @@ export class Decision {
   @Column('text', { array: true, default: () => "'{}'" })
   objectives!: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "SECAS's note on it.", nullable: true })
   @Column('text', { nullable: true })
   note!: string | null;
 

@@ -9,9 +9,9 @@ import { DecisionInput, UpdateDecisionInput } from './decision.types';
 
 @Resolver(() => Decision)
 export class DecisionResolver {
-  @Mutation(() => Decision)
+  @Mutation(() => Decision, { description: 'Records a decision on a proposal.' })
   @Allow(Access.admin)
-  recordDecision(@Ctx() ctx: RequestContext, @Arg('input') input: DecisionInput): Promise<Decision> {
+  recordDecision(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The decision.' }) input: DecisionInput): Promise<Decision> {
     return ctx.services.decisions.record(ctx, input);
   }
 
@@ -25,7 +25,7 @@ export class DecisionResolver {
     return ctx.services.decisions.update(ctx, id, input);
   }
 
-  @FieldResolver(() => Modification)
+  @FieldResolver(() => Modification, { description: 'The proposal decided on.' })
   async modification(@Root() d: Decision, @Ctx() ctx: RequestContext): Promise<Modification> {
     return preloadedOr(d, 'modification', async () => (await ctx.loaders.modificationById.load(d.modificationId))!);
   }

@@ -4,13 +4,13 @@ import type { LocalDate } from '../calendar/local-date';
 import { LocalDateScalar } from '../graphql/scalars';
 import { DecisionBody } from './decision.enums';
 
-@InputType()
+@InputType({ description: 'A decision to record.' })
 export class DecisionInput {
-  @Field() @MaxLength(30) modification!: string;
-  @Field(() => DecisionBody) body!: DecisionBody;
-  @Field(() => LocalDateScalar) on!: LocalDate;
-  @Field() @Length(1, 100, { message: 'outcome must be 1 to 100 characters, e.g. APPROVED' }) outcome!: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(10_000) note?: string;
+  @Field({ description: 'The proposal (a reference).' }) @MaxLength(30) modification!: string;
+  @Field(() => DecisionBody, { description: 'Who decided.' }) body!: DecisionBody;
+  @Field(() => LocalDateScalar, { description: "When (not after today); it must fit the proposal's phase and path that day." }) on!: LocalDate;
+  @Field({ description: 'What was decided, e.g. APPROVED.' }) @Length(1, 100, { message: 'outcome must be 1 to 100 characters, e.g. APPROVED' }) outcome!: string;
+  @Field({ description: "SECAS's note on it.", nullable: true }) @IsOptional() @MaxLength(10_000) note?: string;
 
   @Field(() => [String], { nullable: true, description: "SEC Objectives cited, e.g. ['a', 'g']." })
   @IsOptional()

@@ -33,8 +33,15 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     orphanedTypes: [],
     scalarsMap: [],
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
-  }).then(guardRootFields);
+  }).then(guardRootFields).then(describeRoots);
   return built;
+}
+
+/** type-graphql builds the root types without a description; the schema says what each holds. */
+function describeRoots(schema: GraphQLSchema): GraphQLSchema {
+  schema.getQueryType()!.description = 'Every read of the register and its service; each names the roles that may ask it.';
+  schema.getMutationType()!.description = 'Every change to the register and its service; each names the roles that may make it.';
+  return schema;
 }
 
 export const SCHEMA_HEADER =

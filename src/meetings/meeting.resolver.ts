@@ -12,20 +12,20 @@ import { ScheduleMeetingInput } from './meeting.types';
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
-  @Query(() => [Meeting])
+  @Query(() => [Meeting], { description: 'Meetings from one day to another, by date.' })
   @Allow(Access.read)
   meetings(
     @Ctx() ctx: RequestContext,
-    @Arg('from', () => LocalDateScalar, { nullable: true }) from: LocalDate | null,
-    @Arg('to', () => LocalDateScalar, { nullable: true }) to: LocalDate | null,
-    @Arg('body', () => MeetingBody, { nullable: true }) body: MeetingBody | null,
+    @Arg('from', () => LocalDateScalar, { description: 'The first day.', nullable: true }) from: LocalDate | null,
+    @Arg('to', () => LocalDateScalar, { description: 'The last day.', nullable: true }) to: LocalDate | null,
+    @Arg('body', () => MeetingBody, { description: "Only this body's.", nullable: true }) body: MeetingBody | null,
   ): Promise<Meeting[]> {
     return ctx.services.meetings.list(ctx, from, to, body);
   }
 
-  @Mutation(() => Meeting)
+  @Mutation(() => Meeting, { description: 'Records a meeting on a Working Day.' })
   @Allow(Access.admin)
-  scheduleMeeting(@Ctx() ctx: RequestContext, @Arg('input') input: ScheduleMeetingInput): Promise<Meeting> {
+  scheduleMeeting(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The meeting.' }) input: ScheduleMeetingInput): Promise<Meeting> {
     return ctx.services.meetings.schedule(ctx, input);
   }
 
@@ -50,23 +50,23 @@ export class MeetingResolver {
     return ctx.services.meetings.cancel(ctx, id, reason);
   }
 
-  @Mutation(() => Meeting)
+  @Mutation(() => Meeting, { description: "Sets a meeting's agenda, replacing the one it had." })
   @Allow(Access.admin)
   setAgenda(
     @Ctx() ctx: RequestContext,
-    @Arg('meetingId', () => ID) meetingId: string,
-    @Arg('references', () => [String]) references: string[],
+    @Arg('meetingId', () => ID, { description: 'The meeting.' }) meetingId: string,
+    @Arg('references', () => [String], { description: 'The proposals, in order, each once.' }) references: string[],
   ): Promise<Meeting> {
     return ctx.services.meetings.setAgenda(ctx, meetingId, references);
   }
 
   @Mutation(() => [Meeting], { description: 'Working Group meetings on the first Wednesday of each month of the year that is a Working Day.' })
   @Allow(Access.admin)
-  scheduleWorkingGroups(@Ctx() ctx: RequestContext, @Arg('year', () => Int) year: number): Promise<Meeting[]> {
+  scheduleWorkingGroups(@Ctx() ctx: RequestContext, @Arg('year', () => Int, { description: 'The year, 2000 to 2100.' }) year: number): Promise<Meeting[]> {
     return ctx.services.meetings.scheduleWorkingGroups(ctx, year);
   }
 
-  @FieldResolver(() => [Modification])
+  @FieldResolver(() => [Modification], { description: 'The proposals on its agenda, in order.' })
   agenda(@Root() meeting: Meeting, @Ctx() ctx: RequestContext): Modification[] | Promise<Modification[]> {
     return preloadedOr(meeting, 'agenda', () => ctx.loaders.agendaByMeeting.load(meeting.id));
   }

@@ -4,20 +4,20 @@ import type { LocalDate } from '../calendar/local-date';
 import { LocalDateScalar } from '../graphql/scalars';
 import { MeetingBody } from './meeting.enums';
 
-@InputType()
+@InputType({ description: 'A meeting to record.' })
 export class ScheduleMeetingInput {
-  @Field(() => MeetingBody)
+  @Field(() => MeetingBody, { description: 'Which body meets.' })
   body!: MeetingBody;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'A Working Day on which the body does not meet already.' })
   date!: LocalDate;
 
-  @Field({ nullable: true })
+  @Field({ description: 'Its name, e.g. "SEC Panel 91".', nullable: true })
   @IsOptional()
   @MaxLength(300)
   title?: string;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { description: 'The proposals on its agenda, in order (references).', nullable: true })
   @IsOptional()
   @ArrayMaxSize(200)
   agenda?: string[] | null;

@@ -7,7 +7,7 @@ import { LocalDateScalar } from '../graphql/scalars';
 @ObjectType({ simpleResolvers: true, description: 'A reference a proposal was known by before (DP153 before it became MP153); it still finds the proposal.' })
 @Entity('modification_former_reference')
 export class FormerReference {
-  @Field()
+  @Field({ description: 'The reference it had, e.g. DP153.' })
   @PrimaryColumn('text')
   reference!: string;
 

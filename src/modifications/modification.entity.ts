@@ -5,10 +5,10 @@ import { LocalDateScalar } from '../graphql/scalars';
 import { DecisionPath, ModificationKind, ModificationPhase } from './modification.enums';
 
 /** A Draft or Modification Proposal: one row of the SEC Modification Register. */
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ description: 'A proposal to change the Smart Energy Code: a Draft Proposal (DP…) or a Modification Proposal (MP…, SECMP…), with everything the register holds of it.', simpleResolvers: true })
 @Entity('modification')
 export class Modification {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The proposal's id (stable through a conversion; its reference may change)." })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -20,43 +20,43 @@ export class Modification {
   @Column('text', { nullable: true })
   title!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'What it is about (its background).', nullable: true })
   @Column('text', { nullable: true })
   summary!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "SECAS's note on it.", nullable: true })
   @Column('text', { nullable: true })
   note!: string | null;
 
-  @Field(() => ModificationKind)
+  @Field(() => ModificationKind, { description: 'Draft Proposal or Modification Proposal.' })
   @Column('text')
   kind!: ModificationKind;
 
-  @Field(() => ModificationPhase)
+  @Field(() => ModificationPhase, { description: 'Where it stands in the process now (or on filter.asOf, for a page as of a day).' })
   @Column('text')
   phase!: ModificationPhase;
 
-  @Field(() => DecisionPath, { nullable: true })
+  @Field(() => DecisionPath, { description: 'Who decides it in the end, once known.', nullable: true })
   @Column('text', { nullable: true })
   path!: DecisionPath | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Who raised it.', nullable: true })
   @Column('text', { nullable: true })
   proposer!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The organisation that raised it.', nullable: true })
   @Column('text', { name: 'proposer_organisation', nullable: true })
   proposerOrganisation!: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { description: 'When it was raised.', nullable: true })
   @Column('date', { name: 'raised_on', nullable: true })
   raisedOn!: LocalDate | null;
 
-  @Field()
+  @Field({ description: 'Whether work on it is on hold.' })
   @Column('boolean', { name: 'on_hold', default: false })
   onHold!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Why it is on hold.', nullable: true })
   @Column('text', { name: 'on_hold_reason', nullable: true })
   onHoldReason!: string | null;
 

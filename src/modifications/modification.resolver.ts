@@ -22,9 +22,9 @@ import { PhaseChange } from './phase-change.entity';
 
 @Resolver(() => Modification)
 export class ModificationResolver {
-  @Query(() => Modification, { nullable: true })
+  @Query(() => Modification, { description: 'One proposal by reference (any case, or a former one); null if there is none.', nullable: true })
   @Allow(Access.read)
-  modification(@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo, @Arg('reference') reference: string): Promise<Modification | null> {
+  modification(@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo, @Arg('reference', { description: 'Its reference, e.g. MP107 (DP153 finds the MP it became).' }) reference: string): Promise<Modification | null> {
     return ctx.services.modificationReads.one(ctx, readShapeOf(info).shape, reference);
   }
 
@@ -33,38 +33,38 @@ export class ModificationResolver {
   modifications(
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
-    @Arg('filter', () => ModificationFilter, { nullable: true }) filter: ModificationFilter | undefined,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => ModificationFilter, { description: 'Which proposals, and as of which day.', nullable: true }) filter: ModificationFilter | undefined,
+    @Arg('first', () => Int, { description: 'How many, 0 to 500.', nullable: true, defaultValue: 50 }) first: number | null,
+    @Arg('after', () => String, { description: "The previous page's endCursor.", nullable: true }) after: string | null,
   ): Promise<ModificationConnection> {
     const { shape, fields } = readShapeOf(info, ['edges', 'node']);
     return ctx.services.modificationReads.page(ctx, shape, { filter, first: first ?? 50, after, countTotal: fields.has('totalCount') });
   }
 
-  @Mutation(() => Modification)
+  @Mutation(() => Modification, { description: 'Records a new proposal.' })
   @Allow(Access.admin)
-  createModification(@Ctx() ctx: RequestContext, @Arg('input') input: CreateModificationInput): Promise<Modification> {
+  createModification(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The proposal.' }) input: CreateModificationInput): Promise<Modification> {
     return ctx.services.modifications.create(ctx, input);
   }
 
-  @Mutation(() => Modification)
+  @Mutation(() => Modification, { description: "Corrects a proposal's title, summary, proposer, path, hold, target release or dependencies." })
   @Allow(Access.admin)
   updateModification(
     @Ctx() ctx: RequestContext,
-    @Arg('reference') reference: string,
-    @Arg('input') input: UpdateModificationInput,
+    @Arg('reference', { description: 'The proposal (any case, or a former reference).' }) reference: string,
+    @Arg('input', { description: 'What to set; what is left out stays.' }) input: UpdateModificationInput,
   ): Promise<Modification> {
     return ctx.services.modifications.update(ctx, reference, input);
   }
 
-  @Mutation(() => Modification)
+  @Mutation(() => Modification, { description: 'Moves a proposal to another phase, as the lifecycle allows; the move is recorded in its history.' })
   @Allow(Access.admin)
   changePhase(
     @Ctx() ctx: RequestContext,
-    @Arg('reference') reference: string,
-    @Arg('phase', () => ModificationPhase) phase: ModificationPhase,
-    @Arg('on', () => LocalDateScalar) on: LocalDate,
-    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Arg('reference', { description: 'The proposal (any case, or a former reference).' }) reference: string,
+    @Arg('phase', () => ModificationPhase, { description: 'The phase it moves to.' }) phase: ModificationPhase,
+    @Arg('on', () => LocalDateScalar, { description: 'When (not after today, not before its last move).' }) on: LocalDate,
+    @Arg('note', () => String, { description: 'Why, kept in its history.', nullable: true }) note: string | null,
   ): Promise<Modification> {
     return ctx.services.modifications.changePhase(ctx, reference, phase, on, note);
   }
@@ -75,8 +75,8 @@ export class ModificationResolver {
   @Allow(Access.admin)
   convertDraftProposal(
     @Ctx() ctx: RequestContext,
-    @Arg('reference') reference: string,
-    @Arg('newReference') newReference: string,
+    @Arg('reference', { description: 'The Draft Proposal, e.g. DP153.' }) reference: string,
+    @Arg('newReference', { description: 'Its Modification Proposal reference, e.g. MP153.' }) newReference: string,
     @Arg('on', () => LocalDateScalar, { nullable: true, description: 'The day of the conversion (the Panel meeting); default: today.' }) on: LocalDate | null,
   ): Promise<Modification> {
     return ctx.services.modifications.convertDraftProposal(ctx, reference, newReference, on ?? ctx.clock.today());
@@ -101,22 +101,22 @@ export class ModificationResolver {
     return preloadedOr(m, 'dependsOn', () => ctx.loaders.dependsOnByModification.load(m.id));
   }
 
-  @FieldResolver(() => Release, { nullable: true })
+  @FieldResolver(() => Release, { description: 'The release it is to be implemented in, if known.', nullable: true })
   targetRelease(@Root() m: Modification, @Ctx() ctx: RequestContext): Release | null | Promise<Release | null> {
     return preloadedOr(m, 'targetRelease', async () => (m.targetReleaseId ? ctx.loaders.releaseById.load(m.targetReleaseId) : null));
   }
 
-  @FieldResolver(() => [Assessment])
+  @FieldResolver(() => [Assessment], { description: 'Its DCC assessments, oldest request first.' })
   assessments(@Root() m: Modification, @Ctx() ctx: RequestContext): Assessment[] | Promise<Assessment[]> {
     return preloadedOr(m, 'assessments', () => ctx.loaders.assessmentsByModification.load(m.id));
   }
 
-  @FieldResolver(() => [Consultation])
+  @FieldResolver(() => [Consultation], { description: 'Its consultations, by opening day.' })
   consultations(@Root() m: Modification, @Ctx() ctx: RequestContext): Consultation[] | Promise<Consultation[]> {
     return preloadedOr(m, 'consultations', () => ctx.loaders.consultationsByModification.load(m.id));
   }
 
-  @FieldResolver(() => [Decision])
+  @FieldResolver(() => [Decision], { description: 'Its decisions, oldest first.' })
   decisions(@Root() m: Modification, @Ctx() ctx: RequestContext): Decision[] | Promise<Decision[]> {
     return preloadedOr(m, 'decisions', () => ctx.loaders.decisionsByModification.load(m.id));
   }
@@ -138,7 +138,7 @@ export class ModificationResolver {
   async refinementStalled(
     @Root() m: Modification,
     @Ctx() ctx: RequestContext,
-    @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf: LocalDate | null,
+    @Arg('asOf', () => LocalDateScalar, { description: 'The day; default today.', nullable: true }) asOf: LocalDate | null,
   ): Promise<boolean> {
     if (m.phase !== ModificationPhase.REFINE) return false;
     const workPackages = await preloadedOr(m, 'workPackages', () => ctx.loaders.workPackagesByModification.load(m.id));

@@ -15,15 +15,15 @@ const NAME = 300;
 export const ModificationConnection = connectionOf(Modification, { one: 'proposal', many: 'proposals' });
 export type ModificationConnection = Connection<Modification>;
 
-@InputType()
+@InputType({ description: 'Which proposals a page holds.' })
 export class ModificationFilter {
-  @Field(() => [ModificationPhase], { nullable: true })
+  @Field(() => [ModificationPhase], { description: 'Only those in one of these phases.', nullable: true })
   phases?: ModificationPhase[] | null;
 
-  @Field(() => ModificationKind, { nullable: true })
+  @Field(() => ModificationKind, { description: 'Only Draft Proposals, or only Modification Proposals.', nullable: true })
   kind?: ModificationKind | null;
 
-  @Field({ nullable: true })
+  @Field({ description: 'Only those on hold (true), or only those not (false).', nullable: true })
   onHold?: boolean;
 
   @Field({ nullable: true, description: 'Matches reference or title, case-insensitively.' })
@@ -38,48 +38,48 @@ export class ModificationFilter {
   asOf?: LocalDate | null;
 }
 
-@InputType()
+@InputType({ description: 'A proposal to record in the register.' })
 export class CreateModificationInput {
-  @Field()
+  @Field({ description: 'Its reference, matching its kind: DP157; MP107, MP122A or SECMP0015.' })
   @Matches(REFERENCE_PATTERN, { message: REFERENCE_MESSAGE })
   @MaxLength(30)
   reference!: string;
 
-  @Field()
+  @Field({ description: 'Its title.' })
   @Length(1, NAME, { message: 'title must be 1 to 300 characters' })
   title!: string;
 
-  @Field({ nullable: true }) @IsOptional() @MaxLength(TEXT) summary?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(TEXT) note?: string;
+  @Field({ description: 'What it is about (its background).', nullable: true }) @IsOptional() @MaxLength(TEXT) summary?: string;
+  @Field({ description: "SECAS's note on it.", nullable: true }) @IsOptional() @MaxLength(TEXT) note?: string;
 
-  @Field(() => ModificationKind)
+  @Field(() => ModificationKind, { description: 'Draft Proposal (DP…) or Modification Proposal (MP…, SECMP…).' })
   kind!: ModificationKind;
 
-  @Field(() => ModificationPhase, { nullable: true })
+  @Field(() => ModificationPhase, { description: 'Its phase; default DEFINE.', nullable: true })
   phase?: ModificationPhase | null;
 
-  @Field(() => DecisionPath, { nullable: true })
+  @Field(() => DecisionPath, { description: 'Its decision path, once known.', nullable: true })
   path?: DecisionPath | null;
 
-  @Field({ nullable: true }) @IsOptional() @MaxLength(NAME) proposer?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(NAME) proposerOrganisation?: string;
+  @Field({ description: "Who raised it, e.g. a person's name.", nullable: true }) @IsOptional() @MaxLength(NAME) proposer?: string;
+  @Field({ description: 'The organisation that raised it.', nullable: true }) @IsOptional() @MaxLength(NAME) proposerOrganisation?: string;
 
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { description: 'When it was raised (not after today); default today.', nullable: true })
   raisedOn?: LocalDate | null;
 }
 
-@InputType()
+@InputType({ description: 'A correction of a proposal: what is given is set, what is left out stays.' })
 export class UpdateModificationInput {
-  @Field({ nullable: true }) @IsOptional() @Length(1, NAME, { message: 'title must be 1 to 300 characters' }) title?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(TEXT) summary?: string;
+  @Field({ description: 'Its title (cannot be cleared).', nullable: true }) @IsOptional() @Length(1, NAME, { message: 'title must be 1 to 300 characters' }) title?: string;
+  @Field({ description: 'What it is about.', nullable: true }) @IsOptional() @MaxLength(TEXT) summary?: string;
 
-  @Field(() => DecisionPath, { nullable: true })
+  @Field(() => DecisionPath, { description: 'Its decision path.', nullable: true })
   path?: DecisionPath | null;
 
-  @Field({ nullable: true }) @IsOptional() @MaxLength(NAME) proposer?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(NAME) proposerOrganisation?: string;
-  @Field({ nullable: true }) onHold?: boolean;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(TEXT) onHoldReason?: string;
+  @Field({ description: 'Who raised it.', nullable: true }) @IsOptional() @MaxLength(NAME) proposer?: string;
+  @Field({ description: 'The organisation that raised it.', nullable: true }) @IsOptional() @MaxLength(NAME) proposerOrganisation?: string;
+  @Field({ description: 'Whether work on it is on hold.', nullable: true }) onHold?: boolean;
+  @Field({ description: 'Why it is on hold (required while it is).', nullable: true }) @IsOptional() @MaxLength(TEXT) onHoldReason?: string;
 
   @Field(() => [String], { nullable: true, description: 'The references of the proposals this one waits on (replaces the list).' })
   dependsOn?: string[] | null;

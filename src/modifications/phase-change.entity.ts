@@ -5,7 +5,7 @@ import { LocalDateScalar } from '../graphql/scalars';
 import { ModificationPhase } from './modification.enums';
 
 /** One row per change of phase, so that a proposal's history is never lost. */
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ description: 'A move of a proposal from one phase to another, dated.', simpleResolvers: true })
 @Entity('phase_change')
 @Index(['modificationId', 'on'])
 export class PhaseChange {
@@ -15,19 +15,19 @@ export class PhaseChange {
   @Column('uuid', { name: 'modification_id' })
   modificationId!: string;
 
-  @Field(() => ModificationPhase, { nullable: true })
+  @Field(() => ModificationPhase, { description: 'The phase it left; null for the first.', nullable: true })
   @Column('text', { name: 'from_phase', nullable: true })
   from!: ModificationPhase | null;
 
-  @Field(() => ModificationPhase)
+  @Field(() => ModificationPhase, { description: 'The phase it entered.' })
   @Column('text', { name: 'to_phase' })
   to!: ModificationPhase;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'When.' })
   @Column('date', { name: 'changed_on' })
   on!: LocalDate;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Why, as recorded.', nullable: true })
   @Column('text', { nullable: true })
   note!: string | null;
 

@@ -17,9 +17,9 @@ export class RecipientGroupResolver {
     return ctx.services.recipientGroups.list(ctx);
   }
 
-  @Mutation(() => RecipientGroup)
+  @Mutation(() => RecipientGroup, { description: 'Adds a recipient group of the morning digests.' })
   @Allow(Access.admin)
-  createRecipientGroup(@Ctx() ctx: RequestContext, @Arg('input') input: CreateRecipientGroupInput): Promise<RecipientGroup> {
+  createRecipientGroup(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The group.' }) input: CreateRecipientGroupInput): Promise<RecipientGroup> {
     return ctx.services.recipientGroups.create(ctx, input);
   }
 
@@ -27,8 +27,8 @@ export class RecipientGroupResolver {
   @Allow(Access.admin)
   updateRecipientGroup(
     @Ctx() ctx: RequestContext,
-    @Arg('name') name: string,
-    @Arg('input') input: UpdateRecipientGroupInput,
+    @Arg('name', { description: 'The group.' }) name: string,
+    @Arg('input', { description: 'What to set; what is left out stays.' }) input: UpdateRecipientGroupInput,
   ): Promise<RecipientGroup> {
     return ctx.services.recipientGroups.update(ctx, name, input);
   }
@@ -37,8 +37,8 @@ export class RecipientGroupResolver {
   @Allow(Access.admin)
   async digestPreview(
     @Ctx() ctx: RequestContext,
-    @Arg('group') group: string,
-    @Arg('day', () => LocalDateScalar) day: LocalDate,
+    @Arg('group', { description: "The recipient group's name." }) group: string,
+    @Arg('day', () => LocalDateScalar, { description: 'The day.' }) day: LocalDate,
   ): Promise<DigestPreview> {
     const composed = await ctx.services.digests.preview(ctx, group, day);
     const preview = new DigestPreview();
@@ -58,28 +58,28 @@ export class OutboxMessageResolver {
   @Allow(Access.admin)
   messages(
     @Ctx() ctx: RequestContext,
-    @Arg('state', () => MessageState, { nullable: true }) state: MessageState | null,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('state', () => MessageState, { description: 'Only those in this state.', nullable: true }) state: MessageState | null,
+    @Arg('first', () => Int, { description: 'How many, 0 to 500.', defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { description: "The previous page's endCursor.", nullable: true }) after: string | null,
   ): Promise<OutboxMessageConnection> {
     return ctx.services.outbox.list(ctx, state, first, after);
   }
 
-  @Query(() => OutboxMessage, { nullable: true })
+  @Query(() => OutboxMessage, { description: 'One message by id; null if there is none.', nullable: true })
   @Allow(Access.admin)
-  message(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<OutboxMessage | null> {
+  message(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: "The message's id." }) id: string): Promise<OutboxMessage | null> {
     return ctx.services.outbox.find(ctx, id);
   }
 
   @Mutation(() => OutboxMessage, { description: 'Send a FAILED or IN_DOUBT message again, on purpose, with its Message-ID.' })
   @Allow(Access.admin)
-  resendMessage(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<OutboxMessage> {
+  resendMessage(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The FAILED or IN_DOUBT message.' }) id: string): Promise<OutboxMessage> {
     return ctx.services.outbox.resend(ctx, id);
   }
 
   @Mutation(() => OutboxMessage, { description: 'Settle an IN_DOUBT message as SENT: its recipients say it arrived, so it is never sent again.' })
   @Allow(Access.admin)
-  confirmMessageSent(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<OutboxMessage> {
+  confirmMessageSent(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The message in doubt.' }) id: string): Promise<OutboxMessage> {
     return ctx.services.outbox.confirmSent(ctx, id);
   }
 

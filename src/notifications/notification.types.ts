@@ -6,10 +6,10 @@ import { OutboxMessage } from './outbox-message.entity';
 
 @ObjectType({ description: 'What a recipient group would be sent on a day, rendered but neither sent nor recorded.' })
 export class DigestPreview {
-  @Field()
+  @Field({ description: 'The recipient group previewed.' })
   group!: string;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'The day previewed.' })
   day!: LocalDate;
 
   @Field({ description: 'False on a day that is not a Working Day, or with nothing to say: no email.' })
@@ -21,13 +21,13 @@ export class DigestPreview {
   @Field(() => LocalDateScalar, { nullable: true, description: "Changes are those after this day: the group's last digest, or the Working Day before." })
   changesSince!: LocalDate | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The subject; null when nothing would be sent.', nullable: true })
   subject!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The plain-text part; null when nothing would be sent.', nullable: true })
   text!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The HTML part; null when nothing would be sent.', nullable: true })
   html!: string | null;
 }
 

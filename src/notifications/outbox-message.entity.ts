@@ -20,7 +20,17 @@ export enum MessageState {
    */
   IN_DOUBT = 'IN_DOUBT',
 }
-registerEnumType(MessageState, { name: 'MessageState' });
+registerEnumType(MessageState, {
+  name: 'MessageState',
+  description: 'Where an email of the outbox stands.',
+  valuesConfig: {
+    FAILED: { description: 'Refused for good, or still refused after every retry; an admin may resend it.' },
+    IN_DOUBT: { description: "Its end went to the mail server and no answer came: the server may have it. Not sent again until the policy's time passes or an admin settles it." },
+    PENDING: { description: 'Recorded; a send job delivers it, and retries with backoff while the mail server refuses.' },
+    SENDING: { description: 'A worker is talking to the mail server about it now.' },
+    SENT: { description: 'The mail server took it (its reply is in providerResponse).' },
+  },
+});
 
 export enum MessageKind {
   SLA_DIGEST = 'sla-digest',
@@ -32,7 +42,7 @@ export enum MessageKind {
 @ObjectType({ description: 'An email the service decided to send, and what became of it.' })
 @Entity('outbox_message')
 export class OutboxMessage {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The message, for resendMessage and confirmMessageSent.' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -55,11 +65,11 @@ export class OutboxMessage {
   @Column('text', { name: 'message_id' })
   messageId!: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Who it goes to.' })
   @Column('text', { array: true })
   recipients!: string[];
 
-  @Field()
+  @Field({ description: 'Its subject.' })
   @Column('text')
   subject!: string;
 
@@ -71,7 +81,7 @@ export class OutboxMessage {
   @Column('text', { name: 'html_body' })
   html!: string;
 
-  @Field(() => MessageState)
+  @Field(() => MessageState, { description: 'Where it stands.' })
   @Column('text')
   state!: MessageState;
 
@@ -87,14 +97,14 @@ export class OutboxMessage {
   @Column('text', { name: 'provider_response', nullable: true })
   providerResponse!: string | null;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When it was recorded.' })
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { description: 'When the mail server took it; null before.', nullable: true })
   @Column('timestamptz', { name: 'sent_at', nullable: true })
   sentAt!: Date | null;
 

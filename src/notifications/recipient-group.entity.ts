@@ -7,7 +7,7 @@ import { DigestSection } from './digest-section';
 @ObjectType({ description: 'A list of people who receive the morning digest, and which parts of it.' })
 @Entity('recipient_group')
 export class RecipientGroup {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The group's id." })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -15,11 +15,11 @@ export class RecipientGroup {
   @Column('text')
   name!: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Who receives its messages.' })
   @Column('text', { array: true })
   addresses!: string[];
 
-  @Field(() => [DigestSection])
+  @Field(() => [DigestSection], { description: 'Which parts of the digest it receives.' })
   @Column('text', { array: true })
   sections!: DigestSection[];
 
@@ -27,15 +27,15 @@ export class RecipientGroup {
   @Column('boolean', { default: true })
   enabled!: boolean;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Goes up with every change.' })
   @Column('integer', { default: 1 })
   version!: number;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the group was made.' })
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the group last changed.' })
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 }

@@ -7,11 +7,11 @@ const GROUP_NAME_MESSAGE = 'name must start with a letter and hold at most 60 le
 
 @InputType({ description: 'A new recipient group.' })
 export class CreateRecipientGroupInput {
-  @Field()
+  @Field({ description: "The group's name, e.g. DCC." })
   @Matches(GROUP_NAME_PATTERN, { message: GROUP_NAME_MESSAGE })
   name!: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Who receives its messages: email addresses, at least one.' })
   @ArrayMinSize(1, { message: 'addresses must list at least one email address' })
   @ArrayMaxSize(100)
   addresses!: string[];
@@ -26,13 +26,13 @@ export class CreateRecipientGroupInput {
 
 @InputType({ description: 'What to change of a recipient group; a field left out stays as it is.' })
 export class UpdateRecipientGroupInput {
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { description: 'Who receives its messages, at least one address.', nullable: true })
   @IsOptional()
   @ArrayMinSize(1, { message: 'addresses must list at least one email address' })
   @ArrayMaxSize(100)
   addresses?: string[] | null;
 
-  @Field(() => [DigestSection], { nullable: true })
+  @Field(() => [DigestSection], { description: 'Which parts of the digest it receives.', nullable: true })
   sections?: DigestSection[] | null;
 
   @Field(() => Boolean, { nullable: true, description: 'false: the group receives nothing until enabled again.' })

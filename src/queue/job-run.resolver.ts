@@ -12,13 +12,13 @@ import { registerSpan } from '../register-rules/register-facts.sql';
 export class JobRunResolver {
   @Query(() => JobRun, { nullable: true, description: 'A background job by id; null once unknown (never queued, or past retention).' })
   @Allow(Access.admin)
-  async jobRun(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<JobRun | null> {
+  async jobRun(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: "The job's id, as recomputeSla gave it." }) id: string): Promise<JobRun | null> {
     return (await ctx.jobs.getJobRun(id)) ?? ctx.services.owedJobs.runOf(ctx.db, id);
   }
 
   @Mutation(() => JobRun, { description: 'Queue the SLA recompute (and the notifications that follow it) now; it is recorded first, so a queue that is away or loses it only delays it.' })
   @Allow(Access.admin)
-  async recomputeSla(@Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf: LocalDate | null): Promise<JobRun> {
+  async recomputeSla(@Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateScalar, { description: 'The day; default today. Within the register: from its first fact to a year ahead.', nullable: true }) asOf: LocalDate | null): Promise<JobRun> {
     // An admin's recompute judges every assessment: it is the way to set things straight on demand.
     const day = asOf ?? ctx.clock.today();
     dayWithinTheRegister('asOf', day, await registerSpan(ctx.db, ctx.clock.today()));

@@ -5,14 +5,14 @@ import { LocalDateScalar } from '../graphql/scalars';
 import { ReleaseKind } from './release.enums';
 
 /** A scheduled (June, November) or standalone SEC release; its proposals point at it. */
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ description: 'A scheduled (June, November) or standalone SEC release, its date, its proposals, and its Modification Report deadline.', simpleResolvers: true })
 @Entity('release')
 export class Release {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The release, for strikeOut.' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Field()
+  @Field({ description: 'Its name, unique whatever its case, e.g. "June 2021 SEC Release".' })
   @Column('text', { unique: true })
   name!: string;
 
@@ -20,7 +20,7 @@ export class Release {
   @Column('date', { name: 'release_on', nullable: true })
   releaseDate!: LocalDate | null;
 
-  @Field(() => ReleaseKind)
+  @Field(() => ReleaseKind, { description: 'Scheduled or standalone.' })
   @Column('text')
   kind!: ReleaseKind;
 
@@ -31,7 +31,7 @@ export class Release {
   @Column('date', { name: 'modification_report_deadline', nullable: true })
   modificationReportDeadline!: LocalDate | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Goes up with every change.' })
   @Column('integer', { default: 1 })
   version!: number;
 }

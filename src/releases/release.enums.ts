@@ -5,4 +5,11 @@ export enum ReleaseKind {
   STANDALONE = 'STANDALONE',
 }
 
-registerEnumType(ReleaseKind, { name: 'ReleaseKind' });
+registerEnumType(ReleaseKind, {
+  name: 'ReleaseKind',
+  description: 'The two kinds of SEC release.',
+  valuesConfig: {
+    SCHEDULED: { description: "One of the year's scheduled releases (June, November)." },
+    STANDALONE: { description: 'A release outside the schedule.' },
+  },
+});

@@ -9,15 +9,15 @@ import { ReleaseInput, UpdateReleaseInput } from './release.types';
 
 @Resolver(() => Release)
 export class ReleaseResolver {
-  @Query(() => [Release])
+  @Query(() => [Release], { description: 'Every release, dated ones first by date, then by name.' })
   @Allow(Access.read)
   releases(@Ctx() ctx: RequestContext): Promise<Release[]> {
     return ctx.services.releases.list(ctx);
   }
 
-  @Mutation(() => Release)
+  @Mutation(() => Release, { description: 'Records a release.' })
   @Allow(Access.admin)
-  createRelease(@Ctx() ctx: RequestContext, @Arg('input') input: ReleaseInput): Promise<Release> {
+  createRelease(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The release.' }) input: ReleaseInput): Promise<Release> {
     return ctx.services.releases.create(ctx, input);
   }
 
@@ -31,7 +31,7 @@ export class ReleaseResolver {
     return ctx.services.releases.update(ctx, name, input);
   }
 
-  @FieldResolver(() => [Modification])
+  @FieldResolver(() => [Modification], { description: 'The proposals to be implemented in it, by reference.' })
   modifications(@Root() r: Release, @Ctx() ctx: RequestContext): Modification[] | Promise<Modification[]> {
     return preloadedOr(r, 'modifications', () => ctx.loaders.modificationsByRelease.load(r.id));
   }

@@ -4,12 +4,12 @@ import type { LocalDate } from '../calendar/local-date';
 import { LocalDateScalar } from '../graphql/scalars';
 import { ReleaseKind } from './release.enums';
 
-@InputType()
+@InputType({ description: 'A release to record.' })
 export class ReleaseInput {
-  @Field() @Length(1, 200, { message: 'name must be 1 to 200 characters' }) name!: string;
-  @Field(() => LocalDateScalar, { nullable: true }) releaseDate?: LocalDate | null;
-  @Field(() => ReleaseKind) kind!: ReleaseKind;
-  @Field(() => LocalDateScalar, { nullable: true }) modificationReportDeadline?: LocalDate | null;
+  @Field({ description: 'Its name, unique whatever its case.' }) @Length(1, 200, { message: 'name must be 1 to 200 characters' }) name!: string;
+  @Field(() => LocalDateScalar, { description: 'The day it goes live.', nullable: true }) releaseDate?: LocalDate | null;
+  @Field(() => ReleaseKind, { description: 'Scheduled (June, November) or standalone.' }) kind!: ReleaseKind;
+  @Field(() => LocalDateScalar, { description: "The day by which the Panel must have a proposal's Modification Report for it to make the release.", nullable: true }) modificationReportDeadline?: LocalDate | null;
 }
 
 @InputType({ description: 'A correction of a release: what is given is set (null clears a date), what is left out stays.' })

@@ -3,15 +3,15 @@ import { DateTimeScalar } from '../graphql/scalars';
 
 @ObjectType({ description: "A READY report's files as links that work without a key (for a browser, say) until they expire." })
 export class ReportLinks {
-  @Field()
+  @Field({ description: 'The Markdown, signed.' })
   markdown!: string;
 
-  @Field()
+  @Field({ description: 'The HTML, signed.' })
   html!: string;
 
-  @Field()
+  @Field({ description: 'The PDF, signed.' })
   pdf!: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the links stop working.' })
   expiresAt!: Date;
 }

@@ -9,13 +9,22 @@ export enum ReportStatus {
   READY = 'READY',
   FAILED = 'FAILED',
 }
-registerEnumType(ReportStatus, { name: 'ReportStatus' });
+registerEnumType(ReportStatus, {
+  name: 'ReportStatus',
+  description: "Where a report version's build stands.",
+  valuesConfig: {
+    FAILED: { description: 'The build failed (see error); an admin regenerates.' },
+    QUEUED: { description: 'Waiting for a worker.' },
+    READY: { description: 'Built: Markdown, HTML and PDF can be read.' },
+    RUNNING: { description: 'Being built.' },
+  },
+});
 
 /** One build of the monthly Change Status Report; each regeneration is a new version. */
 @ObjectType({ description: 'One build of the monthly Change Status Report; each regeneration is a new version.' })
 @Entity('report')
 export class Report {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The version, for report, withdrawReport and the downloads (/reports/{id}.pdf).' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -31,26 +40,26 @@ export class Report {
   @Column('date', { name: 'as_of' })
   asOf!: LocalDate;
 
-  @Field(() => ReportStatus)
+  @Field(() => ReportStatus, { description: 'Where its build stands.' })
   @Column('text')
   status!: ReportStatus;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the build was asked for.' })
   @Column('timestamptz', { name: 'requested_at' })
   requestedAt!: Date;
 
   @Column('timestamptz', { name: 'started_at', nullable: true })
   startedAt!: Date | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { description: 'When its build ended (READY or FAILED).', nullable: true })
   @Column('timestamptz', { name: 'completed_at', nullable: true })
   completedAt!: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The paper as Markdown, once READY.', nullable: true })
   @Column('text', { nullable: true })
   markdown!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The paper as HTML, once READY.', nullable: true })
   @Column('text', { nullable: true })
   html!: string | null;
 

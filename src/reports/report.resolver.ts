@@ -10,15 +10,15 @@ import { ReportLinks } from './report-links.types';
 
 @Resolver(() => Report)
 export class ReportResolver {
-  @Query(() => Report, { nullable: true })
+  @Query(() => Report, { description: 'One report version by id; null if there is none.', nullable: true })
   @Allow(Access.read)
-  report(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Report | null> {
+  report(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: "The version's id." }) id: string): Promise<Report | null> {
     return ctx.services.reports.find(ctx, id);
   }
 
   @Query(() => [Report], { description: 'Versions of the Change Status Report, newest first; of one month (YYYY-MM) if given.' })
   @Allow(Access.read)
-  reports(@Ctx() ctx: RequestContext, @Arg('period', () => String, { nullable: true }) period: string | null): Promise<Report[]> {
+  reports(@Ctx() ctx: RequestContext, @Arg('period', () => String, { description: "Only this month's (YYYY-MM).", nullable: true }) period: string | null): Promise<Report[]> {
     return ctx.services.reports.list(ctx, period);
   }
 
@@ -26,7 +26,7 @@ export class ReportResolver {
   @Allow(Access.admin)
   regenerateReport(
     @Ctx() ctx: RequestContext,
-    @Arg('period') period: string,
+    @Arg('period', { description: 'The month (YYYY-MM), within the register: from its first fact to a year ahead.' }) period: string,
     @Arg('asOf', () => LocalDateScalar, { nullable: true, description: "The report's date; default: the papers deadline of the month's Panel." })
     asOf: LocalDate | null,
   ): Promise<Report> {
@@ -50,7 +50,7 @@ export class ReportResolver {
   async links(
     @Root() report: Report,
     @Ctx() ctx: RequestContext,
-    @Arg('validForMinutes', () => Int, { nullable: true }) validForMinutes: number | null,
+    @Arg('validForMinutes', () => Int, { description: 'How long the links live, 1 to 10,080 minutes (a week); default REPORT_LINK_MINUTES.', nullable: true }) validForMinutes: number | null,
   ): Promise<ReportLinks | null> {
     const expiresAt = ctx.services.reportLinks.expiry(ctx.clock.now(), validForMinutes);
     // Access lets only callers with a key this far; a link lends that key, and dies with it.

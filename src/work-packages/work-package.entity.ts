@@ -16,14 +16,14 @@ import { LocalDateScalar } from '../graphql/scalars';
 @Unique(['modificationId', 'returnToPanelMonth'])
 @Index(['returnToPanelMonth'])
 export class WorkPackage {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The work package, for completeWorkPackage and strikeOut.' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   @Column('uuid', { name: 'modification_id' })
   modificationId!: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'The tasks of the package, in order.' })
   @Column('text', { array: true })
   tasks!: string[];
 
@@ -31,15 +31,15 @@ export class WorkPackage {
   @Column('text', { name: 'return_to_panel_month' })
   returnToPanelMonth!: string;
 
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { description: 'When it was done; null while it is not.', nullable: true })
   @Column('date', { name: 'completed_on', nullable: true })
   completedOn!: LocalDate | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "SECAS's note on it.", nullable: true })
   @Column('text', { nullable: true })
   note!: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Goes up with every change.' })
   @Column('integer', { default: 1 })
   version!: number;
 

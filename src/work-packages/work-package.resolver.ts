@@ -12,31 +12,31 @@ import { WorkPackageInput } from './work-package.types';
 
 @Resolver(() => WorkPackage)
 export class WorkPackageResolver {
-  @Query(() => [WorkPackage])
+  @Query(() => [WorkPackage], { description: 'Every work package, or those overdue on a day.' })
   @Allow(Access.read)
-  workPackages(@Ctx() ctx: RequestContext, @Arg('overdueAsOf', () => LocalDateScalar, { nullable: true }) overdueAsOf: LocalDate | null): Promise<WorkPackage[]> {
+  workPackages(@Ctx() ctx: RequestContext, @Arg('overdueAsOf', () => LocalDateScalar, { description: 'Only those past their return month and not done on this day.', nullable: true }) overdueAsOf: LocalDate | null): Promise<WorkPackage[]> {
     return ctx.services.workPackages.list(ctx, overdueAsOf);
   }
 
-  @Mutation(() => WorkPackage)
+  @Mutation(() => WorkPackage, { description: 'Records the next package of Refinement work the Panel agreed for a proposal.' })
   @Allow(Access.admin)
-  planWorkPackage(@Ctx() ctx: RequestContext, @Arg('input') input: WorkPackageInput): Promise<WorkPackage> {
+  planWorkPackage(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The work package.' }) input: WorkPackageInput): Promise<WorkPackage> {
     return ctx.services.workPackages.plan(ctx, input);
   }
 
-  @Mutation(() => WorkPackage)
+  @Mutation(() => WorkPackage, { description: 'Marks a work package done.' })
   @Allow(Access.admin)
-  completeWorkPackage(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('on', () => LocalDateScalar) on: LocalDate): Promise<WorkPackage> {
+  completeWorkPackage(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The work package.' }) id: string, @Arg('on', () => LocalDateScalar, { description: 'When (not after today).' }) on: LocalDate): Promise<WorkPackage> {
     return ctx.services.workPackages.complete(ctx, id, on);
   }
 
-  @FieldResolver(() => Modification)
+  @FieldResolver(() => Modification, { description: 'The proposal it is for.' })
   async modification(@Root() wp: WorkPackage, @Ctx() ctx: RequestContext): Promise<Modification> {
     return preloadedOr(wp, 'modification', async () => (await ctx.loaders.modificationById.load(wp.modificationId))!);
   }
 
   @FieldResolver(() => Boolean, { description: 'Not completed, and its return month has ended by asOf (default today).' })
-  overdue(@Root() wp: WorkPackage, @Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf: LocalDate | null): boolean {
+  overdue(@Root() wp: WorkPackage, @Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateScalar, { description: 'The day; default today.', nullable: true }) asOf: LocalDate | null): boolean {
     return isWorkPackageOverdue(wp, asOf ?? ctx.clock.today());
   }
 }
