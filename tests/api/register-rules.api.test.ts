@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { importRegisterFile } from '../../src/register-import';
@@ -71,7 +71,7 @@ test('a phase change dated today is a fact; a meeting and a consultation next mo
 });
 
 test('a register file is held to the same rules: every entry that breaks one is named, and nothing is written', async () => {
-  const file = JSON.parse(JSON.stringify(require(DEMO)));
+  const file = JSON.parse(readFileSync(DEMO, 'utf8'));
   file.modifications.push({ reference: 'MP777', kind: 'DRAFT_PROPOSAL', phase: 'DEFINE', onHold: false, raisedOn: '2031-01-06' });
   file.meetings.push({ body: 'PANEL', date: '2021-04-17' });
   file.decisions.push({ modification: 'DP153', body: 'AUTHORITY', on: '2021-04-01', outcome: 'APPROVED' });
