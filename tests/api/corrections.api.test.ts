@@ -170,6 +170,7 @@ test('a release is corrected; a name that differs from another only in case is r
   await refused(`mutation { createRelease(input: { name: "JUNE 2021 SEC RELEASE", kind: SCHEDULED }) { id } }`, {}, /^A release named "June 2021 SEC Release" exists already/);
   const moved = await app.gql(UPDATE, { name: 'june 2021 SEC release', input: { releaseDate: '2021-06-25' } });
   expect(moved.data!.updateRelease).toMatchObject({ name: 'June 2021 SEC Release', releaseDate: '2021-06-25', version: 2 });
+  expect(await lastAudit('release')).toMatchObject({ operation: 'mutation updateRelease', before: { release_on: '2021-06-24' }, after: { release_on: '2021-06-25' } });
   expect(moved.data!.updateRelease.modifications.map((m: { reference: string }) => m.reference).sort()).toEqual(['MP106', 'MP146']);
 });
 
@@ -193,6 +194,9 @@ test('a report version built in error is withdrawn: readable, listed as withdraw
   const withdrawn = (await app.gql(WITHDRAW, { id: built.id, reason: 'Built for the wrong month' })).data!.withdrawReport;
   expect(withdrawn).toMatchObject({ status: 'READY', withdrawnAt: expect.any(String), withdrawnReason: 'Built for the wrong month', markdown: expect.stringContaining('Change Status Report') });
   expect((await app.gql(`{ reports(period: "2021-03") { id withdrawnAt } }`, undefined, app.keys.READER)).data!.reports).toContainEqual({ id: built.id, withdrawnAt: withdrawn.withdrawnAt });
+  const audit = await lastAudit('report');
+  expect(audit).toMatchObject({ operation: 'mutation withdrawReport', before: { withdrawn_at: null }, after: { withdrawn_reason: 'Built for the wrong month' } });
+  expect(Object.keys(audit.after)).not.toContain('markdown');
   await refused(WITHDRAW, { id: built.id, reason: 'again' }, /^Version 1 of 2021-03 was withdrawn already/);
 });
 
