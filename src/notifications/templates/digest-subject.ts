@@ -27,8 +27,8 @@ export function digestSubject(d: Digest): string {
 }
 
 /**
- * "1 consultation opens today"; on several days, each day's own count ("3 consultations open: 1
- * today, 2 on 19 Apr"), never one day's word for them all.
+ * "1 consultation opens today"; on several days, each day's own count ("3 consultations open (1
+ * today, 2 on 19 April)"), never one day's word for them all.
  */
 function consultationPart(lines: ConsultationLine[], event: 'OPENS' | 'CLOSES', today: string): string {
   const verb = event === 'OPENS' ? (lines.length === 1 ? 'opens' : 'open') : lines.length === 1 ? 'closes' : 'close';
@@ -38,5 +38,5 @@ function consultationPart(lines: ConsultationLine[], event: 'OPENS' | 'CLOSES', 
     const when = formatWhen(d, today);
     return when === 'today' || when === 'tomorrow' ? when : `on ${when}`;
   };
-  return `${count(lines.length, 'consultation')} ${verb}: ${days.map((d) => `${lines.filter((l) => l.on === d).length} ${onDay(d)}`).join(', ')}`;
+  return `${count(lines.length, 'consultation')} ${verb} (${days.map((d) => `${lines.filter((l) => l.on === d).length} ${onDay(d)}`).join(', ')})`;
 }

@@ -32,7 +32,7 @@ test('every value from the register is escaped in the HTML part, and kept as wri
 
 test('the subject says what needs doing: counts, and when consultations open or close, as a person says it', async () => {
   const digest = buildDigest(facts, { group: 'DCC', day: '2021-04-09', since: '2021-04-08', afterTransitionId: null, sections: ALL_SECTIONS, calendar: STANDARD_CALENDAR, dueSoonWorkingDays: 3 });
-  expect((await renderDigest(digest)).subject).toBe('1 overdue assessment, 2 consultations open: 1 on Monday, 1 on Wednesday, 1 consultation closes today');
+  expect((await renderDigest(digest)).subject).toBe('1 overdue assessment, 2 consultations open (1 on Monday, 1 on Wednesday), 1 consultation closes today');
 });
 
 test('consultations opening on different days are each counted on their own day, never all "from" the first', async () => {
@@ -46,5 +46,5 @@ test('consultations opening on different days are each counted on their own day,
     ],
   };
   const digest = buildDigest(april, { group: 'SECAS', day: '2021-04-12', since: '2021-04-09', afterTransitionId: null, sections: ALL_SECTIONS, calendar: STANDARD_CALENDAR, dueSoonWorkingDays: 3 });
-  expect((await renderDigest(digest)).subject).toBe('3 consultations open: 1 today, 2 on 19 April');
+  expect((await renderDigest(digest)).subject).toBe('3 consultations open (1 today, 2 on 19 April)');
 });
