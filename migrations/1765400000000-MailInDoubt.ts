@@ -12,7 +12,7 @@ export class MailInDoubt1765400000000 implements MigrationInterface {
   name = 'MailInDoubt1765400000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE outbox_message ADD COLUMN claimed_by text, ADD COLUMN data_ended_at timestamptz, ADD COLUMN in_doubt_since timestamptz`);
+    await q.query(`ALTER TABLE outbox_message ADD COLUMN claimed_by text, ADD COLUMN claim_token uuid, ADD COLUMN data_ended_at timestamptz, ADD COLUMN in_doubt_since timestamptz`);
     await q.query(`ALTER TABLE outbox_message DROP CONSTRAINT outbox_message_state_check`);
     await q.query(`ALTER TABLE outbox_message ADD CONSTRAINT outbox_message_state_check CHECK (state IN ('PENDING', 'SENDING', 'SENT', 'FAILED', 'IN_DOUBT'))`);
     await q.query(`ALTER TABLE outbox_message ADD CONSTRAINT outbox_message_in_doubt_has_time CHECK ((state = 'IN_DOUBT') = (in_doubt_since IS NOT NULL))`);
@@ -23,6 +23,6 @@ export class MailInDoubt1765400000000 implements MigrationInterface {
     await q.query(`ALTER TABLE outbox_message DROP CONSTRAINT outbox_message_in_doubt_has_time`);
     await q.query(`ALTER TABLE outbox_message DROP CONSTRAINT outbox_message_state_check`);
     await q.query(`ALTER TABLE outbox_message ADD CONSTRAINT outbox_message_state_check CHECK (state IN ('PENDING', 'SENDING', 'SENT', 'FAILED'))`);
-    await q.query(`ALTER TABLE outbox_message DROP COLUMN claimed_by, DROP COLUMN data_ended_at, DROP COLUMN in_doubt_since`);
+    await q.query(`ALTER TABLE outbox_message DROP COLUMN claimed_by, DROP COLUMN claim_token, DROP COLUMN data_ended_at, DROP COLUMN in_doubt_since`);
   }
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { LocalDate } from '../calendar/local-date';
 import { InvalidInputError, NotFoundError } from '../common/errors';
@@ -205,9 +206,14 @@ export class OutboxService {
    * with no transaction open, noting (and awaiting) when the end of the message is about to go, and
    * records what it said: SENT; FAILED on the last attempt or a 5xx; IN_DOUBT when no answer came
    * after the end of the message; else PENDING again for the queue to retry with backoff. A
-   * message another job holds is 'busy'.
+   * message another job holds is 'busy'. (The queue hands a job on only once its worker's lock has
+   * lapsed; a worker whose event loop stalled past the lock while alive finds its claim taken by
+   * its own job's next attempt, with another token: its end-of-data note is refused, and it sends
+   * no end.)
    */
   async deliver(ctx: ServiceContext, id: string, transport: MailTransport, attempt: { jobId: string; last: boolean }): Promise<DeliveryOutcome> {
+    // This attempt's own claim: a later attempt of the same job re-claims with another token.
+    const token = randomUUID();
     // Wrapped in a SELECT: TypeORM answers a bare UPDATE ... RETURNING as [rows, count].
     const [row] = await ctx.db.query(
       `WITH cur AS (
@@ -215,15 +221,15 @@ export class OutboxService {
                 state = 'SENDING' AND (claimed_by = $2 OR claimed_at < now() - make_interval(mins => $3)) AS abandoned
            FROM outbox_message WHERE id = $1 FOR UPDATE),
        doubted AS (
-         UPDATE outbox_message o SET state = 'IN_DOUBT', in_doubt_since = now(), claimed_at = NULL, claimed_by = NULL, last_error = $4, updated_at = now()
+         UPDATE outbox_message o SET state = 'IN_DOUBT', in_doubt_since = now(), claimed_at = NULL, claimed_by = NULL, claim_token = NULL, last_error = $4, updated_at = now()
            FROM cur WHERE o.id = cur.id AND cur.abandoned AND cur.ended RETURNING o.id),
        claimed AS (
-         UPDATE outbox_message o SET state = 'SENDING', claimed_at = now(), claimed_by = $2, data_ended_at = NULL, attempts = o.attempts + 1, updated_at = now()
+         UPDATE outbox_message o SET state = 'SENDING', claimed_at = now(), claimed_by = $2, claim_token = $5, data_ended_at = NULL, attempts = o.attempts + 1, updated_at = now()
            FROM cur WHERE o.id = cur.id AND (cur.state = 'PENDING' OR (cur.abandoned AND NOT cur.ended))
            RETURNING o.message_id, o.recipients, o.subject, o.text_body, o.html_body, o.report_id)
        SELECT cur.state AS was, EXISTS (SELECT 1 FROM doubted) AS doubted, claimed.*, r.pdf, r.period, r.version
          FROM cur LEFT JOIN claimed ON true LEFT JOIN report r ON r.id = claimed.report_id`,
-      [id, attempt.jobId, CLAIM_LEASE_MINUTES, DIED_AFTER_END_OF_DATA],
+      [id, attempt.jobId, CLAIM_LEASE_MINUTES, DIED_AFTER_END_OF_DATA, token],
     );
     if (!row) return { outcome: 'skipped', why: 'no such message' };
     if (row.doubted) return { outcome: 'in-doubt', why: DIED_AFTER_END_OF_DATA };
@@ -236,7 +242,7 @@ export class OutboxService {
       }, {
         // From here the server may take the message whatever befalls this worker: say so first.
         beforeEndOfData: async () => {
-          const marked = await ctx.db.query(`UPDATE outbox_message SET data_ended_at = now() WHERE id = $1 AND state = 'SENDING' AND claimed_by = $2 RETURNING id`, [id, attempt.jobId]);
+          const marked = await ctx.db.query(`UPDATE outbox_message SET data_ended_at = now() WHERE id = $1 AND state = 'SENDING' AND claim_token = $2 RETURNING id`, [id, token]);
           if (!marked[1]) throw new Error('The claim on the message was taken over while it was being sent: its end is not sent');
         },
       });
@@ -245,17 +251,17 @@ export class OutboxService {
       const final = attempt.last || permanent;
       const state = inDoubt ? MessageState.IN_DOUBT : final ? MessageState.FAILED : MessageState.PENDING;
       await ctx.db.query(
-        `UPDATE outbox_message SET state = $3, claimed_at = NULL, claimed_by = NULL, last_error = $4, updated_at = now(),
+        `UPDATE outbox_message SET state = $3, claimed_at = NULL, claimed_by = NULL, claim_token = NULL, last_error = $4, updated_at = now(),
                 in_doubt_since = CASE WHEN $3 = 'IN_DOUBT' THEN now() END
-          WHERE id = $1 AND state = 'SENDING' AND claimed_by = $2`,
-        [id, attempt.jobId, state, message],
+          WHERE id = $1 AND state = 'SENDING' AND claim_token = $2`,
+        [id, token, state, message],
       );
       return inDoubt ? { outcome: 'in-doubt', why: message } : { outcome: 'failed', error: message, permanent, final };
     }
     // The server has it. Should this write fail, the claim lapses and the send job, taken up
     // again, finds the end of the message sent: IN_DOUBT, never sent twice unseen.
     await ctx.db.query(
-      `UPDATE outbox_message SET state = 'SENT', claimed_at = NULL, claimed_by = NULL, in_doubt_since = NULL, sent_at = now(), updated_at = now(),
+      `UPDATE outbox_message SET state = 'SENT', claimed_at = NULL, claimed_by = NULL, claim_token = NULL, in_doubt_since = NULL, sent_at = now(), updated_at = now(),
               provider_response = $2, last_error = coalesce($3, last_error) WHERE id = $1`,
       [id, delivery.response, delivery.rejected.length ? `refused recipients: ${delivery.rejected.join(', ')}` : null],
     );
