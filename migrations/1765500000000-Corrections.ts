@@ -31,8 +31,8 @@ export class Corrections1765500000000 implements MigrationInterface {
 }
 
 /** The audit trigger's function (AuditLog migration), with or without what it keeps of a report version. */
-function auditRow({ withReports }: { withReports: boolean }): string {
-  const leftOut = `- 'key_hash' - 'last_used_at'${withReports ? ` - 'markdown' - 'html' - 'pdf'` : ''}`;
+export function auditRow({ withReports, alsoLeftOut = [] }: { withReports: boolean; alsoLeftOut?: readonly string[] }): string {
+  const leftOut = `- 'key_hash' - 'last_used_at'${withReports ? ` - 'markdown' - 'html' - 'pdf'` : ''}${alsoLeftOut.map((c) => ` - '${c}'`).join('')}`;
   return `
     CREATE OR REPLACE FUNCTION audit_row() RETURNS trigger LANGUAGE plpgsql AS $$
     DECLARE

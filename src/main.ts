@@ -66,7 +66,7 @@ export async function runService(mode: Mode, options: RunOptions = {}): Promise<
     shutdown.at('database', () => changes.stop());
     const services = createServices({
       db: database.db, jobs, mailFrom: config.mailFrom, mailInDoubtResendMinutes: config.mailInDoubtResendMinutes,
-      reportLinkMinutes: config.reportLinkMinutes, changes: { feed: changes, logger },
+      reportLinkMinutes: config.reportLinkMinutes, paperDefaults: config.paperDefaults, changes: { feed: changes, logger },
     });
     shutdown.at('queue', () => services.apiKeys.close().catch((err) => logger.warn({ err }, 'writing the last use of API keys failed')));
     const metrics = new ServiceMetrics();

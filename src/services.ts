@@ -21,6 +21,7 @@ import { RegisterImportService } from './register-import/register-import.service
 import { ReleaseService } from './releases/release.service';
 import { ReportLinkService } from './reports/report-links';
 import { ReportService } from './reports/report.service';
+import { PAPER_DEFAULTS, type PaperDefaults } from './reports/paper/paper-frame';
 import { SlaRecomputeService } from './sla/sla-recompute.service';
 import { WorkPackageService } from './work-packages/work-package.service';
 import { SigningSecrets } from './auth/signing-secrets';
@@ -37,6 +38,8 @@ export interface ServiceDependencies {
   mailInDoubtResendMinutes?: number;
   /** How long a report's signed download links live unless the caller says (REPORT_LINK_MINUTES). */
   reportLinkMinutes?: number;
+  /** The Panel papers' defaults (PAPER_AUTHOR, PANEL_NUMBERING); the papers' own without. */
+  paperDefaults?: PaperDefaults;
   /**
    * Changes other processes commit (API keys, holidays): with it, this process keeps what it read
    * of them in memory; without it (commands, tests of a service alone) it reads them every time.
@@ -48,7 +51,7 @@ export interface ServiceDependencies {
  * The services, made once per process and shared by every request, job and command (they hold no
  * request state; each method takes a ServiceContext). A service that needs another gets it here.
  */
-export function createServices({ db, jobs, mailFrom, mailInDoubtResendMinutes, reportLinkMinutes, changes }: ServiceDependencies) {
+export function createServices({ db, jobs, mailFrom, mailInDoubtResendMinutes, reportLinkMinutes, paperDefaults = PAPER_DEFAULTS, changes }: ServiceDependencies) {
   const modifications = new ModificationService();
   const recipientGroups = new RecipientGroupService();
   const signingSecrets = new SigningSecrets(db);
@@ -74,7 +77,7 @@ export function createServices({ db, jobs, mailFrom, mailInDoubtResendMinutes, r
     holidays: new HolidayService(owedJobs, calendars),
     slaRecompute: new SlaRecomputeService(),
     registerImport: new RegisterImportService(),
-    reports: new ReportService(owedJobs, recipientGroups, outbox),
+    reports: new ReportService(owedJobs, recipientGroups, outbox, paperDefaults),
     signingSecrets,
     reportLinks: new ReportLinkService(signingSecrets, (keyId) => apiKeys.mayRead(keyId), reportLinkMinutes),
     apiKeys,

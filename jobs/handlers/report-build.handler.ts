@@ -2,7 +2,7 @@ import { UnrecoverableError } from 'bullmq';
 import type { JobHandler } from '../../src/queue/job-contract';
 import type { HandlerContext } from '../handler-context';
 
-/** Builds one version of the Change Status Report; a failure leaves it FAILED with its reason. */
+/** Builds one version of a Panel paper; a failure leaves it FAILED with its reason. */
 export const reportBuildHandler: JobHandler<'report-build', HandlerContext> = async (job, payload, ctx) => {
   const log = ctx.logger.child({ reportId: payload.reportId });
   try {
@@ -10,10 +10,10 @@ export const reportBuildHandler: JobHandler<'report-build', HandlerContext> = as
       log.debug({ percent }, step);
       await job.updateProgress(percent).catch((err) => log.warn({ err, percent }, 'could not report progress'));
     });
-    log.info({ period: report.period, version: report.version, status: report.status }, 'Change Status Report built');
-    return { reportId: report.id, period: report.period, version: report.version, status: report.status };
+    log.info({ kind: report.kind, period: report.period, version: report.version, status: report.status }, 'Panel paper built');
+    return { reportId: report.id, kind: report.kind, period: report.period, version: report.version, status: report.status };
   } catch (err) {
-    log.error({ err }, 'Change Status Report build failed');
+    log.error({ err }, 'Panel paper build failed');
     throw new UnrecoverableError((err as Error).message);
   }
 };

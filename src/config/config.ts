@@ -2,6 +2,7 @@ import path from 'node:path';
 import { isEmailAddress } from '../common/email-address';
 import { bool, cleanEnv, makeValidator, port, str, url, EnvError, EnvMissingError } from 'envalid';
 import { SMTP_ANSWER_TIMEOUT_MS } from '../infra/mail/mail-transport';
+import { PAPER_DEFAULTS, type PaperDefaults, type PanelNumbering, parsePanelNumbering } from '../reports/paper/paper-frame';
 
 /**
  * The one place that reads the environment. Everything else receives a typed `Config`.
@@ -29,6 +30,8 @@ export interface Config {
   readonly publicUrl: string | undefined;
   /** How long a report's signed download links live by default. */
   readonly reportLinkMinutes: number;
+  /** PAPER_AUTHOR and PANEL_NUMBERING: the Panel papers' title blocks by default. */
+  readonly paperDefaults: PaperDefaults;
   /** Unset: mail goes to the dev mailbox (an SMTP server in the worker, keeping .eml files in DATA_DIR). */
   readonly smtpUrl: string | undefined;
   /**
@@ -116,6 +119,13 @@ const cron = makeValidator<string>((input) => {
   return input.trim();
 });
 
+/** "91@2021-04": the Panel meeting of that month had that number; one Panel a month since and before. */
+const panelNumbering = makeValidator<PanelNumbering>((input) => {
+  const numbering = parsePanelNumbering(input);
+  if (!numbering) throw new EnvError('must be a Panel number and the month it met, e.g. "91@2021-04"');
+  return numbering;
+});
+
 /** Comma-separated email addresses, at least one; the error names the one that is not an address. */
 /** Comma-separated origins (https://app.example.org), each exactly as a browser sends it. */
 const originList = makeValidator<string[]>((input) => {
@@ -181,6 +191,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       REPORT_CRON: cron({ default: '0 6 * * *' }),
       PUBLIC_URL: url({ default: undefined }),
       REPORT_LINK_MINUTES: positiveInt({ default: 60 }),
+      PAPER_AUTHOR: str({ default: PAPER_DEFAULTS.author }),
+      PANEL_NUMBERING: panelNumbering({ default: PAPER_DEFAULTS.numbering }),
       SMTP_URL: url({ default: undefined }),
       DEV_MAILBOX: bool({ default: undefined }),
       MAIL_IN_DOUBT_RESEND_MINUTES: nonNegativeInt({ default: 240 }),
@@ -246,6 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Links are built as `${publicUrl}/reports/…`: no trailing slash.
     publicUrl: clean.PUBLIC_URL ? clean.PUBLIC_URL.replace(/\/+$/, '') : undefined,
     reportLinkMinutes: clean.REPORT_LINK_MINUTES,
+    paperDefaults: { author: clean.PAPER_AUTHOR.trim() || PAPER_DEFAULTS.author, numbering: clean.PANEL_NUMBERING },
     smtpUrl: clean.SMTP_URL || undefined,
     devMailbox: clean.DEV_MAILBOX,
     mailInDoubtResendMinutes: clean.MAIL_IN_DOUBT_RESEND_MINUTES,

@@ -25,6 +25,10 @@ export class Meeting {
   @Column('text', { nullable: true })
   title!: string | null;
 
+  @Field(() => Int, { nullable: true, description: "A Panel meeting's number (91 for 16 April 2021), which its papers' references cite; null for other bodies, or where the register has none (the papers then count one Panel a month from PANEL_NUMBERING)." })
+  @Column('integer', { nullable: true })
+  number!: number | null;
+
   @Field(() => String, { nullable: true, description: "SECAS's note on it, e.g. why it was moved." })
   @Column('text', { nullable: true })
   note!: string | null;

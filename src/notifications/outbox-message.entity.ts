@@ -36,6 +36,10 @@ export enum MessageKind {
   SLA_DIGEST = 'sla-digest',
   /** The monthly Change Status Report, its PDF attached. */
   CHANGE_STATUS_REPORT = 'change-status-report',
+  /** The monthly Modification Timetables paper, its PDF attached. */
+  MODIFICATION_TIMETABLES = 'modification-timetables',
+  /** A Panel paper an admin circulated (circulateReport), its PDF attached: once per version and group. */
+  PANEL_PAPER = 'panel-paper',
 }
 
 /** One email, recorded before it is sent (the outbox): a crash or an outage loses none. */
@@ -46,7 +50,7 @@ export class OutboxMessage {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Field({ description: 'What kind of message: sla-digest, change-status-report.' })
+  @Field({ description: 'What kind of message: sla-digest, change-status-report, modification-timetables, panel-paper.' })
   @Column('text')
   kind!: string;
 

@@ -227,7 +227,7 @@ export class OutboxService {
          UPDATE outbox_message o SET state = 'SENDING', claimed_at = now(), claimed_by = $2, claim_token = $5, data_ended_at = NULL, attempts = o.attempts + 1, updated_at = now()
            FROM cur WHERE o.id = cur.id AND (cur.state = 'PENDING' OR (cur.abandoned AND NOT cur.ended))
            RETURNING o.message_id, o.recipients, o.subject, o.text_body, o.html_body, o.report_id)
-       SELECT cur.state AS was, EXISTS (SELECT 1 FROM doubted) AS doubted, claimed.*, r.pdf, r.period, r.version
+       SELECT cur.state AS was, EXISTS (SELECT 1 FROM doubted) AS doubted, claimed.*, r.pdf, r.kind, r.period, r.version
          FROM cur LEFT JOIN claimed ON true LEFT JOIN report r ON r.id = claimed.report_id`,
       [id, attempt.jobId, CLAIM_LEASE_MINUTES, DIED_AFTER_END_OF_DATA, token],
     );
@@ -238,7 +238,7 @@ export class OutboxService {
     try {
       delivery = await transport.send({
         from: this.mailFrom, to: row.recipients, subject: row.subject, text: row.text_body, html: row.html_body, messageId: row.message_id,
-        attachments: row.pdf ? [{ filename: reportFileName(row.period, row.version, 'pdf'), content: row.pdf, contentType: 'application/pdf' }] : [],
+        attachments: row.pdf ? [{ filename: reportFileName(row.kind, row.period, row.version, 'pdf'), content: row.pdf, contentType: 'application/pdf' }] : [],
       }, {
         // From here the server may take the message whatever befalls this worker: say so first.
         beforeEndOfData: async () => {

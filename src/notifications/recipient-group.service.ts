@@ -22,7 +22,8 @@ export class RecipientGroupService {
     return db.getRepository(RecipientGroup).createQueryBuilder('g').where('g.enabled').orderBy('lower(g.name)', 'ASC').getMany();
   }
 
-  async require(ctx: Pick<ServiceContext, 'db'>, name: string): Promise<RecipientGroup> {
+  /** By name, whatever the case; `db` may be a transaction. */
+  async require(ctx: { db: Pick<EntityManager, 'getRepository'> }, name: string): Promise<RecipientGroup> {
     const group = await ctx.db.getRepository(RecipientGroup).createQueryBuilder('g').where('lower(g.name) = lower(:name)', { name }).getOne();
     if (!group) throw new NotFoundError('Recipient group', name);
     return group;

@@ -1,6 +1,7 @@
 import type { Job, JobsOptions } from 'bullmq';
 import { z } from 'zod';
 import { isLocalDate, type LocalDate } from '../calendar/local-date';
+import type { PaperKind } from '../reports/paper/paper-kind';
 import type { RecomputeResult } from '../sla/sla-recompute.service';
 
 /**
@@ -54,6 +55,8 @@ const reportBuildPayload = z.strictObject({ reportId: z.string().uuid() });
 
 export interface ReportBuildResult {
   reportId: string;
+  /** Which paper (absent in results recorded before there were two). */
+  kind?: PaperKind;
   period: string;
   version: number;
   status: string;
@@ -71,6 +74,8 @@ export interface ReportScheduleResult {
   dueOn: LocalDate;
   outcome: 'not-yet' | 'already-scheduled' | 'queued';
   reportId?: string;
+  /** The Modification Timetables paper's run, beside the Change Status Report's. */
+  timetables?: Omit<ReportScheduleResult, 'timetables'>;
 }
 
 const mailSweepPayload = z.strictObject({ reason: z.enum(['scheduled', 'admin']) });

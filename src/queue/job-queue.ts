@@ -1,3 +1,4 @@
+import { PAPER_TITLES } from '../reports/paper/paper-kind';
 import type { Job } from 'bullmq';
 import {
   deduplicationOf, JOB_QUEUE_NAME, JOBS, jobSchedules, parsePayload,
@@ -158,11 +159,15 @@ const summaries: { [N in JobName]: (result: JobResults[N]) => string } = {
         `${r.alreadyRecorded} recorded before, ${r.queued} queued to send`
       : `${r.day} is not a Working Day: no digest`,
   'mail-send': (r) => `message ${r.messageId} ${r.outcome}: ${r.detail}`,
-  'report-build': (r) => `Change Status Report ${r.period} v${r.version}: ${r.status}`,
-  'report-schedule': (r) =>
-    r.outcome === 'queued' ? `${r.period}'s report was due on ${r.dueOn}: build queued`
-    : r.outcome === 'already-scheduled' ? `${r.period}'s scheduled report was made already`
-    : `${r.period}'s report is due on ${r.dueOn}: nothing yet`,
+  'report-build': (r) => `${r.kind ? PAPER_TITLES[r.kind] : 'Change Status Report'} ${r.period} v${r.version}: ${r.status}`,
+  'report-schedule': (r) => {
+    const run = (x: Omit<JobResult<'report-schedule'>, 'timetables'>, what: string) =>
+      x.outcome === 'queued' ? `${x.period}'s ${what} was due on ${x.dueOn}: build queued`
+      : x.outcome === 'already-scheduled' ? `${x.period}'s scheduled ${what} was made already`
+      : `${x.period}'s ${what} is due on ${x.dueOn}: nothing yet`;
+    // The Change Status Report's run first, as it always was; the timetables' after it.
+    return `${run(r, 'report')}${r.timetables ? `; ${run(r.timetables, 'timetables paper').replace(/^\S+ /, '')}` : ''}`;
+  },
   'mail-sweep': (r) => `${r.queued} undelivered message(s) given a send job${r.caughtUp?.length ? `; digests caught up for ${r.caughtUp.join(', ')}` : ''}`,
 };
 

@@ -125,8 +125,8 @@ export async function writeMeetings(run: ImportRun): Promise<void> {
         table: 'meeting',
         conflict: 'ON CONSTRAINT meeting_body_date_unique',
         keys: { body: m.body, meeting_on: m.date },
-        values: { note: m.note ?? null },
-        keepWhenNull: ['note'],
+        values: { note: m.note ?? null, number: m.number ?? null },
+        keepWhenNull: ['note', 'number'],
         versioned: true,
         changedElsewhere: agendaChanged,
       });

@@ -108,6 +108,8 @@ const meetingEntry = z.strictObject({
   date: localDate(),
   // The 2021 file's next Working Group (5 May 2021) has no agenda yet: omitted means empty.
   agenda: list(reference()).optional(),
+  // A Panel meeting's number (91 for 16 April 2021), which its papers' references cite.
+  number: positiveWholeNumber().optional(),
   note: text().optional(),
 });
 

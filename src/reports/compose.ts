@@ -86,12 +86,17 @@ export async function composeReport(db: Queryable, frame: ReportFrame, onSection
     sections.push(await step.build(db, frame, shared));
     await onSection(i + 1, SECTIONS.length, step.label);
   }
+  return { ...paperHead(frame, `Change Status Report: ${frame.periodLabel}`, `CSR-${frame.period}-v${frame.version}`), sections };
+}
+
+/** A paper's head: its title, reference (its version's where the month has no Panel), date, Panel and frame. */
+export function paperHead(frame: ReportFrame, title: string, versionReference: string): Omit<ReportDocument, 'sections'> {
+  const { paperReference, ...rest } = frame.paper;
   return {
-    title: `Change Status Report: ${frame.periodLabel}`,
-    reference: `CSR-${frame.period}-v${frame.version}`,
+    title,
+    reference: paperReference ?? versionReference,
     date: formatLongDate(frame.asOf),
-    panel: frame.panel ? `SEC Panel, ${formatLongDate(frame.panel.date)}` : null,
-    purpose: 'For Information',
-    sections,
+    panel: frame.panel ? `SEC Panel${frame.panel.number ? ` ${frame.panel.number}` : ''}, ${formatLongDate(frame.panel.date)}` : null,
+    frame: rest,
   };
 }

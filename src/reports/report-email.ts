@@ -2,15 +2,16 @@ import { emailFrame } from '../notifications/templates/email-frame.mjml';
 import { escapeHtml as e } from '../notifications/templates/escape';
 import { type RenderedMessage, renderMjml } from '../notifications/templates/render-digest';
 import type { ReportDocument } from './document/report-document';
+import { titleBlock } from './render/title-block';
 
 /**
- * The email that circulates a scheduled report: the paper's title block, what it holds, and the
+ * The email that circulates a Panel paper (scheduled, or on an admin's word): the paper's title block, what it holds, and the
  * PDF attached (by the send job, from the report's row). The paper itself is the attachment; the
  * email only says what it is.
  */
 export async function renderReportEmail(doc: ReportDocument, fileName: string): Promise<RenderedMessage> {
   const subject = `${doc.title}${doc.panel ? ` (for the ${doc.panel})` : ''}`;
-  const facts: Array<[string, string]> = [['Reference', doc.reference], ['Date', doc.date], ['Panel', doc.panel ?? '—'], ['Purpose', doc.purpose]];
+  const facts: Array<[string, string]> = [...titleBlock(doc).map(([k, v]) => [k, v] as [string, string]), ['Purpose', doc.frame.purpose], ['Recommendation', doc.frame.recommendation]];
   const contents = doc.sections.map((s) => `${s.number} ${s.title}`);
   const text = [
     subject,

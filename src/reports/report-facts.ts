@@ -55,9 +55,9 @@ export interface RefiningProposalFacts extends ProposalRef {
 const AGENDA = `coalesce((SELECT json_agg(json_build_object('reference', m.reference, 'title', m.title) ORDER BY ai.position)
                             FROM agenda_item ai JOIN modification m ON m.id = ai.modification_id WHERE ai.meeting_id = mt.id), '[]'::json)`;
 
-export async function panelOf(db: Queryable, period: YearMonth): Promise<{ id: string; date: LocalDate } | null> {
+export async function panelOf(db: Queryable, period: YearMonth): Promise<{ id: string; date: LocalDate; number: number | null } | null> {
   const [row] = await db.query(
-    `SELECT id, meeting_on::text AS date FROM meeting WHERE body = 'PANEL' AND cancelled_on IS NULL AND meeting_on BETWEEN $1 AND $2 ORDER BY meeting_on LIMIT 1`,
+    `SELECT id, meeting_on::text AS date, number FROM meeting WHERE body = 'PANEL' AND cancelled_on IS NULL AND meeting_on BETWEEN $1 AND $2 ORDER BY meeting_on LIMIT 1`,
     [firstDayOfMonth(period), lastDayOfMonth(period)],
   );
   return row ?? null;

@@ -1,5 +1,6 @@
 import type { LocalDate, YearMonth } from '../calendar/local-date';
 import type { WorkingCalendar } from '../calendar/working-calendar';
+import type { PaperFrame } from './paper/paper-frame';
 
 /** What every section of one build knows: which paper it is, its date and its calendar. */
 export interface ReportFrame {
@@ -13,8 +14,10 @@ export interface ReportFrame {
   periodLabel: string;
   previousLabel: string;
   /** The period's Panel meeting, the one this paper goes to. */
-  panel: { id: string; date: LocalDate } | null;
+  panel: { id: string; date: LocalDate; number: number | null } | null;
   calendar: WorkingCalendar;
+  /** The version's title block: its reference, author, purpose, recommendation, attachments. */
+  paper: PaperFrame;
 }
 
 const MONTH_NAME = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'long', year: 'numeric' });

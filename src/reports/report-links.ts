@@ -2,13 +2,14 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { SigningSecrets } from '../auth/signing-secrets';
 import { InvalidInputError } from '../common/errors';
 import { isId } from '../common/ids';
+import { type PaperKind, paperSlug } from './paper/paper-kind';
 
 export const REPORT_FORMATS = ['md', 'html', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-/** change-status-report-2021-04-v2.pdf */
-export const reportFileName = (period: string, version: number, format: ReportFormat): string =>
-  `change-status-report-${period}-v${version}.${format}`;
+/** change-status-report-2021-04-v2.pdf, modification-timetables-2019-03-v1.pdf */
+export const reportFileName = (kind: PaperKind, period: string, version: number, format: ReportFormat): string =>
+  `${paperSlug(kind)}-${period}-v${version}.${format}`;
 
 /** The longest a link may live: a week covers a Panel meeting's papers. */
 const MAX_MINUTES = 7 * 24 * 60;

@@ -2,6 +2,8 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { LocalDate } from '../calendar/local-date';
 import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
+import type { ReportDocument } from './document/report-document';
+import { PaperKind } from './paper/paper-kind';
 
 export enum ReportStatus {
   QUEUED = 'QUEUED',
@@ -20,19 +22,32 @@ registerEnumType(ReportStatus, {
   },
 });
 
-/** One build of the monthly Change Status Report; each regeneration is a new version. */
-@ObjectType({ description: 'One build of the monthly Change Status Report; each regeneration is a new version.' })
+registerEnumType(PaperKind, {
+  name: 'PaperKind',
+  description: 'The two papers SECAS sends the monthly Panel from the register.',
+  valuesConfig: {
+    CHANGE_STATUS_REPORT: { description: 'The Change Status Report: every proposal by phase, the DCC\'s assessments, decisions and releases.' },
+    MODIFICATION_TIMETABLES: { description: 'The Modification Timetables paper: each proposal in Refinement with its next package of work.' },
+  },
+});
+
+/** One build of a monthly Panel paper; each regeneration is a new version. */
+@ObjectType({ description: 'One build of a monthly Panel paper (the Change Status Report or the Modification Timetables); each regeneration is a new version.' })
 @Entity('report')
 export class Report {
   @Field(() => ID, { description: 'The version, for report, withdrawReport and the downloads (/reports/{id}.pdf).' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Field({ description: 'YYYY-MM: the month the Change Status Report covers.' })
+  @Field(() => PaperKind, { description: 'Which paper it is.' })
+  @Column('text', { default: PaperKind.CHANGE_STATUS_REPORT })
+  kind!: PaperKind;
+
+  @Field({ description: 'YYYY-MM: the month of the Panel the paper goes to.' })
   @Column('text')
   period!: string;
 
-  @Field(() => Int, { description: "1 for a month's first build, then 2, 3…" })
+  @Field(() => Int, { description: "1 for a month's first build of its kind of paper, then 2, 3…" })
   @Column('integer')
   version!: number;
 
@@ -66,6 +81,34 @@ export class Report {
   /** Downloaded from /reports/{id}.pdf; never loaded with a list of versions. */
   @Column('bytea', { nullable: true, select: false })
   pdf?: Buffer | null;
+
+  @Field(() => String, { nullable: true, description: 'The Panel paper reference, e.g. SECP_91_1604_14 (Panel 91, 16 April, item 14); null where the month has no Panel.' })
+  @Column('text', { name: 'paper_reference', nullable: true })
+  paperReference!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Who wrote the paper (PAPER_AUTHOR by default: SECAS Team).' })
+  @Column('text', { nullable: true })
+  author!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'What the Panel does with it: For Information, For Decision.' })
+  @Column('text', { nullable: true })
+  action!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The paper's purpose paragraph." })
+  @Column('text', { nullable: true })
+  purpose!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'What the Panel is requested to do, e.g. "The Panel is requested to NOTE the contents of this report."' })
+  @Column('text', { nullable: true })
+  recommendation!: string | null;
+
+  @Field(() => [String], { description: 'What is attached, e.g. "Appendix A: SEC Modification Timetables".' })
+  @Column('text', { array: true, default: () => "'{}'" })
+  attachments!: string[];
+
+  /** The document as built, kept so that an edited title block re-renders the same facts. */
+  @Column('jsonb', { nullable: true, select: false })
+  document?: ReportDocument | null;
 
   @Field({ description: 'Built by the monthly schedule (and circulated to its recipients), not on request.' })
   @Column('boolean', { default: false })

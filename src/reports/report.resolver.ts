@@ -4,6 +4,8 @@ import type { LocalDate } from '../calendar/local-date';
 import { Allow } from '../graphql/access';
 import type { RequestContext } from '../graphql/context';
 import { LocalDateScalar } from '../graphql/scalars';
+import { PaperKind } from './paper/paper-kind';
+import { PaperFrameInput } from './paper/paper-frame.input';
 import { Report, ReportStatus } from './report.entity';
 import { REPORT_FORMATS } from './report-links';
 import { ReportLinks } from './report-links.types';
@@ -16,10 +18,14 @@ export class ReportResolver {
     return ctx.services.reports.find(ctx, id);
   }
 
-  @Query(() => [Report], { description: 'Versions of the Change Status Report, newest first; of one month (YYYY-MM) if given.' })
+  @Query(() => [Report], { description: 'Versions of the Panel papers, newest month first; of one month (YYYY-MM) and one kind if given.' })
   @Allow(Access.read)
-  reports(@Ctx() ctx: RequestContext, @Arg('period', () => String, { description: "Only this month's (YYYY-MM).", nullable: true }) period: string | null): Promise<Report[]> {
-    return ctx.services.reports.list(ctx, period);
+  reports(
+    @Ctx() ctx: RequestContext,
+    @Arg('period', () => String, { description: "Only this month's (YYYY-MM).", nullable: true }) period: string | null,
+    @Arg('kind', () => PaperKind, { description: 'Only this paper.', nullable: true }) kind: PaperKind | null,
+  ): Promise<Report[]> {
+    return ctx.services.reports.list(ctx, period, kind);
   }
 
   @Mutation(() => Report, { description: 'Queue a fresh build of the Change Status Report for a month (YYYY-MM).' })
@@ -31,6 +37,37 @@ export class ReportResolver {
     asOf: LocalDate | null,
   ): Promise<Report> {
     return ctx.services.reports.request(ctx, period, asOf);
+  }
+
+  @Mutation(() => Report, { description: "Queue a build of the Modification Timetables paper for the month's Panel (YYYY-MM), from the work packages." })
+  @Allow(Access.admin)
+  regenerateTimetables(
+    @Ctx() ctx: RequestContext,
+    @Arg('period', { description: 'The month (YYYY-MM) of the Panel it goes to, within the register.' }) period: string,
+    @Arg('asOf', () => LocalDateScalar, { nullable: true, description: "The paper's date; default: the papers deadline of the month's Panel." })
+    asOf: LocalDate | null,
+  ): Promise<Report> {
+    return ctx.services.reports.request(ctx, period, asOf, { kind: PaperKind.MODIFICATION_TIMETABLES });
+  }
+
+  @Mutation(() => Report, { description: 'Send a READY version to a recipient group through the outbox, its PDF attached; once per version and group.' })
+  @Allow(Access.admin)
+  circulateReport(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: 'The version.' }) id: string,
+    @Arg('recipientGroup', { description: 'The group it goes to, by name (SECAS, DCC, or one an admin made).' }) recipientGroup: string,
+  ): Promise<Report> {
+    return ctx.services.reports.circulate(ctx, id, recipientGroup);
+  }
+
+  @Mutation(() => Report, { description: "Edit a version's title block (reference, author, action, purpose, recommendation, attachments) until it is circulated; a READY version is rendered again with it." })
+  @Allow(Access.admin)
+  updatePaperFrame(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: 'The version.' }) id: string,
+    @Arg('input', () => PaperFrameInput, { description: 'What changes; what is left out stays.' }) input: PaperFrameInput,
+  ): Promise<Report> {
+    return ctx.services.reports.updateFrame(ctx, id, input);
   }
 
   @Mutation(() => Report, { description: 'Marks a report version as withdrawn: it stays readable, listed as withdrawn, and is never circulated.' })

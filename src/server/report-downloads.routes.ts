@@ -60,12 +60,12 @@ export function reportDownloadRoutes({ db, services, clock, logger }: Options): 
     if (report.status !== ReportStatus.READY || !body) {
       return refuse(res, 404, 'NOT_FOUND', `Report ${id} has no ${format} file: it is ${report.status}${report.status === ReportStatus.READY ? ' (built before PDFs were made)' : ''}`);
     }
-    const name = reportFileName(report.period, report.version, format);
+    const name = reportFileName(report.kind, report.period, report.version, format);
     res.setHeader('Content-Type', CONTENT_TYPE[format]);
     res.setHeader('Content-Disposition', `${format === 'md' ? 'attachment' : 'inline'}; filename="${name}"`);
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    // A version never changes once READY; it is still nobody else's to keep.
-    res.setHeader('Cache-Control', 'private, max-age=3600');
+    // A READY version's facts never change, but its title block may be edited until circulated: ask again each time.
+    res.setHeader('Cache-Control', 'private, no-cache');
     if (format === 'html') res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox");
     logger.info({ reportId: id, format, signedLink: req.query.signature !== undefined }, 'report downloaded');
     return res.send(body);

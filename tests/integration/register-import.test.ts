@@ -148,8 +148,8 @@ describe('importing a register file', () => {
     const summary = await importRegisterFile(testServiceContext(db), FILE_2019);
     expect(summary.workPackages).toEqual({ created: 17, updated: 0, unchanged: 0 });
     expect(await rowCounts()).toEqual({
-      release: 1, modification: 19, modification_dependency: 1, phase_change: 19, assessment: 0, meeting: 8,
-      agenda_item: 1 + 3 + 1 + 1 + 4 + 3 + 3 + 1, consultation: 0, decision: 0, work_package: 17,
+      release: 1, modification: 19, modification_dependency: 1, phase_change: 19, assessment: 0, meeting: 9,
+      agenda_item: 1 + 3 + 17 + 1 + 1 + 4 + 3 + 3 + 1, consultation: 0, decision: 0, work_package: 17,
     });
     const [dep] = await db.query(
       `SELECT m.reference AS waits, d.reference AS "on" FROM modification_dependency x
@@ -208,7 +208,7 @@ describe('importing a register file', () => {
     expect(summary.modifications).toEqual({ created: 29, updated: 8, unchanged: 0 });
     expect(summary.releases).toEqual({ created: 4, updated: 0, unchanged: 1 });
     const counts = await rowCounts();
-    expect(counts).toMatchObject({ modification: 48, release: 5, meeting: 13, work_package: 17 });
+    expect(counts).toMatchObject({ modification: 48, release: 5, meeting: 14, work_package: 17 });
     // 48 first entries + SECMP0007 and SECMP0015 (REFINE -> APPROVED) and SECMP0056 (REFINE -> DECIDE).
     expect(counts.phase_change).toBe(51);
     expect(await history('SECMP0056')).toEqual([

@@ -57,7 +57,7 @@ test('April 2021 is dated on the Panel papers deadline, and built: READY, with t
   const markdown: string = built.markdown;
   expect(markdown.split('\n')[0]).toBe('# Change Status Report: April 2021');
   expect(markdown).toContain('| Date | Friday 9 April 2021 |');
-  expect(markdown).toContain('| Panel | SEC Panel, Friday 16 April 2021 |');
+  expect(markdown).toContain('| Panel | SEC Panel 91, Friday 16 April 2021 |');
   expect(markdown).toContain('## 1 Summary');
   const phases = await app.db.query(`SELECT phase, count(*)::int AS n FROM modification GROUP BY phase`);
   const refine = phases.find((p: { phase: string }) => p.phase === 'REFINE').n;

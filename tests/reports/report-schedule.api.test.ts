@@ -16,7 +16,7 @@ let app: TestApp;
 let worker: RunningWorker;
 const ctx = () => testServiceContext(app.db);
 const reportRows = (period = '2021-04') =>
-  app.db.query(`SELECT id, version, as_of::text AS "asOf", status, scheduled, error FROM report WHERE period = $1 ORDER BY version`, [period]);
+  app.db.query(`SELECT id, version, as_of::text AS "asOf", status, scheduled, error FROM report WHERE period = $1 AND kind = 'CHANGE_STATUS_REPORT' ORDER BY version`, [period]);
 const reportMessages = (period = '2021-04') =>
   app.db.query(
     `SELECT m.report_id AS "reportId", g.name AS "group", m.state FROM outbox_message m JOIN recipient_group g ON g.id = m.group_id JOIN report r ON r.id = m.report_id
@@ -44,7 +44,8 @@ test('before the papers deadline the schedule builds nothing; a month with no Pa
 test('on 9 April the job builds April once and SECAS (not the DCC) gets the paper, its PDF attached; later days and rebuilds send nothing more', async () => {
   const job = await app.jobs.enqueue('report-schedule', { day: '2021-04-09', reason: 'admin' });
   const run = await finished(app, job.id);
-  expect(run.summary).toBe("2021-04's report was due on 2021-04-09: build queued");
+  // The Modification Timetables paper is scheduled beside it, on the same date.
+  expect(run.summary).toBe("2021-04's report was due on 2021-04-09: build queued; timetables paper was due on 2021-04-09: build queued");
   const [report] = await waitFor(async () => {
     const rows = await reportRows();
     return rows[0]?.status === 'READY' ? rows : undefined;
@@ -56,7 +57,7 @@ test('on 9 April the job builds April once and SECAS (not the DCC) gets the pape
   const mail = app.smtp.received.filter((m) => m.parsed.subject?.startsWith('Change Status Report: April 2021'));
   expect(mail).toHaveLength(1);
   expect(mail[0]!.to).toEqual(TEST_RECIPIENTS.secas);
-  expect(mail[0]!.parsed.subject).toBe('Change Status Report: April 2021 (for the SEC Panel, Friday 16 April 2021)');
+  expect(mail[0]!.parsed.subject).toBe('Change Status Report: April 2021 (for the SEC Panel 91, Friday 16 April 2021)');
   expect(mail[0]!.parsed.text).toContain('The paper is attached as change-status-report-2021-04-v1.pdf. It holds:');
   expect(mail[0]!.parsed.html).toContain('<strong>change-status-report-2021-04-v1.pdf</strong>');
   const [attachment, ...others] = mail[0]!.parsed.attachments;
@@ -65,11 +66,15 @@ test('on 9 April the job builds April once and SECAS (not the DCC) gets the pape
   const download = await fetch(`${app.url.replace(/\/graphql$/, '')}/reports/${report.id}.pdf`, { headers: { authorization: `Bearer ${app.keys.READER}` } });
   expect(Buffer.compare(attachment!.content, Buffer.from(await download.arrayBuffer()))).toBe(0);
 
+  // The month's Modification Timetables paper went to SECAS too (its group takes MODIFICATION_TIMETABLES), on its own.
+  const timetables = app.smtp.received.filter((m) => m.parsed.subject?.startsWith('SEC Modification Timetables: April 2021'));
+  expect(timetables.map((m) => [m.to, m.parsed.attachments.map((a) => a.filename)])).toEqual([[TEST_RECIPIENTS.secas, ['modification-timetables-2021-04-v1.pdf']]]);
+
   // Later days build nothing more, and an admin's rebuild of the month is not circulated again.
   const scheduled = report;
   expect(await app.services.reports.runSchedule(ctx(), '2021-04-12')).toEqual({ period: '2021-04', dueOn: '2021-04-09', outcome: 'already-scheduled', reportId: scheduled.id });
   const again = await app.jobs.enqueue('report-schedule', { day: '2021-04-30', reason: 'admin' });
-  expect((await finished(app, again.id)).summary).toBe("2021-04's scheduled report was made already");
+  expect((await finished(app, again.id)).summary).toBe("2021-04's scheduled report was made already; scheduled timetables paper was made already");
 
   const rebuilt = (await app.gql(`mutation { regenerateReport(period: "2021-04") { id version } }`)).data!.regenerateReport;
   expect(rebuilt.version).toBe(2);
@@ -84,7 +89,7 @@ test('a scheduled build that fails is tried again by the next morning\'s run, an
   await app.db.query(`ALTER TABLE report ADD CONSTRAINT test_refuses_may CHECK (status <> 'READY' OR period <> '2021-05') NOT VALID`);
   try {
     const first = await app.jobs.enqueue('report-schedule', { day: '2021-05-28', reason: 'admin' });
-    expect((await finished(app, first.id)).summary).toBe("2021-05's report was due on 2021-05-28: build queued");
+    expect((await finished(app, first.id)).summary).toBe("2021-05's report was due on 2021-05-28: build queued; timetables paper was due on 2021-05-28: build queued");
     const [failed] = await waitFor(async () => {
       const rows = await reportRows('2021-05');
       return rows[0]?.status === 'FAILED' ? rows : undefined;
@@ -94,7 +99,7 @@ test('a scheduled build that fails is tried again by the next morning\'s run, an
     await app.db.query(`ALTER TABLE report DROP CONSTRAINT test_refuses_may`);
   }
   const next = await app.jobs.enqueue('report-schedule', { day: '2021-05-29', reason: 'admin' });
-  expect((await finished(app, next.id)).summary).toBe("2021-05's report was due on 2021-05-28: build queued");
+  expect((await finished(app, next.id)).summary).toBe("2021-05's report was due on 2021-05-28: build queued; timetables paper was due on 2021-05-28: build queued");
   const rows = await waitFor(async () => {
     const r = await reportRows('2021-05');
     return r[1]?.status === 'READY' ? r : undefined;

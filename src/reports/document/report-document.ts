@@ -1,6 +1,10 @@
+import type { PaperFrame } from '../paper/paper-frame';
+import type { Picture } from './picture';
+
 /**
- * The Change Status Report as a typed document: built once from the register, then rendered as
- * Markdown, HTML and PDF by renderers that know nothing of the register.
+ * A Panel paper as a typed document: built once from the register, then rendered as Markdown,
+ * HTML and PDF by renderers that know nothing of the register. It is kept with its version, so an
+ * edited title block re-renders the same facts.
  */
 
 /** A table cell: text, or text with a footnote (a figure the DCC printed differently, say). */
@@ -10,7 +14,11 @@ export type Block =
   | { kind: 'paragraph'; text: string }
   | { kind: 'table'; header: readonly string[]; rows: ReadonlyArray<readonly Cell[]> }
   /** Said instead of an empty table: "None this month." */
-  | { kind: 'none'; text: string };
+  | { kind: 'none'; text: string }
+  /** Tasks in order (numbered), or points. */
+  | { kind: 'list'; ordered: boolean; items: readonly string[] }
+  /** A picture drawn from the register's figures; `alt` says what it shows to one who cannot see it. */
+  | { kind: 'figure'; caption: string; alt: string; picture: Picture };
 
 export interface ReportSection {
   /** "1", "3.2", "Appendix A:". */
@@ -22,19 +30,22 @@ export interface ReportSection {
 
 export interface ReportDocument {
   title: string;
-  /** The paper's reference, e.g. CSR-2021-04-v2. */
+  /** The paper's reference (SECP_91_1604_14), or its version's (CSR-2021-04-v2) where the month has no Panel. */
   reference: string;
   /** The report's date, as written on the paper: Friday 9 April 2021. */
   date: string;
   /** The Panel meeting the paper is for, if the register has one that month. */
   panel: string | null;
-  purpose: 'For Information';
+  /** Who wrote it, why, what the Panel is asked to do, what is attached: the version's frame. */
+  frame: Omit<PaperFrame, 'paperReference'>;
   sections: ReportSection[];
 }
 
 export const paragraph = (text: string): Block => ({ kind: 'paragraph', text });
 export const table = (header: readonly string[], rows: ReadonlyArray<readonly Cell[]>, none: string): Block =>
   rows.length ? { kind: 'table', header, rows } : { kind: 'none', text: none };
+export const list = (items: readonly string[], ordered = false): Block => ({ kind: 'list', ordered, items });
+export const figure = (caption: string, alt: string, picture: Picture): Block => ({ kind: 'figure', caption, alt, picture });
 export const section = (number: string, title: string, blocks: Block[], subsections: ReportSection[] = []): ReportSection =>
   ({ number, title, blocks, subsections });
 

@@ -1,7 +1,7 @@
 import { formatDate } from '../../notifications/templates/format';
 import type { DecisionFacts, ProposalRef } from '../report-facts';
 import type { ReportFrame } from '../report-frame';
-import { paragraph, type ReportSection, section, table } from './report-document';
+import { figure, paragraph, type ReportSection, section, table } from './report-document';
 import { BODY_NAMES, outcomeWords, PHASE_NAMES } from './words';
 
 export interface SummaryFacts {
@@ -19,7 +19,13 @@ export function summarySection(frame: ReportFrame, facts: SummaryFacts): ReportS
   const phases = [...facts.phases].sort((a, b) => PHASE_ORDER.indexOf(a.phase) - PHASE_ORDER.indexOf(b.phase));
   const total = phases.reduce((n, p) => n + p.count, 0);
   return section('1', 'Summary', [paragraph(`The register holds ${total} proposals.`)], [
-    section('1.1', 'Proposals by phase', [table(['Phase', 'Proposals'], phases.map((p) => [PHASE_NAMES[p.phase] ?? p.phase, String(p.count)]), 'No proposals.')]),
+    section('1.1', 'Proposals by phase', [
+      figure(
+        `Proposals in each phase on ${formatDate(frame.asOf)}`,
+        `Bar chart of the ${total} proposals by phase: ${phases.map((p) => `${PHASE_NAMES[p.phase] ?? p.phase} ${p.count}`).join(', ')}.`,
+        { kind: 'bars', bars: phases.map((p) => ({ key: p.phase, label: PHASE_NAMES[p.phase] ?? p.phase, value: p.count })) },
+      ),
+      table(['Phase', 'Proposals'], phases.map((p) => [PHASE_NAMES[p.phase] ?? p.phase, String(p.count)]), 'No proposals.')]),
     section('1.2', 'Going to this Panel', [
       table(['Proposal', 'Title'], facts.panelAgenda.map((a) => [a.reference, a.title ?? '']), 'Nothing on the Panel agenda in the register.'),
     ]),

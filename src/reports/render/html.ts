@@ -1,5 +1,7 @@
 import { escapeHtml as e } from '../../notifications/templates/escape';
 import { type Block, type Cell, longColumns, numberFootnotes, type ReportDocument, type ReportSection } from '../document/report-document';
+import { titleBlock } from './title-block';
+import { pictureSvg } from './svg';
 
 /** Print-first: A4, no external assets, headers repeated on every page a table spans. */
 const CSS = `
@@ -17,15 +19,23 @@ const CSS = `
   td.short { white-space: nowrap; }
   .none { font-style: italic; color: #4a5560; }
   sup a { color: inherit; text-decoration: none; }
+  figure { margin: 4mm 0; break-inside: avoid; }
+  figure svg { max-width: 100%; height: auto; }
+  figcaption { font-size: 9.5pt; color: #4a5560; }
+  .recommendation { border-left: 3px solid #1d3b5a; padding-left: 3mm; font-weight: bold; }
   .footnotes { border-top: 1px solid #c9d1d9; margin-top: 8mm; font-size: 9pt; color: #4a5560; }
 `;
 
 export function renderHtml(doc: ReportDocument): string {
   const { notes, numbers } = numberFootnotes(doc);
+  // A note cited twice links back to its first citation: ids stay unique.
+  const cited = new Set<number>();
   const cell = (c: Cell) => {
     if (typeof c === 'string') return e(c);
-    const n = numbers.get(c.footnote);
-    return `${e(c.text)}<sup><a href="#fn${n}" id="ref${n}">${n}</a></sup>`;
+    const n = numbers.get(c.footnote)!;
+    const id = cited.has(n) ? '' : ` id="ref${n}"`;
+    cited.add(n);
+    return `${e(c.text)}<sup><a href="#fn${n}"${id}>${n}</a></sup>`;
   };
   const block = (b: Block): string => {
     switch (b.kind) {
@@ -33,6 +43,12 @@ export function renderHtml(doc: ReportDocument): string {
         return `<p>${e(b.text)}</p>`;
       case 'none':
         return `<p class="none">${e(b.text)}</p>`;
+      case 'list': {
+        const tag = b.ordered ? 'ol' : 'ul';
+        return `<${tag}>${b.items.map((i) => `<li>${e(i)}</li>`).join('')}</${tag}>`;
+      }
+      case 'figure':
+        return `<figure>${pictureSvg(b.picture, b.alt)}<figcaption>${e(b.caption)}</figcaption></figure>`;
       case 'table': {
         const long = longColumns(b);
         return `<table><thead><tr>${b.header.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>` +
@@ -44,13 +60,14 @@ export function renderHtml(doc: ReportDocument): string {
     const h = `h${Math.min(depth, 6)}`;
     return `<section><${h}>${e(s.number)} ${e(s.title)}</${h}>${s.blocks.map(block).join('')}${s.subsections.map((sub) => section(sub, depth + 1)).join('')}</section>`;
   };
-  const row = (k: string, v: string) => `<tr><th>${e(k)}</th><td>${e(v)}</td></tr>`;
+  const row = ([k, v]: readonly [string, string]) => `<tr><th scope="row">${e(k)}</th><td>${e(v)}</td></tr>`;
   const footnotes = notes.length
     ? `<footer class="footnotes"><ol>${notes.map((n, i) => `<li id="fn${i + 1}">${e(n)}</li>`).join('')}</ol></footer>`
     : '';
   return `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><title>${e(doc.title)}</title><style>${CSS}</style></head>
-<body><header><h1>${e(doc.title)}</h1><table class="title">${row('Reference', doc.reference)}${row('Date', doc.date)}${row('Panel', doc.panel ?? '—')}${row('Purpose', doc.purpose)}</table></header>
+<body><header><h1>${e(doc.title)}</h1><table class="title">${titleBlock(doc).map(row).join('')}</table>
+<p><strong>Purpose:</strong> ${e(doc.frame.purpose)}</p><p class="recommendation">${e(doc.frame.recommendation)}</p></header>
 ${doc.sections.map((s) => section(s, 2)).join('\n')}
 ${footnotes}
 </body></html>

@@ -1,4 +1,5 @@
 import { type Block, type Cell, numberFootnotes, type ReportDocument, type ReportSection } from '../document/report-document';
+import { titleBlock } from './title-block';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
@@ -26,6 +27,11 @@ export function renderMarkdown(doc: ReportDocument): string {
         return escapeMarkdown(b.text);
       case 'none':
         return `_${escapeMarkdown(b.text)}_`;
+      case 'list':
+        return b.items.map((item, i) => `${b.ordered ? `${i + 1}.` : '-'} ${escapeMarkdown(item)}`).join('\n');
+      case 'figure':
+        // A picture is for the HTML and the PDF; here, what it shows.
+        return `_Figure: ${escapeMarkdown(b.caption)}. ${escapeMarkdown(b.alt)}_`;
       case 'table':
         return [`| ${b.header.map(escapeMarkdown).join(' | ')} |`, `|${b.header.map(() => '---').join('|')}|`, ...b.rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
     }
@@ -34,7 +40,9 @@ export function renderMarkdown(doc: ReportDocument): string {
     [`${'#'.repeat(depth)} ${s.number} ${escapeMarkdown(s.title)}`, ...s.blocks.map(block), ...s.subsections.map((sub) => section(sub, depth + 1))].join('\n\n');
   const title = [
     `# ${escapeMarkdown(doc.title)}`,
-    `| | |\n|---|---|\n| Reference | ${escapeMarkdown(doc.reference)} |\n| Date | ${escapeMarkdown(doc.date)} |\n| Panel | ${escapeMarkdown(doc.panel ?? '—')} |\n| Purpose | ${escapeMarkdown(doc.purpose)} |`,
+    ['| | |', '|---|---|', ...titleBlock(doc).map(([k, v]) => `| ${k} | ${escapeMarkdown(v)} |`)].join('\n'),
+    `Purpose: ${escapeMarkdown(doc.frame.purpose)}`,
+    `Recommendation: ${escapeMarkdown(doc.frame.recommendation)}`,
   ];
   const footnotes = notes.map((n, i) => `[^${i + 1}]: ${escapeMarkdown(n)}`);
   return [...title, ...doc.sections.map((s) => section(s, 2)), ...(footnotes.length ? [footnotes.join('\n')] : [])].join('\n\n') + '\n';

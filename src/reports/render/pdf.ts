@@ -1,6 +1,8 @@
 import pdfmake from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { type Block, type Cell, longColumns, numberFootnotes, type ReportDocument, type ReportSection } from '../document/report-document';
+import { pictureSvg } from './svg';
+import { titleBlock } from './title-block';
 import { toWinAnsi as w } from './win-ansi';
 
 /**
@@ -27,6 +29,14 @@ export async function renderPdf(doc: ReportDocument): Promise<Buffer> {
         return { text: w(b.text), margin: [0, 0, 0, 6] };
       case 'none':
         return { text: w(b.text), italics: true, color: '#4a5560', margin: [0, 0, 0, 6] };
+      case 'list':
+        return b.ordered ? { ol: b.items.map(w), margin: [0, 0, 0, 6] } : { ul: b.items.map(w), margin: [0, 0, 0, 6] };
+      case 'figure':
+        // Vectors: the same SVG the HTML shows, kept whole on one page with its caption.
+        return {
+          stack: [{ svg: pictureSvg(b.picture, w(b.alt)), width: 505 }, { text: w(b.caption), fontSize: 8.5, color: '#4a5560', margin: [0, 2, 0, 8] }],
+          unbreakable: true,
+        };
       case 'table': {
         const columns = longColumns(b).map((long) => (long ? '*' : 'auto'));
         return {
@@ -72,9 +82,11 @@ export async function renderPdf(doc: ReportDocument): Promise<Buffer> {
     content: [
       { text: w(doc.title), style: 'h1' },
       {
-        table: { widths: [70, '*'], body: [titleRow('Reference', doc.reference), titleRow('Date', doc.date), titleRow('Panel', doc.panel ?? '—'), titleRow('Purpose', doc.purpose)] },
-        layout: 'noBorders', margin: [0, 0, 0, 10],
+        table: { widths: [70, '*'], body: titleBlock(doc).map(([k, v]) => titleRow(k, v)) },
+        layout: 'noBorders', margin: [0, 0, 0, 8],
       },
+      { text: [{ text: 'Purpose: ', bold: true }, w(doc.frame.purpose)], margin: [0, 0, 0, 6] },
+      { text: w(doc.frame.recommendation), bold: true, color: NAVY, margin: [0, 0, 0, 10] },
       ...doc.sections.flatMap((s) => section(s, 1)),
       ...(notes.length
         ? [{ text: 'Notes', style: 'h3' } as Content, { ol: notes.map((n) => w(n)), fontSize: 8.5, color: '#4a5560' } as Content]

@@ -13,7 +13,9 @@ test("the figures the DCC printed, as the register's notes keep them", () => {
 });
 
 const doc = (sections: ReportDocument['sections']): ReportDocument => ({
-  title: 'Change Status Report: April 2021', reference: 'CSR-2021-04-v1', date: 'Friday 9 April 2021', panel: null, purpose: 'For Information', sections,
+  title: 'Change Status Report: April 2021', reference: 'CSR-2021-04-v1', date: 'Friday 9 April 2021', panel: null,
+  frame: { author: 'SECAS Team', action: 'For Information', purpose: 'The status of every proposal.', recommendation: 'The Panel is requested to NOTE the contents of this report.', attachments: [] },
+  sections,
 });
 
 test('footnotes are numbered in reading order; a note said twice is one footnote, and Markdown marks and lists them', () => {
