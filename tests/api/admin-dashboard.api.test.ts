@@ -44,7 +44,7 @@ test('without a key: 401 for a script, the login page for a browser', async () =
   const script = await get(QUEUES_API, asJson);
   expect(script.status).toBe(401);
   expect(script.headers.get('www-authenticate')).toBe('Bearer');
-  expect((await script.json()).error.code).toBe('UNAUTHENTICATED');
+  expect(((await script.json() as any)).error.code).toBe('UNAUTHENTICATED');
 
   const browser = await get('/admin/queues', asBrowser);
   expect(browser.status).toBe(303);
@@ -61,7 +61,7 @@ test('a READER or DCC key is refused with 403, an unknown key with 401', async (
   for (const key of [app.keys.READER, app.keys.DCC]) {
     const refused = await get(QUEUES_API, bearer(key));
     expect(refused.status).toBe(403);
-    expect((await refused.json()).error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('ADMIN') });
+    expect(((await refused.json() as any)).error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('ADMIN') });
   }
   const unknown = await get(QUEUES_API, bearer('sec_not-a-key-at-all-000000000000'));
   expect(unknown.status).toBe(401);
@@ -74,7 +74,7 @@ test('an ADMIN key sees the dashboard and the service\'s job queue with its coun
 
   const api = await get(QUEUES_API, bearer(app.keys.ADMIN));
   expect(api.status).toBe(200);
-  const { queues } = await api.json();
+  const { queues } = (await api.json() as any);
   expect(queues.map((q: { name: string }) => q.name)).toContain(JOB_QUEUE_NAME);
   const ours = queues.find((q: { name: string }) => q.name === JOB_QUEUE_NAME);
   expect(ours.counts).toEqual(expect.objectContaining({ waiting: expect.any(Number), completed: expect.any(Number), failed: expect.any(Number) }));
@@ -93,7 +93,7 @@ test('the login page gives an ADMIN key a signed, HttpOnly, SameSite=Strict sess
 
   const dashboard = await get(QUEUES_API, { ...asJson, cookie });
   expect(dashboard.status).toBe(200);
-  expect((await dashboard.json()).queues.map((q: { name: string }) => q.name)).toContain(JOB_QUEUE_NAME);
+  expect(((await dashboard.json() as any)).queues.map((q: { name: string }) => q.name)).toContain(JOB_QUEUE_NAME);
 });
 
 test('the login page refuses a key that is not ADMIN, or not a key, and starts no session', async () => {
@@ -116,7 +116,7 @@ test('a tampered session cookie is refused; so is one past its 8 hours, and one 
   expect(forged).not.toBe(cookie);
   const tampered = await get(QUEUES_API, { ...asJson, cookie: forged });
   expect(tampered.status).toBe(401);
-  expect((await tampered.json()).error.message).toContain('not valid');
+  expect(((await tampered.json() as any)).error.message).toContain('not valid');
   const unsigned = await get(QUEUES_API, { ...asJson, cookie: `${name}=${encodeURIComponent('j:{"k":"x","e":99999999999999}')}` });
   expect(unsigned.status).toBe(401);
 
@@ -125,7 +125,7 @@ test('a tampered session cookie is refused; so is one past its 8 hours, and one 
   now = new Date('2021-04-09T17:00:00Z');
   const expired = await get(QUEUES_API, { ...asJson, cookie });
   expect(expired.status).toBe(401);
-  expect((await expired.json()).error.message).toContain('8 hours');
+  expect(((await expired.json() as any)).error.message).toContain('8 hours');
 
   now = new Date('2021-04-09T09:00:00Z');
   const made = await app.gql(`mutation { createApiKey(name: "dashboard admin", role: ADMIN) { key apiKey { id } } }`);
@@ -134,7 +134,7 @@ test('a tampered session cookie is refused; so is one past its 8 hours, and one 
   await app.gql(`mutation($id: ID!) { revokeApiKey(id: $id) { id } }`, { id: made.data!.createApiKey.apiKey.id });
   const revoked = await get(QUEUES_API, { ...asJson, cookie: session.cookie });
   expect(revoked.status).toBe(401);
-  expect((await revoked.json()).error.message).toContain('revoked');
+  expect(((await revoked.json() as any)).error.message).toContain('revoked');
 });
 
 test('after signing in the browser goes back to an admin page only, never to another site', async () => {
@@ -149,7 +149,7 @@ test('the dashboard reads the queue on Redis too', async () => {
   try {
     const response = await fetch(`${onRedis.url.replace(/\/graphql$/, '')}${QUEUES_API}`, { headers: bearer(onRedis.keys.ADMIN) });
     expect(response.status).toBe(200);
-    expect((await response.json()).queues.map((q: { name: string }) => q.name)).toContain(JOB_QUEUE_NAME);
+    expect(((await response.json() as any)).queues.map((q: { name: string }) => q.name)).toContain(JOB_QUEUE_NAME);
   } finally {
     await onRedis.stop();
   }

@@ -16,7 +16,7 @@ const ping = (key: string | null, header?: string) =>
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(header ? { authorization: header } : key ? { authorization: `Bearer ${key}` } : {}) },
     body: JSON.stringify({ query: '{ isWorkingDay(date: "2021-04-09") }' }),
-  }).then((r) => r.json());
+  }).then((r) => r.json() as Promise<any>);
 const works = async (key: string) => (await ping(key)).data?.isWorkingDay === true;
 const KEY_FIELDS = 'id name role source createdAt expiresAt lastUsedAt revokedAt';
 

@@ -28,7 +28,7 @@ test('a key over its budget gets 429 with Retry-After; another key is not held b
   const retryAfter = Number(over.headers.get('retry-after'));
   expect(retryAfter).toBeGreaterThanOrEqual(1);
   expect(retryAfter).toBeLessThanOrEqual(60);
-  expect(await over.json()).toEqual({ errors: [{ message: expect.stringMatching(/^Too many requests: this key may make 5 a minute; try again in \d+ s$/), extensions: { code: 'RATE_LIMITED' } }] });
+  expect((await over.json() as any)).toEqual({ errors: [{ message: expect.stringMatching(/^Too many requests: this key may make 5 a minute; try again in \d+ s$/), extensions: { code: 'RATE_LIMITED' } }] });
   expect((await ask(app.keys.DCC)).status).toBe(200);
   // The budget is kept in the database, where every API process reads it; never the key itself.
   const rows: Array<{ key: string }> = await app.db.query(`SELECT key FROM rate_limit`);
@@ -62,7 +62,7 @@ test('made-up keys buy no budget: one address shares one, and once it is spent a
   const told: unknown[] = [];
   for (let i = 0; i < 5; i++) {
     const answer = await fromAddress(address, `sec_made-up-${i}`, '{ modifications(first: 1) { totalCount } }');
-    told.push([answer.status, (await answer.json()).errors[0].extensions.code]);
+    told.push([answer.status, ((await answer.json() as any)).errors[0].extensions.code]);
   }
   // The sixth finds the budget spent (its key is looked up, and refused by the store).
   const sixth = await fromAddress(address, 'sec_made-up-5');
@@ -92,7 +92,7 @@ test('a valid key keeps its own budget at an address that has spent its own', as
   expect((await fromAddress(address, 'sec_made-up')).status).toBe(429);
   const answer = await fromAddress(address, app.keys.DCC);
   expect(answer.status).toBe(200);
-  expect(await answer.json()).toEqual({ data: { __typename: 'Query' } });
+  expect((await answer.json() as any)).toEqual({ data: { __typename: 'Query' } });
 });
 
 test('spent budgets are deleted once their minute is over; live ones stay', async () => {

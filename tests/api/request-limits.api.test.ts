@@ -30,7 +30,7 @@ function deepQuery(levels: number): string {
 async function statementsOf(query: string): Promise<{ status: number; body: any; statements: number }> {
   const before = app.statements.count;
   const res = await post(JSON.stringify({ query }));
-  const body = await res.json();
+  const body = (await res.json() as any);
   return { status: res.status, body, statements: app.statements.count - before };
 }
 
@@ -61,30 +61,30 @@ test('cost counts a page by its first, variables included: a big page with neste
   const query = 'query($n: Int) { modifications(first: $n) { edges { node { reference assessments { id pauses { from } } meetings { agenda { reference } } } } } }';
   const big = await post(JSON.stringify({ query, variables: { n: 500 } }));
   expect(big.status).toBe(400);
-  const refused = await big.json();
+  const refused = (await big.json() as any);
   expect(refused.errors[0]).toMatchObject({ message: expect.stringMatching(/^This query would cost \d+, over the limit of 50000/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED', maxCost: 50000 } });
   const normal = await post(JSON.stringify({ query, variables: { n: 20 } }));
   expect(normal.status).toBe(200);
-  expect((await normal.json()).data.modifications.edges).toEqual([]);
+  expect(((await normal.json() as any)).data.modifications.edges).toEqual([]);
 });
 
 test('while refused queries arrive, a normal query beside them is answered', async () => {
   const [deep, normal] = await Promise.all([post(JSON.stringify({ query: deepQuery(17) })), post(JSON.stringify({ query: '{ releases { name } }' }))]);
   expect(deep.status).toBe(400);
   expect(normal.status).toBe(200);
-  expect(await normal.json()).toEqual({ data: { releases: [] } });
+  expect((await normal.json() as any)).toEqual({ data: { releases: [] } });
 });
 
 test('a subscription is a client error, not an internal one', async () => {
   const res = await post(JSON.stringify({ query: 'subscription { x }' }));
   expect(res.status).toBe(400);
-  expect((await res.json()).errors[0]).toMatchObject({ message: expect.stringContaining('Subscriptions are not supported'), extensions: { code: 'BAD_REQUEST' } });
+  expect(((await res.json() as any)).errors[0]).toMatchObject({ message: expect.stringContaining('Subscriptions are not supported'), extensions: { code: 'BAD_REQUEST' } });
 });
 
 test('field suggestions help a caller with a key, and say nothing of the schema to one without', async () => {
-  const withKey = await (await post(JSON.stringify({ query: '{ modificatons { totalCount } }' }))).json();
+  const withKey = await (await post(JSON.stringify({ query: '{ modificatons { totalCount } }' }))).json() as any;
   expect(withKey.errors[0].message).toContain('Did you mean "modifications" or "modification"?');
-  const without = await (await post(JSON.stringify({ query: '{ modificatons { totalCount } }' }), { authorization: '' })).json();
+  const without = await (await post(JSON.stringify({ query: '{ modificatons { totalCount } }' }), { authorization: '' })).json() as any;
   expect(without.errors[0].message).toBe('Cannot query field "modificatons" on type "Query".');
 });
 
@@ -93,7 +93,7 @@ describe('bodies GraphQL cannot read', () => {
     const res = await post('{"query": "{ releases { name } }", "variables": {"password": "hunter2-secret"');
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(await res.json()).toEqual({ errors: [{ message: 'The body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+    expect((await res.json() as any)).toEqual({ errors: [{ message: 'The body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
     const logged = lines.filter((l) => l.msg === 'a request body was refused');
     expect(logged.at(-1)).toMatchObject({ type: 'entity.parse.failed', status: 400 });
     expect(JSON.stringify(lines)).not.toContain('hunter2-secret');
@@ -102,13 +102,13 @@ describe('bodies GraphQL cannot read', () => {
   test('an oversized body: 413', async () => {
     const res = await post(JSON.stringify({ query: '{ releases { name } }', variables: { pad: 'x'.repeat(1_100_000) } }));
     expect(res.status).toBe(413);
-    expect(await res.json()).toEqual({ errors: [{ message: 'The body is larger than this API reads (1000000 bytes)', extensions: { code: 'BAD_REQUEST' } }] });
+    expect((await res.json() as any)).toEqual({ errors: [{ message: 'The body is larger than this API reads (1000000 bytes)', extensions: { code: 'BAD_REQUEST' } }] });
   });
 
   test('a body that is not JSON: 415', async () => {
     const res = await post('query { releases { name } }', { 'content-type': 'text/plain' });
     expect(res.status).toBe(415);
-    expect((await res.json()).errors[0]).toMatchObject({ message: expect.stringContaining('Content-Type: application/json'), extensions: { code: 'BAD_REQUEST' } });
+    expect(((await res.json() as any)).errors[0]).toMatchObject({ message: expect.stringContaining('Content-Type: application/json'), extensions: { code: 'BAD_REQUEST' } });
   });
 });
 

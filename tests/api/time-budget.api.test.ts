@@ -51,7 +51,7 @@ test('a change held up past REQUEST_TIMEOUT_MS answers TIMEOUT (503) and writes 
 
   const res = await answer!;
   expect(res.status).toBe(503);
-  const body = await res.json();
+  const body = (await res.json() as any);
   expect(body.errors).toHaveLength(1);
   expect(body.errors[0]).toMatchObject({ message: expect.stringMatching(/time budget.*nothing it would have changed was written/), extensions: { code: 'TIMEOUT' } });
   const [{ holidays }] = await app.db.query(`SELECT count(*)::int AS holidays FROM holiday WHERE holiday_on = '2021-06-01'`);

@@ -15,7 +15,7 @@ const groups = async () => (await app.gql(`{ recipientGroups { ${GROUP} } }`)).d
 test('a fresh install has the DCC and SECAS groups, addressed from configuration, with their default sections', async () => {
   expect(await groups()).toEqual([
     { name: 'DCC', addresses: TEST_RECIPIENTS.dcc, sections: ['CHANGES', 'ASSESSMENTS', 'CONSULTATIONS'], enabled: true, version: 1 },
-    { name: 'SECAS', addresses: TEST_RECIPIENTS.secas, sections: ['CHANGES', 'ASSESSMENTS', 'CONSULTATIONS', 'MEETING_DEADLINES', 'REFINEMENT', 'CHANGE_STATUS_REPORT'], enabled: true, version: 1 },
+    { name: 'SECAS', addresses: TEST_RECIPIENTS.secas, sections: ['CHANGES', 'ASSESSMENTS', 'CONSULTATIONS', 'MEETING_DEADLINES', 'REFINEMENT', 'CHANGE_STATUS_REPORT', 'MODIFICATION_TIMETABLES'], enabled: true, version: 1 },
   ]);
   // Seeding again (every start does) changes nothing an admin set.
   await app.gql(`mutation { updateRecipientGroup(name: "DCC", input: { enabled: false }) { version } }`);

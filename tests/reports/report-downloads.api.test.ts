@@ -64,15 +64,15 @@ test('refusals: no key 401, a wrong key 401, an unknown or malformed id 404, a v
   const noKey = await get(`/reports/${v2.id}.pdf`);
   expect(noKey.status).toBe(401);
   expect(noKey.headers.get('www-authenticate')).toBe('Bearer');
-  expect(await noKey.json()).toEqual({ error: { code: 'UNAUTHENTICATED', message: expect.stringContaining('An API key is required') } });
+  expect((await noKey.json() as any)).toEqual({ error: { code: 'UNAUTHENTICATED', message: expect.stringContaining('An API key is required') } });
   expect((await get(`/reports/${v2.id}.pdf`, 'not-a-key-of-this-service')).status).toBe(401);
   const unknown = await get('/reports/6f1c7c8e-8d7e-4a4b-9a53-0d2c4a1f0b11.pdf', app.keys.DCC);
   expect(unknown.status).toBe(404);
-  expect((await unknown.json()).error.code).toBe('NOT_FOUND');
+  expect(((await unknown.json() as any)).error.code).toBe('NOT_FOUND');
   expect((await get('/reports/not-an-id.md', app.keys.ADMIN)).status).toBe(404);
   const queued = await get(`/reports/${queuedId}.html`, app.keys.ADMIN);
   expect(queued.status).toBe(404);
-  expect((await queued.json()).error.message).toBe(`Report ${queuedId} has no html file: it is QUEUED`);
+  expect(((await queued.json() as any)).error.message).toBe(`Report ${queuedId} has no html file: it is QUEUED`);
   expect((await get(`/reports/${v2.id}.docx`, app.keys.ADMIN)).status).toBe(404);
 });
 
@@ -100,7 +100,7 @@ test('an expired, tampered or borrowed signed link is refused with 403', async (
   const refused = async (href: string, message: string) => {
     const res = await get(href, null);
     expect(res.status).toBe(403);
-    expect(await res.json()).toEqual({ error: { code: 'FORBIDDEN', message: expect.stringContaining(message) } });
+    expect((await res.json() as any)).toEqual({ error: { code: 'FORBIDDEN', message: expect.stringContaining(message) } });
   };
   // Signed for a moment already past (the app's clock: 9 April 2021, 09:00 UTC).
   const keyId = url.searchParams.get('key')!;
@@ -129,7 +129,7 @@ test('a link dies with the key that made it: revoked, every link it made is refu
   for (const link of [pdf, html]) {
     const res = await get(link, null);
     expect(res.status).toBe(403);
-    expect(await res.json()).toEqual({ error: { code: 'FORBIDDEN', message: 'The key this link was made with has been revoked or has expired: ask for a new one (Report.links)' } });
+    expect((await res.json() as any)).toEqual({ error: { code: 'FORBIDDEN', message: 'The key this link was made with has been revoked or has expired: ask for a new one (Report.links)' } });
   }
   // Links made by other keys are untouched.
   expect((await get((await links(v2.id)).data!.report.links.pdf, null)).status).toBe(200);

@@ -12,9 +12,9 @@ export function formatLongDate(d: LocalDate): string {
   return longDate.format(instant(d)).replace(',', '');
 }
 
-/** Fri 9 Apr 2021: table cells. */
+/** Fri 9 Apr 2021: table cells. Every month in three letters: ICU's en-GB writes September "Sept". */
 export function formatDate(d: LocalDate | null): string {
-  return d ? shortDate.format(instant(d)).replace(',', '') : '—';
+  return d ? shortDate.format(instant(d)).replace(',', '').replace(' Sept ', ' Sep ') : '—';
 }
 
 /** How a person says a near day, seen from `today`: today, tomorrow, Monday, 19 April. */

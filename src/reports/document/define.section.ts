@@ -3,6 +3,7 @@ import { formatDate, formatLongDate } from '../../notifications/templates/format
 import type { DraftProposalFacts, MeetingFacts } from '../report-facts';
 import type { ReportFrame } from '../report-frame';
 import { type ReportSection, section, table } from './report-document';
+import { titleWords } from './words';
 
 /**
  * 2 Define: the Draft Proposals raised since the previous month began (what the last paper could
@@ -10,7 +11,7 @@ import { type ReportSection, section, table } from './report-document';
  */
 export function defineSection(frame: ReportFrame, raised: readonly DraftProposalFacts[], inDefine: readonly DraftProposalFacts[], subCommittee: readonly MeetingFacts[]): ReportSection {
   const since = formatLongDate(firstDayOfMonth(frame.previous));
-  const row = (d: DraftProposalFacts) => [d.reference, d.title ?? '', d.proposerOrganisation ?? '—', formatDate(d.raisedOn)];
+  const row = (d: DraftProposalFacts) => [d.reference, titleWords(d.title), d.proposerOrganisation ?? '—', formatDate(d.raisedOn)];
   const header = ['Proposal', 'Title', 'Proposer', 'Raised'];
   return section('2', 'Define', [], [
     section('2.1', `New Draft Proposals since ${since}`, [table(header, raised.map(row), `No Draft Proposal was raised since ${since}.`)]),

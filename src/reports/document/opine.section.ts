@@ -4,7 +4,7 @@ import type { ConsultationFacts, DecisionFacts, MeetingFacts } from '../report-f
 import type { ReportFrame } from '../report-frame';
 import { consultationTable } from './consultation-table';
 import { paragraph, type ReportSection, section, table } from './report-document';
-import { objectivesWords, outcomeWords, wholeDays } from './words';
+import { objectivesWords, outcomeWords, wholeDays, titleWords } from './words';
 
 export interface OpineFacts {
   consultations: readonly ConsultationFacts[];
@@ -22,7 +22,7 @@ export interface OpineFacts {
 export function opineSection(frame: ReportFrame, facts: OpineFacts): ReportSection {
   // The SEC Objectives a decision cited, where the register has any.
   const cited = facts.decisions.some((d) => d.objectives.length > 0);
-  const decisionRow = (d: DecisionFacts) => [d.reference, d.title ?? '', formatDate(d.on), outcomeWords(d.outcome), ...(cited ? [objectivesWords(d.objectives)] : [])];
+  const decisionRow = (d: DecisionFacts) => [d.reference, titleWords(d.title), formatDate(d.on), outcomeWords(d.outcome), ...(cited ? [objectivesWords(d.objectives)] : [])];
   const header = ['Proposal', 'Title', 'On', 'Outcome', ...(cited ? ['SEC Objectives'] : [])];
   // Approving an Impact Assessment request is Refinement business (3.3), not a vote on a proposal.
   const votes = facts.decisions.filter((d) => d.body === 'CHANGE_BOARD' && d.outcome !== 'IMPACT_ASSESSMENT_REQUEST_APPROVED');

@@ -7,7 +7,7 @@ import type { ReportFrame } from '../report-frame';
 import { assessmentSections } from './assessments.section';
 import { consultationTable } from './consultation-table';
 import { paragraph, type ReportSection, section, table } from './report-document';
-import { BODY_NAMES } from './words';
+import { BODY_NAMES, titleWords } from './words';
 
 export interface RefineFacts {
   workingGroup: { held: MeetingFacts | null; next: MeetingFacts | null };
@@ -47,7 +47,7 @@ export function refineSection(frame: ReportFrame, facts: RefineFacts): ReportSec
   const iaRequests = facts.decisions.filter((d) => d.outcome === IA_REQUEST_APPROVED);
   const stalled = facts.refining.flatMap((p) => {
     const why = stallReason(p, frame);
-    return why ? [[p.reference, p.title ?? '', why]] : [];
+    return why ? [[p.reference, titleWords(p.title), why]] : [];
   });
   return section('3', 'Refine', [], [
     section('3.1', 'Working Group', [
@@ -56,7 +56,7 @@ export function refineSection(frame: ReportFrame, facts: RefineFacts): ReportSec
     ]),
     section('3.2', 'Refinement Consultations', [consultationTable(facts.consultations, asOf, 'No Refinement Consultation is open or expected.')]),
     section('3.3', 'Impact Assessment requests', [
-      table(['Proposal', 'Title', 'Approved by', 'On'], iaRequests.map((d) => [d.reference, d.title ?? '', BODY_NAMES[d.body] ?? d.body, formatDate(d.on)]),
+      table(['Proposal', 'Title', 'Approved by', 'On'], iaRequests.map((d) => [d.reference, titleWords(d.title), BODY_NAMES[d.body] ?? d.body, formatDate(d.on)]),
         `No Impact Assessment request was approved in ${frame.previousLabel}.`),
     ]),
     ...assessmentSections(frame, facts.assessments, lastDayOfMonth(frame.previous)),

@@ -2,7 +2,7 @@ import { formatDate } from '../../notifications/templates/format';
 import type { DecisionFacts, ProposalRef } from '../report-facts';
 import type { ReportFrame } from '../report-frame';
 import { figure, paragraph, type ReportSection, section, table } from './report-document';
-import { BODY_NAMES, outcomeWords, PHASE_NAMES } from './words';
+import { BODY_NAMES, outcomeWords, PHASE_NAMES, titleWords } from './words';
 
 export interface SummaryFacts {
   phases: ReadonlyArray<{ phase: string; count: number }>;
@@ -27,11 +27,11 @@ export function summarySection(frame: ReportFrame, facts: SummaryFacts): ReportS
       ),
       table(['Phase', 'Proposals'], phases.map((p) => [PHASE_NAMES[p.phase] ?? p.phase, String(p.count)]), 'No proposals.')]),
     section('1.2', 'Going to this Panel', [
-      table(['Proposal', 'Title'], facts.panelAgenda.map((a) => [a.reference, a.title ?? '']), 'Nothing on the Panel agenda in the register.'),
+      table(['Proposal', 'Title'], facts.panelAgenda.map((a) => [a.reference, titleWords(a.title)]), 'Nothing on the Panel agenda in the register.'),
     ]),
     section('1.3', `Decisions in ${frame.previousLabel}`, [
       table(['Proposal', 'Title', 'Decided by', 'On', 'Outcome'],
-        facts.decisions.map((d) => [d.reference, d.title ?? '', BODY_NAMES[d.body] ?? d.body, formatDate(d.on), outcomeWords(d.outcome)]),
+        facts.decisions.map((d) => [d.reference, titleWords(d.title), BODY_NAMES[d.body] ?? d.body, formatDate(d.on), outcomeWords(d.outcome)]),
         `No decisions in ${frame.previousLabel}.`),
     ]),
   ]);

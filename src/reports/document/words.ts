@@ -18,3 +18,6 @@ export const objectivesWords = (objectives: readonly string[]): string => object
 
 /** A Float figure, printed whole as the Panel's papers do; a dash when there is none. */
 export const wholeDays = (n: number | null): string => (n === null ? '—' : String(Math.round(n)));
+
+/** A proposal's title, or what the register lacks in its place (a blank cell reads as a fault of the paper). */
+export const titleWords = (title: string | null): string => title ?? 'Title not in the register';

@@ -6,6 +6,7 @@ import type { TimelinePicture } from '../document/picture';
 import { figure, list, paragraph, type ReportDocument, type ReportSection, section, table } from '../document/report-document';
 import { monthName, type ReportFrame } from '../report-frame';
 import { panelDays, type TimetabledProposal, timetabledProposals } from './timetable-facts';
+import { titleWords } from '../document/words';
 
 type Queryable = Pick<EntityManager, 'query'>;
 
@@ -42,7 +43,7 @@ function proposalSection(number: string, p: TimetabledProposal): ReportSection {
   blocks.push(paragraph(p.workingGroups.length
     ? `Working Group: ${p.workingGroups.map(formatLongDate).join('; ')}.`
     : 'Working Group: no meeting with it on the agenda is in the register yet.'));
-  return section(number, `${p.reference}: ${p.title ?? '(untitled)'}`, blocks);
+  return section(number, `${p.reference}: ${titleWords(p.title)}`, blocks);
 }
 
 function timeline(frame: ReportFrame, proposals: readonly TimetabledProposal[], panels: Map<YearMonth, LocalDate>): TimelinePicture {
@@ -82,7 +83,7 @@ export async function composeTimetables(db: Queryable, frame: ReportFrame, onSec
   const overview = section('1', 'Packages of work', [
     paragraph(`${proposals.length} Modification Proposals are in the Refinement Process on ${formatLongDate(frame.asOf)}. For each, SECAS sets out the package of work to be done next, the Working Group meeting it goes to, and the month its progress returns to the Panel.`),
     table(['Proposal', 'Title', 'Next Working Group', 'Returns to the Panel'],
-      proposals.map((p) => [p.reference, p.title ?? '', firstWorkingGroup(p), returns(p)]),
+      proposals.map((p) => [p.reference, titleWords(p.title), firstWorkingGroup(p), returns(p)]),
       'No proposal is in the Refinement Process.'),
   ]);
   const packages = section('2', 'Proposals in the Refinement Process', [], proposals.map((p, i) => proposalSection(`2.${i + 1}`, p)));

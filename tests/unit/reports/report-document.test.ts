@@ -1,7 +1,7 @@
 import { printedFigures } from '../../../src/reports/document/printed-figures';
 import { longColumns, numberFootnotes, paragraph, type ReportDocument, section, table } from '../../../src/reports/document/report-document';
 import { renderMarkdown } from '../../../src/reports/render/markdown';
-import { toWinAnsi } from '../../../src/reports/render/win-ansi';
+import { printable } from '../../../src/reports/render/pdf-fonts';
 
 test("the figures the DCC printed, as the register's notes keep them", () => {
   expect(printedFigures('Merged from both tables. The source prints a target completion date of 2021-01-28. The source prints a current duration of 94 WD.'))
@@ -43,9 +43,10 @@ test('long columns wrap and take the spare width; short ones keep to one line', 
   expect(longColumns(t([['MP107', 'Short', 'Tue 1 Dec 2020']]))).toEqual([false, false, false]);
 });
 
-test("text the PDF's standard font cannot encode is mapped, never printed as garbage", () => {
-  expect(toWinAnsi('SEC — Batch 4 ‘quoted’ “twice” €5 • café')).toBe('SEC — Batch 4 ‘quoted’ “twice” €5 • café');
-  // ó is in WinAnsi and stays; Ł and ź are not: the letter without its mark.
-  expect(toWinAnsi('Łódź → Kraków')).toBe('Lódz -> Kraków');
-  expect(toWinAnsi('日本 ✓')).toBe('?? ?');
+test("the PDF prints what its embedded font has, and marks what it has not, never an empty box", () => {
+  expect(printable('SEC — Batch 4 ‘quoted’ “twice” €5 • café')).toBe('SEC — Batch 4 ‘quoted’ “twice” €5 • café');
+  // Beyond Latin-1: Polish, Greek, Cyrillic and arrows are in DejaVu Sans.
+  expect(printable('Łódź → Kraków, Ωmega, Жук ✓')).toBe('Łódź → Kraków, Ωmega, Жук ✓');
+  // Ideographs are not: each becomes the replacement character, which says something was there.
+  expect(printable('日本\nline')).toBe('\uFFFD\uFFFD\nline');
 });
