@@ -36,7 +36,7 @@ export type Row = Record<string, any>;
 export class ImportRun {
   readonly summary: ImportSummary = {
     modifications: counts(), assessments: counts(), meetings: counts(), consultations: counts(),
-    decisions: counts(), releases: counts(), workPackages: counts(), kept: [], changes: [],
+    decisions: counts(), releases: counts(), workPackages: counts(), printedFigures: counts(), kept: [], changes: [],
   };
   /** Reference -> id of every proposal the file mentions, whether from the file or the register. */
   readonly modificationIds = new Map<string, string>();

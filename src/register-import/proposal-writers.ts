@@ -11,7 +11,7 @@ import { entryLabel, refuse, type RegisterProblem } from './register-problems';
  * at all, and loading it after the March 2019 paper keeps both. A key that is given always wins.
  * The one exception is an on-hold reason, dropped with the on-hold flag it explained. Columns the
  * format cannot express (a release's Modification Report deadline, a meeting's title, a work
- * package's completion, a decision's objectives) are never touched.
+ * package's completion) are never touched.
  */
 
 export interface KnownModification {

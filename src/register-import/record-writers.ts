@@ -159,7 +159,10 @@ export async function writeConsultations(run: ImportRun): Promise<void> {
   }
 }
 
-/** A decision is its key (proposal, body, day, outcome); only its note can change. It has no version column. */
+/**
+ * A decision is its key (proposal, body, day, outcome); its note and the SEC Objectives it cited
+ * can change (objectives left out of the file stay as the register has them). No version column.
+ */
 export async function writeDecisions(run: ImportRun): Promise<void> {
   for (const [i, d] of run.file.decisions.entries()) {
     const { outcome } = await forEntry(entryLabel('decisions', i, d), () =>
@@ -167,7 +170,7 @@ export async function writeDecisions(run: ImportRun): Promise<void> {
         table: 'decision',
         conflict: 'ON CONSTRAINT decision_unique',
         keys: { modification_id: run.modificationId(d.modification), body: d.body, decided_on: d.on, outcome: d.outcome },
-        values: { note: d.note ?? null },
+        values: { note: d.note ?? null, ...(d.objectives ? { objectives: [...new Set(d.objectives)].sort() } : {}) },
         keepWhenNull: ['note'],
         versioned: false,
       }),
@@ -189,5 +192,22 @@ export async function writeWorkPackages(run: ImportRun): Promise<void> {
       }),
     );
     run.count('workPackages', outcome, entryLabel('workPackages', i, w));
+  }
+}
+
+/** A figure a paper printed: its month and which figure are its key. */
+export async function writePrintedFigures(run: ImportRun): Promise<void> {
+  for (const [i, f] of run.file.printedFigures.entries()) {
+    const { outcome } = await forEntry(entryLabel('printedFigures', i, f), () =>
+      upsert(run, {
+        table: 'printed_figure',
+        conflict: 'ON CONSTRAINT printed_figure_unique',
+        keys: { period: f.period, figure: f.figure },
+        values: { total: f.total ?? null, average_working_days: f.averageWorkingDays ?? null, text: f.text ?? null, note: f.note ?? null },
+        keepWhenNull: ['note'],
+        versioned: true,
+      }),
+    );
+    run.count('printedFigures', outcome, entryLabel('printedFigures', i, f));
   }
 }

@@ -4,6 +4,7 @@ import { isLocalDate, isYearMonth } from '../calendar/local-date';
 import { ConsultationKind } from '../consultations/consultation.enums';
 import { DecisionBody } from '../decisions/decision.enums';
 import { MeetingBody } from '../meetings/meeting.enums';
+import { PrintedFigureKind } from '../reports/paper/printed-figure';
 import { DecisionPath, ModificationKind, ModificationPhase } from '../modifications/modification.enums';
 import { ReleaseKind } from '../releases/release.enums';
 import { isId } from '../common/ids';
@@ -121,11 +122,16 @@ const consultationEntry = z.strictObject({
   note: text().optional(),
 });
 
+/** The SEC Objectives by their letters, as Section C1 lists them. */
+const SEC_OBJECTIVE_LETTERS = { a: 'a', b: 'b', c: 'c', d: 'd', e: 'e', f: 'f', g: 'g', h: 'h', i: 'i' } as const;
+
 const decisionEntry = z.strictObject({
   modification: reference(),
   body: enumOf(DecisionBody),
   on: localDate(),
   outcome: nonBlank(),
+  // The SEC Objectives the decision cited, by letter (a) to (g).
+  objectives: list(enumOf(SEC_OBJECTIVE_LETTERS)).optional(),
   note: text().optional(),
 });
 
@@ -143,6 +149,23 @@ const workPackageEntry = z.strictObject({
   note: text().optional(),
 });
 
+const nonNegativeNumber = () =>
+  z.number({ error: missingOr('a number') }).refine((n) => Number.isFinite(n) && n >= 0 && n < 1e8, {
+    error: (iss) => `${show(iss.input)} is not a number of zero or more`,
+  });
+
+/** A figure a paper printed, for the rebuilt paper to compare its own with. */
+const printedFigureEntry = z.strictObject({
+  period: yearMonth(),
+  figure: enumOf(PrintedFigureKind),
+  total: nonNegativeNumber().refine(Number.isInteger, { error: (iss) => `${show(iss.input)} is not a whole number` }).optional(),
+  averageWorkingDays: nonNegativeNumber().optional(),
+  text: nonBlank().optional(),
+  note: text().optional(),
+}).refine((f) => f.total !== undefined || f.averageWorkingDays !== undefined || f.text !== undefined, {
+  error: 'must give what the paper printed: total, averageWorkingDays or text',
+});
+
 const ENTRY_SCHEMAS = {
   modifications: modificationEntry,
   assessments: assessmentEntry,
@@ -151,6 +174,7 @@ const ENTRY_SCHEMAS = {
   decisions: decisionEntry,
   releases: releaseEntry,
   workPackages: workPackageEntry,
+  printedFigures: printedFigureEntry,
 } as const satisfies Record<Section, z.ZodObject>;
 
 export const registerFileSchema = z.strictObject({
@@ -164,6 +188,7 @@ export const registerFileSchema = z.strictObject({
   decisions: list(decisionEntry).default([]),
   releases: list(releaseEntry).default([]),
   workPackages: list(workPackageEntry).default([]),
+  printedFigures: list(printedFigureEntry).default([]),
 });
 
 export type RegisterFile = z.output<typeof registerFileSchema>;

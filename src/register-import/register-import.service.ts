@@ -4,7 +4,7 @@ import { findUnknownReferences, referencesUsed } from './register-file.checks';
 import type { RegisterFile } from './register-file.schema';
 import { describeCounts, ImportRun, type ImportKind, type ImportSummary } from './import-run';
 import { writeModifications, writeReleases, type KnownModification } from './proposal-writers';
-import { writeAssessments, writeConsultations, writeDecisions, writeMeetings, writeWorkPackages } from './record-writers';
+import { writeAssessments, writeConsultations, writeDecisions, writeMeetings, writeWorkPackages, writePrintedFigures } from './record-writers';
 import { withCanonicalReferences } from './canonical-references';
 import { refuse } from './register-problems';
 import { ruleProblems } from './register-file.rules';
@@ -71,6 +71,8 @@ export class RegisterImportService {
       report('decisions');
       await writeWorkPackages(run);
       report('workPackages');
+      await writePrintedFigures(run);
+      report('printedFigures');
       if (options.dryRun) throw new DryRunRollback(run.summary);
       return run.summary;
     });

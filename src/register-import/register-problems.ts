@@ -8,7 +8,7 @@ import { InvalidInputError } from '../common/errors';
  */
 
 export const SECTIONS = [
-  'modifications', 'assessments', 'meetings', 'consultations', 'decisions', 'releases', 'workPackages',
+  'modifications', 'assessments', 'meetings', 'consultations', 'decisions', 'releases', 'workPackages', 'printedFigures',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
@@ -21,6 +21,7 @@ const LABEL_KEYS: Record<Section, readonly string[]> = {
   decisions: ['modification', 'body', 'on', 'outcome'],
   releases: ['name'],
   workPackages: ['modification', 'returnToPanelMonth'],
+  printedFigures: ['period', 'figure'],
 };
 
 /**

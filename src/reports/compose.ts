@@ -3,6 +3,7 @@ import { firstDayOfMonth, lastDayOfMonth } from '../calendar/local-date';
 import { formatLongDate } from '../notifications/templates/format';
 import { proposalTimescales } from '../sla/report-figures';
 import { appendixA } from './document/appendix-a.section';
+import type { PrintedFigures } from './document/assessments.section';
 import { defineSection } from './document/define.section';
 import { opineSection } from './document/opine.section';
 import { refineSection } from './document/refine.section';
@@ -19,6 +20,8 @@ interface SharedFacts {
   assessments(): Promise<facts.ReportAssessment[]>;
   /** The previous month's decisions. */
   decisions(): Promise<facts.DecisionFacts[]>;
+  /** The figures the month's paper printed, where the register keeps them. */
+  printed(): Promise<PrintedFigures>;
 }
 
 /** One section of the paper: what it reads from the register, and how it says it. */
@@ -44,12 +47,13 @@ const SECTIONS: readonly SectionStep[] = [
   },
   {
     label: '2 Define',
-    build: async (db, frame) => {
+    build: async (db, frame, shared) => {
       const since = firstDayOfMonth(frame.previous);
       return defineSection(frame,
         await facts.draftProposalsRaised(db, since, frame.asOf),
         await facts.proposalsInDefine(db, frame.asOf),
-        await facts.meetings(db, ['CHANGE_SUB_COMMITTEE'], since, frame.asOf, frame.asOf));
+        await facts.meetings(db, ['CHANGE_SUB_COMMITTEE'], since, frame.asOf, frame.asOf),
+        (await shared.decisions()).filter((d) => d.body === 'CHANGE_SUB_COMMITTEE'));
     },
   },
   {
@@ -60,6 +64,7 @@ const SECTIONS: readonly SectionStep[] = [
       decisions: await shared.decisions(),
       assessments: await shared.assessments(),
       refining: await facts.refiningProposals(db, frame.asOf),
+      printed: await shared.printed(),
     }),
   },
   {
@@ -69,10 +74,12 @@ const SECTIONS: readonly SectionStep[] = [
       changeBoards: await facts.meetings(db, ['CHANGE_BOARD'], firstDayOfMonth(frame.previous), lastDayOfMonth(frame.previous), frame.asOf),
       decisions: await shared.decisions(),
       timescales: proposalTimescales(await facts.proposalLifetimes(db, frame.asOf), lastDayOfMonth(frame.previous), frame.calendar),
+      printed: await shared.printed(),
+      withTheAuthority: await facts.withTheAuthority(db, frame.asOf),
     }),
   },
   { label: '5 Releases', build: async (db) => releasesSection(await facts.releases(db)) },
-  { label: 'Appendix A', build: async (_db, frame, shared) => appendixA(frame, await shared.assessments()) },
+  { label: 'Appendix A', build: async (_db, frame, shared) => appendixA(frame, await shared.assessments(), await shared.printed()) },
 ];
 
 /**
@@ -80,7 +87,11 @@ const SECTIONS: readonly SectionStep[] = [
  * caller's transaction), and says after each which one it finished.
  */
 export async function composeReport(db: Queryable, frame: ReportFrame, onSection: (done: number, of: number, label: string) => Promise<void>): Promise<ReportDocument> {
-  const shared: SharedFacts = { assessments: once(() => facts.assessments(db)), decisions: once(() => facts.decisionsIn(db, frame.previous)) };
+  const shared: SharedFacts = {
+    assessments: once(() => facts.assessments(db)),
+    decisions: once(() => facts.decisionsIn(db, frame.previous)),
+    printed: once(() => facts.printedFigures(db, frame.period)),
+  };
   const sections: ReportSection[] = [];
   for (const [i, step] of SECTIONS.entries()) {
     sections.push(await step.build(db, frame, shared));

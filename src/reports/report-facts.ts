@@ -4,6 +4,7 @@ import { firstDayOfMonth, lastDayOfMonth, type LocalDate, type YearMonth } from 
 import type { ProposalFacts } from '../sla/report-figures';
 import type { WorkPackageFacts } from '../work-packages/refinement-stall';
 import { REFINING_PROPOSALS_SQL } from '../work-packages/refining-proposals.sql';
+import type { PrintedFigure, PrintedFigureKind } from './paper/printed-figure';
 
 /**
  * The register as the report reads it: one query per kind of fact, plain rows in, no formatting.
@@ -33,11 +34,18 @@ export interface DecisionFacts extends ProposalRef {
   on: LocalDate;
   outcome: string;
   objectives: string[];
+  /** The proposal's path (SELF_GOVERNANCE, AUTHORITY_DETERMINATION, FAST_TRACK), where the register has it. */
+  path: string | null;
+  /** The release the proposal is to be implemented in, where the register has one. */
+  release: string | null;
 }
 
 export interface DraftProposalFacts extends ProposalRef {
+  proposer: string | null;
   proposerOrganisation: string | null;
   raisedOn: LocalDate | null;
+  /** Its background, as the register keeps it. */
+  summary: string | null;
 }
 
 export interface ReleaseFacts {
@@ -116,14 +124,14 @@ export async function consultations(db: Queryable, kind: ConsultationFacts['kind
 /** Decisions taken in a month, by date. */
 export async function decisionsIn(db: Queryable, month: YearMonth): Promise<DecisionFacts[]> {
   return db.query(
-    `SELECT m.reference, m.title, d.body, d.decided_on::text AS "on", d.outcome, d.objectives
-       FROM decision d JOIN modification m ON m.id = d.modification_id
+    `SELECT m.reference, m.title, d.body, d.decided_on::text AS "on", d.outcome, d.objectives, m.path, r.name AS release
+       FROM decision d JOIN modification m ON m.id = d.modification_id LEFT JOIN release r ON r.id = m.target_release_id
       WHERE d.decided_on BETWEEN $1 AND $2 ORDER BY d.decided_on, m.reference`,
     [firstDayOfMonth(month), lastDayOfMonth(month)],
   );
 }
 
-const DRAFT_COLUMNS = `o.reference, m.title, m.proposer_organisation AS "proposerOrganisation", m.raised_on::text AS "raisedOn"`;
+const DRAFT_COLUMNS = `o.reference, m.title, m.proposer, m.proposer_organisation AS "proposerOrganisation", m.raised_on::text AS "raisedOn", m.summary`;
 /** Proposals as they stood at the end of `asOf` (a parameter): `o` their reference, kind and phase then, `m` the rest. */
 const AS_OF = (asOf: string) => `modification m JOIN modifications_on(${asOf}) o ON o.id = m.id`;
 
@@ -170,6 +178,23 @@ export async function assessments(db: Queryable): Promise<ReportAssessment[]> {
        FROM assessment a JOIN modification m ON m.id = a.modification_id
       ORDER BY m.reference, a.type`,
   );
+}
+
+/** Proposals with the Authority for decision at the end of `asOf`: in Decide then, on the Authority's path. */
+export async function withTheAuthority(db: Queryable, asOf: LocalDate): Promise<ProposalRef[]> {
+  return db.query(
+    `SELECT o.reference, m.title FROM ${AS_OF('$1')} WHERE o.phase = 'DECIDE' AND coalesce(m.path, 'AUTHORITY_DETERMINATION') = 'AUTHORITY_DETERMINATION' ORDER BY o.reference`,
+    [asOf],
+  );
+}
+
+/** The figures the month's paper printed, as the register keeps them, by figure. */
+export async function printedFigures(db: Queryable, period: YearMonth): Promise<Map<PrintedFigureKind, PrintedFigure>> {
+  const rows: PrintedFigure[] = await db.query(
+    `SELECT figure, total, average_working_days::float AS "averageWorkingDays", text FROM printed_figure WHERE period = $1`,
+    [period],
+  );
+  return new Map(rows.map((r) => [r.figure, r]));
 }
 
 export async function refiningProposals(db: Queryable, asOf: LocalDate): Promise<RefiningProposalFacts[]> {

@@ -39,6 +39,8 @@ export interface TimescaleFigure {
   count: number;
   /** Null when no assessment in the set has a duration that can be computed. */
   averageWorkingDays: number | null;
+  /** How many of the set the mean is taken over: those whose dates the register holds. */
+  measured: number;
 }
 
 export interface AssessmentTimescales {
@@ -67,9 +69,9 @@ function roundToOneDecimal(x: number): number {
 
 /** Count of the set, and the mean of the durations that are known (null: none known). */
 function figure(count: number, durations: readonly number[]): TimescaleFigure {
-  if (durations.length === 0) return { count, averageWorkingDays: null };
+  if (durations.length === 0) return { count, averageWorkingDays: null, measured: 0 };
   const sum = durations.reduce((total, d) => total + d, 0);
-  return { count, averageWorkingDays: roundToOneDecimal(sum / durations.length) };
+  return { count, averageWorkingDays: roundToOneDecimal(sum / durations.length), measured: durations.length };
 }
 
 function isOpenOn(a: AssessmentFacts, asOf: LocalDate): a is AssessmentFacts & { acceptedOn: LocalDate } {

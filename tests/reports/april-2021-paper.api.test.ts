@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { formatDate } from '../../src/notifications/templates/format';
+import { formatDate, formatLongDate } from '../../src/notifications/templates/format';
 import type { RunningWorker } from '../../src/queue/worker-port';
 import { importRegisterFile } from '../../src/register-import';
 import { waitFor } from '../jobs/support/wait-for';
@@ -16,6 +16,8 @@ import { startTestApp, type TestApp } from '../support/test-app';
  */
 const DEMO = path.join(__dirname, '..', '..', 'src', 'demo', 'register-2021-04.json');
 const register = JSON.parse(readFileSync(DEMO, 'utf8'));
+/** The paper itself, as transcribed (a copy kept with the fixtures): what the rebuilt paper is checked against. */
+const source = JSON.parse(readFileSync(path.join(__dirname, '..', 'fixtures', 'source', 'change-status-report-2021-04.json'), 'utf8'));
 
 let app: TestApp;
 let worker: RunningWorker;
@@ -24,6 +26,13 @@ let pdfPages: PdfPage[];
 
 const download = (id: string, format: string, key: string | null = app.keys.READER) =>
   fetch(`${app.url.replace(/\/graphql$/, '')}/reports/${id}.${format}`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
+
+/** The footnote numbers of MP107's target and current duration in 3.5: [target, duration]. */
+function mp107Notes(): [string, string] {
+  const row = /^\| MP107 \| IA \| CR1352 \| Tue 1 Dec 2020 \| Fri 29 Jan 2021\[\^(\d+)\] \| 40 \| 88\[\^(\d+)\] \| overdue \|$/m.exec(section('3.5'));
+  if (!row) throw new Error(`MP107's row of 3.5 is not as expected:\n${section('3.5')}`);
+  return [row[1]!, row[2]!];
+}
 
 /** The text of one numbered section of the Markdown, up to the next heading of any level. */
 function section(number: string): string {
@@ -66,8 +75,10 @@ test('every decision of the register is in the Summary, and in Refine or Opine a
     expect(section(where)).toMatch(new RegExp(`^\\| ${d.modification} \\|`, 'm'));
   }
   // The Change Board's recommendation to the Authority is a vote, not a decision of the Authority.
-  expect(section('4.2')).toMatch(/^\| SECMP0056 \|.*\| Recommended approval \|/m);
-  expect(section('4.3')).not.toContain('SECMP0056');
+  expect(section('4.2')).toMatch(/^\| SECMP0056 \|.*\| Sent to the Authority with a recommendation that it be approved \|/m);
+  expect(section('4.3')).not.toMatch(/^\| SECMP0056 \|/m);
+  // It waits on the Authority, as the paper says.
+  expect(section('4.3')).toMatch(/^SECMP0056 \(.*\) is currently with the Authority for decision\.$/m);
 });
 
 test('every meeting: the Panel in the title block, the Working Group held and next with its deadlines, the Change Board and the Sub-Committee', () => {
@@ -111,9 +122,9 @@ test("every assessment where the source put it, with the Code's figures and the 
     }
   }
   // MP107: 88 Working Days on 9 April 2021 by the rule; the DCC printed 94, and a target of 28 January.
-  expect(section('3.5')).toContain('| MP107 | IA | CR1352 | Tue 1 Dec 2020 | Fri 29 Jan 2021[^1] | 40 | 88[^2] | overdue |');
-  expect(report.markdown).toMatch(/^\[\^1\]: MP107 IA: the DCC printed a target completion date of Thu 28 Jan 2021; .* is Fri 29 Jan 2021\.$/m);
-  expect(report.markdown).toMatch(/^\[\^2\]: MP107 IA: the DCC printed a current duration of 94 Working Days; .* it is 88 on Fri 9 Apr 2021\.$/m);
+  const [target, duration] = mp107Notes();
+  expect(report.markdown).toMatch(new RegExp(`^\\[\\^${target}\\]: MP107 IA: the DCC printed a target completion date of Thu 28 Jan 2021; .* is Fri 29 Jan 2021\\.$`, 'm'));
+  expect(report.markdown).toMatch(new RegExp(`^\\[\\^${duration}\\]: MP107 IA: the DCC printed a current duration of 94 Working Days; .* it is 88 on Fri 9 Apr 2021\\.$`, 'm'));
   // MP141's printed target (30 March) is the rule's: no footnote.
   expect(section('3.5')).toContain('| MP141 | PA | CR4242 | Tue 9 Mar 2021 | Tue 30 Mar 2021 | 15 | 21 | overdue |');
   // Appendix A: MP141 fell due in March and was not returned by then (the report printed "None to report").
@@ -131,8 +142,9 @@ test('the HTML: a title block, numbered sections in order, tables with headers, 
   const headings = [...report.html.matchAll(/<h2>([^<]+)<\/h2>/g)].map((m) => m[1]);
   expect(headings).toEqual(['1 Summary', '2 Define', '3 Refine', '4 Opine', '5 Releases', 'Appendix A: DCC Preliminary Assessments and Impact Assessments']);
   expect(report.html).toContain('<table class="title"><tr><th scope="row">Reference</th><td>SECP_91_1604_14</td></tr><tr><th scope="row">Date</th><td>Friday 9 April 2021</td></tr>');
-  expect(report.html).toContain('<td class="short">88<sup><a href="#fn2" id="ref2">2</a></sup></td>');
-  expect(report.html).toMatch(/<li id="fn2">MP107 IA: the DCC printed a current duration of 94 Working Days;/);
+  const [, n] = mp107Notes();
+  expect(report.html).toContain(`<td class="short">88<sup><a href="#fn${n}" id="ref${n}">${n}</a></sup></td>`);
+  expect(report.html).toMatch(new RegExp(`<li id="fn${n}">MP107 IA: the DCC printed a current duration of 94 Working Days;`));
   expect(report.html).toContain('@page { size: A4;');
   expect(report.html).not.toMatch(/\b(src|href)="(https?:)?\/\//);
 });
@@ -153,11 +165,101 @@ test('the PDF: A4 pages whose text holds the same sections and figures', () => {
   expect([...order].sort((a, b) => a - b)).toEqual(order);
   expect(text).toContain('Friday 9 April 2021');
   // MP107's row of 3.5, footnote numbers after the figures they qualify.
-  expect(text).toContain('MP107 IA CR1352 Tue 1 Dec 2020 Fri 29 Jan 20211 40 882 overdue');
+  const [target, duration] = mp107Notes();
+  expect(text).toContain(`MP107 IA CR1352 Tue 1 Dec 2020 Fri 29 Jan 2021${target} 40 88${duration} overdue`);
   expect(text).toContain('the DCC printed a current duration of 94 Working Days');
   expect(text).toContain('March 2021: 0 of 1 DCC Assessments due were completed within the required timescales');
   for (const d of register.decisions) expect(text).toContain(d.modification);
   for (const r of register.releases) expect(text).toContain(r.name);
   // The em dash of a title survives the PDF's standard font.
   expect(text).toContain('Incorporation of multiple Issue Resolution Proposals into the SEC — Batch 4');
+});
+
+describe('against the source paper: every fact the register holds, where the paper has it', () => {
+  /** The Markdown as text: its escapes taken out. */
+  const plain = (md: string) => md.replace(/\\([\\`*_[\]!|~#+=-])/g, '$1');
+  /** The text of a footnote by its number. */
+  const footnote = (n: string) => new RegExp(`^\\[\\^${n}\\]: (.*)$`, 'm').exec(report.markdown)?.[1] ?? '';
+  /** The footnotes a Markdown line cites. */
+  const notesOf = (line: string) => [...line.matchAll(/\[\^(\d+)\]/g)].map((m) => footnote(m[1]!));
+  const registerHas = (reference: string) => register.modifications.find((m: { reference: string }) => m.reference === reference);
+
+  test('the title block: its reference, date, author, action, recommendation and attachment', () => {
+    const md = plain(report.markdown);
+    expect(md).toContain(`| Reference | ${source.source.paperReference} |`);
+    expect(md).toContain(`| Date | ${formatLongDate(source.source.date)} |`);
+    expect(md).toContain(`| Action | ${source.source.action} |`);
+    expect(md).toContain(`| Author | ${source.source.authorOrganisation} |`);
+    expect(md).toContain('Recommendation: The Panel is requested to NOTE the contents of this report.');
+    expect(md).toMatch(/^\| Attachments \| Appendix A: DCC Preliminary Assessments and Impact Assessments \|$/m);
+  });
+
+  test("2 Define: each proposer by name, each new Draft Proposal's background, the Change Sub-Committee's determination", () => {
+    for (const m of source.modifications.filter((x: { raisedBy: string | null }) => x.raisedBy)) {
+      if (registerHas(m.reference)?.proposer !== m.raisedBy) continue;
+      expect(section('2.1') + section('2.2')).toContain(`${m.raisedBy} (${m.raisedByOrganisation})`);
+      if (m.summary && registerHas(m.reference)?.summary === m.summary) expect(plain(report.markdown)).toContain(`- ${m.reference}: ${m.summary}`);
+    }
+    for (const d of source.decisions.filter((x: { body: string }) => x.body === 'CHANGE_SUB_COMMITTEE')) {
+      expect(section('2.3')).toContain(`considered ${d.modification}: determined ready to be presented to the Panel for conversion to a Modification Proposal, and recommended that it be progressed as a Fast-Track Modification.`);
+    }
+  });
+
+  test("4 Opine: each Change Board vote in the paper's words, with the SEC Objectives it cited footnoted in the paper's words", () => {
+    for (const d of source.decisions.filter((x: { body: string; outcome: string }) => x.body === 'CHANGE_BOARD' && x.outcome !== 'IMPACT_ASSESSMENT_REQUEST_APPROVED')) {
+      const line = section('4.2').split('\n').find((l) => l.startsWith(`| ${d.modification} |`))!;
+      expect(line).toBeDefined();
+      if (/^Approved under Self-Governance/.test(d.note)) expect(line).toContain('| Approved under Self-Governance |');
+      if (/^Sent to the Authority with a recommendation that it be approved/.test(d.note)) expect(line).toContain('| Sent to the Authority with a recommendation that it be approved |');
+      expect(line).toContain(`| ${d.secObjectives.map((o: string) => `(${o})`).join(', ')}`);
+      // "SEC Objectives as footnoted in the report: (a) Facilitate …; (c) …"
+      const printed = d.note.split('SEC Objectives as footnoted in the report: ')[1].split(/; (?=\([a-i]\) )/);
+      const cited = notesOf(line);
+      for (const objective of printed) {
+        const [, letter, words] = /^\(([a-i])\) (.*?)\.?$/.exec(objective)!;
+        expect(cited).toContain(`SEC Objective (${letter}): ${words}.`);
+      }
+    }
+  });
+
+  test('4.3: what the Authority approved and the release it goes in; what is still with the Authority', () => {
+    for (const d of source.decisions.filter((x: { body: string; outcome: string }) => x.body === 'AUTHORITY' && x.outcome === 'APPROVED')) {
+      const release = /implemented in the (.+? SEC Release)/.exec(d.note)![1];
+      expect(section('4.3')).toContain(`${d.modification} will now be implemented in the ${release}.`);
+    }
+    const recommended = source.decisions.filter((x: { outcome: string }) => x.outcome === 'RECOMMENDED_APPROVAL').map((x: { modification: string }) => x.modification);
+    for (const ref of recommended) expect(section('4.3')).toMatch(new RegExp(`^${ref} \\(.*\\) is currently with the Authority for decision\\.$`, 'm'));
+  });
+
+  test("every printed timescale the register's figures differ from, or cannot compute, carries a footnote saying what was printed", () => {
+    const rows = [...section('3.4').split('\n'), ...section('4.4').split('\n')];
+    for (const printed of [...source.summaryFigures.assessmentTimescales, ...source.summaryFigures.proposalTimescales]) {
+      const line = rows.find((l) => l.startsWith(`| ${printed.row} |`));
+      expect([printed.row, line]).toEqual([printed.row, expect.any(String)]);
+      const [, total, average] = line!.split(' | ');
+      const ours = { total: Number(total!.replace(/\[.*$/, '')), average: average!.replace(/\[.*$/, '').replace(/ \|$/, '') };
+      const notes = notesOf(line!);
+      if (ours.total !== printed.total || ours.average !== String(printed.averageWorkingDays)) {
+        expect(notes.join(' ')).toContain(`${printed.row}: the paper printed a total of ${printed.total} and an average of ${printed.averageWorkingDays} Working Days;`);
+      } else {
+        expect(notes).toEqual([]);
+      }
+      // A dash is never left unexplained.
+      if (ours.average === '—' && ours.total > 0) expect(notes.join(' ')).toContain(`${printed.row}: no average can be computed.`);
+    }
+  });
+
+  test('Code Performance Measure 9: what the paper printed, and why the register counts otherwise', () => {
+    expect(source.summaryFigures.codePerformanceMeasure9).toContain("'None to report.'");
+    const line = section('A.3').split('\n').find((l) => l.startsWith('March 2021: '))!;
+    expect(notesOf(line).join(' ')).toMatch(/^Code Performance Measure 9: the paper printed "None to report" for March 2021; by the Code's rule 1 DCC Assessment fell due that month: MP141 PA, due Tue 30 Mar 2021, not returned by then\.$/);
+  });
+
+  test("Appendix A: its introduction, and each assessment not accepted with the DCC's commentary", () => {
+    expect(section('Appendix A:')).toContain('in accordance with SEC Section D6.9');
+    for (const a of source.assessments.filter((x: { status: string; commentary: string | null }) => x.status === 'NOT_ACCEPTED' && x.commentary)) {
+      expect(plain(section('A.1'))).toContain(`${a.modification} PA, not accepted`);
+      expect(plain(section('A.1'))).toContain(a.commentary);
+    }
+  });
 });

@@ -4,7 +4,7 @@ import { formatDate } from '../../notifications/templates/format';
 import { isRefinementStalled, isWorkPackageOverdue } from '../../work-packages/refinement-stall';
 import type { ConsultationFacts, DecisionFacts, MeetingFacts, RefiningProposalFacts, ReportAssessment } from '../report-facts';
 import type { ReportFrame } from '../report-frame';
-import { assessmentSections } from './assessments.section';
+import { assessmentSections, type PrintedFigures } from './assessments.section';
 import { consultationTable } from './consultation-table';
 import { paragraph, type ReportSection, section, table } from './report-document';
 import { BODY_NAMES, titleWords } from './words';
@@ -16,6 +16,7 @@ export interface RefineFacts {
   decisions: readonly DecisionFacts[];
   assessments: readonly ReportAssessment[];
   refining: readonly RefiningProposalFacts[];
+  printed: PrintedFigures;
 }
 
 const IA_REQUEST_APPROVED = 'IMPACT_ASSESSMENT_REQUEST_APPROVED';
@@ -59,7 +60,7 @@ export function refineSection(frame: ReportFrame, facts: RefineFacts): ReportSec
       table(['Proposal', 'Title', 'Approved by', 'On'], iaRequests.map((d) => [d.reference, titleWords(d.title), BODY_NAMES[d.body] ?? d.body, formatDate(d.on)]),
         `No Impact Assessment request was approved in ${frame.previousLabel}.`),
     ]),
-    ...assessmentSections(frame, facts.assessments, lastDayOfMonth(frame.previous)),
+    ...assessmentSections(frame, facts.assessments, lastDayOfMonth(frame.previous), facts.printed),
     section('3.7', 'Proposals in Refinement without a current work package', [
       paragraph("So that no proposal disappears into a 'black hole', every proposal in Refinement should have an open work package with a month to report back to the Panel."),
       table(['Proposal', 'Title', 'Why it is listed'], stalled, 'Every proposal in Refinement has a current work package.'),

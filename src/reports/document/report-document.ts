@@ -7,11 +7,11 @@ import type { Picture } from './picture';
  * edited title block re-renders the same facts.
  */
 
-/** A table cell: text, or text with a footnote (a figure the DCC printed differently, say). */
-export type Cell = string | { text: string; footnote: string };
+/** A table cell: text, or text with footnotes (a figure the DCC printed differently, the SEC Objectives a vote cited). */
+export type Cell = string | { text: string; footnotes: readonly string[] };
 
 export type Block =
-  | { kind: 'paragraph'; text: string }
+  | { kind: 'paragraph'; text: string; footnotes?: readonly string[] }
   | { kind: 'table'; header: readonly string[]; rows: ReadonlyArray<readonly Cell[]> }
   /** Said instead of an empty table: "None this month." */
   | { kind: 'none'; text: string }
@@ -41,7 +41,9 @@ export interface ReportDocument {
   sections: ReportSection[];
 }
 
-export const paragraph = (text: string): Block => ({ kind: 'paragraph', text });
+export const paragraph = (text: string, footnotes: readonly string[] = []): Block => (footnotes.length ? { kind: 'paragraph', text, footnotes } : { kind: 'paragraph', text });
+/** Text with its footnotes; plain text when there are none. */
+export const noted = (text: string, footnotes: readonly string[]): Cell => (footnotes.length ? { text, footnotes } : text);
 export const table = (header: readonly string[], rows: ReadonlyArray<readonly Cell[]>, none: string): Block =>
   rows.length ? { kind: 'table', header, rows } : { kind: 'none', text: none };
 export const list = (items: readonly string[], ordered = false): Block => ({ kind: 'list', ordered, items });
@@ -64,18 +66,20 @@ export function longColumns(b: Extract<Block, { kind: 'table' }>): boolean[] {
 
 /**
  * The document's footnotes in reading order, numbered from 1, so every renderer numbers them
- * alike: a cell's number is `numbers.get(cell.footnote)`. A note said twice (a target in 3.5 and
- * in Appendix A) is one footnote.
+ * alike: a note's number is `numbers.get(note)`. A note said twice (a target in 3.5 and in
+ * Appendix A, an objective two votes cited) is one footnote.
  */
 export function numberFootnotes(doc: ReportDocument): { notes: string[]; numbers: Map<string, number> } {
   const notes: string[] = [];
   const numbers = new Map<string, number>();
+  const add = (list: readonly string[] | undefined) => {
+    for (const n of list ?? []) if (!numbers.has(n)) numbers.set(n, notes.push(n));
+  };
   const visit = (s: ReportSection) => {
     for (const b of s.blocks) {
+      if (b.kind === 'paragraph') add(b.footnotes);
       if (b.kind !== 'table') continue;
-      for (const row of b.rows) {
-        for (const c of row) if (typeof c !== 'string' && !numbers.has(c.footnote)) numbers.set(c.footnote, notes.push(c.footnote));
-      }
+      for (const row of b.rows) for (const c of row) if (typeof c !== 'string') add(c.footnotes);
     }
     s.subsections.forEach(visit);
   };

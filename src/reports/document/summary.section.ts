@@ -2,7 +2,7 @@ import { formatDate } from '../../notifications/templates/format';
 import type { DecisionFacts, ProposalRef } from '../report-facts';
 import type { ReportFrame } from '../report-frame';
 import { figure, paragraph, type ReportSection, section, table } from './report-document';
-import { BODY_NAMES, outcomeWords, PHASE_NAMES, titleWords } from './words';
+import { BODY_NAMES, decisionWords, PHASE_NAMES, titleWords } from './words';
 
 export interface SummaryFacts {
   phases: ReadonlyArray<{ phase: string; count: number }>;
@@ -31,7 +31,7 @@ export function summarySection(frame: ReportFrame, facts: SummaryFacts): ReportS
     ]),
     section('1.3', `Decisions in ${frame.previousLabel}`, [
       table(['Proposal', 'Title', 'Decided by', 'On', 'Outcome'],
-        facts.decisions.map((d) => [d.reference, titleWords(d.title), BODY_NAMES[d.body] ?? d.body, formatDate(d.on), outcomeWords(d.outcome)]),
+        facts.decisions.map((d) => [d.reference, titleWords(d.title), BODY_NAMES[d.body] ?? d.body, formatDate(d.on), decisionWords(d)]),
         `No decisions in ${frame.previousLabel}.`),
     ]),
   ]);

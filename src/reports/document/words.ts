@@ -21,3 +21,26 @@ export const wholeDays = (n: number | null): string => (n === null ? '—' : Str
 
 /** A proposal's title, or what the register lacks in its place (a blank cell reads as a fault of the paper). */
 export const titleWords = (title: string | null): string => title ?? 'Title not in the register';
+
+/** A decision as the Panel's papers word it: "Approved under Self-Governance", "Sent to the Authority with a recommendation that it be approved". */
+export function decisionWords(d: { body: string; outcome: string; path: string | null }): string {
+  const selfGoverned = d.path === 'SELF_GOVERNANCE';
+  switch (`${d.body} ${d.outcome}`) {
+    case 'CHANGE_BOARD APPROVED':
+      return selfGoverned ? 'Approved under Self-Governance' : 'Approved';
+    case 'CHANGE_BOARD REJECTED':
+      return selfGoverned ? 'Rejected under Self-Governance' : 'Rejected';
+    case 'CHANGE_BOARD RECOMMENDED_APPROVAL':
+      return 'Sent to the Authority with a recommendation that it be approved';
+    case 'CHANGE_BOARD RECOMMENDED_REJECTION':
+      return 'Sent to the Authority with a recommendation that it be rejected';
+    case 'CHANGE_SUB_COMMITTEE RECOMMENDED_FAST_TRACK':
+      return 'Determined ready to be presented to the Panel for conversion to a Modification Proposal, and recommended that it be progressed as a Fast-Track Modification';
+    case 'AUTHORITY APPROVED':
+      return 'Approved by the Authority';
+    case 'AUTHORITY REJECTED':
+      return 'Rejected by the Authority';
+    default:
+      return outcomeWords(d.outcome);
+  }
+}

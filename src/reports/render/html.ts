@@ -30,17 +30,17 @@ export function renderHtml(doc: ReportDocument): string {
   const { notes, numbers } = numberFootnotes(doc);
   // A note cited twice links back to its first citation: ids stay unique.
   const cited = new Set<number>();
-  const cell = (c: Cell) => {
-    if (typeof c === 'string') return e(c);
-    const n = numbers.get(c.footnote)!;
+  const marks = (list: readonly string[] | undefined) => (list ?? []).map((note) => {
+    const n = numbers.get(note)!;
     const id = cited.has(n) ? '' : ` id="ref${n}"`;
     cited.add(n);
-    return `${e(c.text)}<sup><a href="#fn${n}"${id}>${n}</a></sup>`;
-  };
+    return `<sup><a href="#fn${n}"${id}>${n}</a></sup>`;
+  }).join('');
+  const cell = (c: Cell) => (typeof c === 'string' ? e(c) : `${e(c.text)}${marks(c.footnotes)}`);
   const block = (b: Block): string => {
     switch (b.kind) {
       case 'paragraph':
-        return `<p>${e(b.text)}</p>`;
+        return `<p>${e(b.text)}${marks(b.footnotes)}</p>`;
       case 'none':
         return `<p class="none">${e(b.text)}</p>`;
       case 'list': {

@@ -20,11 +20,12 @@ export function escapeMarkdown(text: string): string {
 
 export function renderMarkdown(doc: ReportDocument): string {
   const { notes, numbers } = numberFootnotes(doc);
-  const cell = (c: Cell) => (typeof c === 'string' ? escapeMarkdown(c) : `${escapeMarkdown(c.text)}[^${numbers.get(c.footnote)}]`);
+  const marks = (list: readonly string[] | undefined) => (list ?? []).map((n) => `[^${numbers.get(n)}]`).join('');
+  const cell = (c: Cell) => (typeof c === 'string' ? escapeMarkdown(c) : `${escapeMarkdown(c.text)}${marks(c.footnotes)}`);
   const block = (b: Block): string => {
     switch (b.kind) {
       case 'paragraph':
-        return escapeMarkdown(b.text);
+        return `${escapeMarkdown(b.text)}${marks(b.footnotes)}`;
       case 'none':
         return `_${escapeMarkdown(b.text)}_`;
       case 'list':

@@ -112,7 +112,7 @@ class Writer {
   private block(parent: Struct, b: Block): void {
     switch (b.kind) {
       case 'paragraph':
-        return this.text(parent, 'P', b.text, { size: BODY, after: 5 });
+        return this.text(parent, 'P', b.text, { size: BODY, after: 5, footnotes: b.footnotes });
       case 'none':
         return this.text(parent, 'P', b.text, { font: 'italic', size: BODY, color: MUTED, after: 5 });
       case 'list':
@@ -124,12 +124,24 @@ class Writer {
     }
   }
 
-  private text(parent: Struct, type: string, text: string, o: { font?: keyof typeof FONT_FILES; size: number; color?: string; after?: number }): void {
+  /** The footnotes' numbers, as printed after what they qualify: "1,2". */
+  private marks(notes: readonly string[] | undefined): string {
+    return (notes ?? []).map((n) => this.numbers.get(n)).join(',');
+  }
+
+  private text(parent: Struct, type: string, text: string, o: { font?: keyof typeof FONT_FILES; size: number; color?: string; after?: number; footnotes?: readonly string[] }): void {
     const { pdf } = this;
     pdf.font(FONT_FILES[o.font ?? 'regular']).fontSize(o.size).fillColor(o.color ?? INK);
     const el = this.child(parent, type);
     el.add(pdf.markStructureContent(type));
-    pdf.text(printable(text), M.left, pdf.y, { width: this.width, lineGap: 1.5 });
+    const options = { width: this.width, lineGap: 1.5 };
+    const marks = this.marks(o.footnotes);
+    if (marks) {
+      pdf.text(printable(text), M.left, pdf.y, { ...options, continued: true });
+      pdf.fontSize(o.size * 0.7).text(marks, { ...options, continued: false });
+    } else {
+      pdf.text(printable(text), M.left, pdf.y, options);
+    }
     pdf.endMarkedContent();
     el.end();
     pdf.y += o.after ?? 0;
@@ -204,7 +216,8 @@ class Writer {
       pdf.font(FONT_FILES.bold);
       // A header wraps by word above a column of short figures.
       const word = Math.max(0, ...(t.header?.[i] ?? '').split(/\s+/).map((w) => pdf.widthOfString(w)));
-      return Math.min(Math.max(cells, word) + 2 * PAD + 1, this.width / 3);
+      // A little slack: a word measured to the point may still wrap at exactly its width.
+      return Math.min(Math.max(cells, word) + 2 * PAD + 3, this.width / 3);
     });
     const fixed = natural.reduce((a, w, i) => a + (long[i] ? 0 : w), 0);
     const longCount = long.filter(Boolean).length;
@@ -218,7 +231,7 @@ class Writer {
   }
 
   private cellString(c: Cell): string {
-    return typeof c === 'string' ? printable(c) : `${printable(c.text)}${this.numbers.get(c.footnote)}`;
+    return typeof c === 'string' ? printable(c) : `${printable(c.text)}${this.marks(c.footnotes)}`;
   }
 
   /** One row at the current height; `parent` null draws it as an artifact (a header repeated on a new page). */
@@ -246,7 +259,7 @@ class Writer {
       } else {
         // The footnote's number follows its figure, smaller and top-aligned: a superscript.
         pdf.text(printable(c.text), x + PAD, y + PAD, { ...options, continued: true });
-        pdf.fontSize(o.font * 0.72).text(String(this.numbers.get(c.footnote)), { ...options, continued: false });
+        pdf.fontSize(o.font * 0.72).text(this.marks(c.footnotes), { ...options, continued: false });
       }
       pdf.endMarkedContent();
       cell?.end();

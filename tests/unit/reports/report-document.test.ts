@@ -19,9 +19,9 @@ const doc = (sections: ReportDocument['sections']): ReportDocument => ({
 });
 
 test('footnotes are numbered in reading order; a note said twice is one footnote, and Markdown marks and lists them', () => {
-  const note = { text: 'Fri 29 Jan 2021', footnote: 'The DCC printed Thu 28 Jan 2021.' };
+  const note = { text: 'Fri 29 Jan 2021', footnotes: ['The DCC printed Thu 28 Jan 2021.'] };
   const d = doc([
-    section('3', 'Refine', [], [section('3.5', 'Open', [table(['Proposal', 'Target', 'Days'], [['MP107', note, { text: '88', footnote: 'The DCC printed 94.' }]], 'None.')])]),
+    section('3', 'Refine', [], [section('3.5', 'Open', [table(['Proposal', 'Target', 'Days'], [['MP107', note, { text: '88', footnotes: ['The DCC printed 94.'] }]], 'None.')])]),
     section('A', 'Appendix', [table(['Proposal', 'Target'], [['MP107', { ...note }]], 'None.')]),
   ]);
   expect(numberFootnotes(d).notes).toEqual(['The DCC printed Thu 28 Jan 2021.', 'The DCC printed 94.']);

@@ -69,23 +69,23 @@ describe('assessment timescales of the April 2021 register', () => {
       asOf: '2021-04-09',
       // MP140 (44) and MP141 (21); the report printed 1 PA at 47, missing MP141 and counting
       // plain weekdays from the acceptance day.
-      preliminaryOpen: { count: 2, averageWorkingDays: 32.5 },
+      preliminaryOpen: { count: 2, averageWorkingDays: 32.5, measured: 2 },
       // Returned after 9 April 2020: 18 (the printed 19 includes MP099's of 17 March 2020).
       // No acceptance dates: counted, but no mean.
-      preliminaryCompleted: { count: 18, averageWorkingDays: null },
-      impactOpen: { count: 1, averageWorkingDays: 88 }, // MP107; printed 94
+      preliminaryCompleted: { count: 18, averageWorkingDays: null, measured: 0 },
+      impactOpen: { count: 1, averageWorkingDays: 88, measured: 1 }, // MP107; printed 94
       // 9 returned after 9 April 2020 (the printed table has 11 rows, 2 from March 2020).
-      impactCompleted: { count: 9, averageWorkingDays: null },
+      impactCompleted: { count: 9, averageWorkingDays: null, measured: 0 },
     });
   });
 
   it('for the period the report states, "up to the end of March 2021"', () => {
     expect(assessmentTimescales(REGISTER_2021_04, '2021-03-31', cal)).toEqual({
       asOf: '2021-03-31',
-      preliminaryOpen: { count: 2, averageWorkingDays: 27.5 }, // MP140 39, MP141 16
-      preliminaryCompleted: { count: 18, averageWorkingDays: null },
-      impactOpen: { count: 1, averageWorkingDays: 83 },
-      impactCompleted: { count: 9, averageWorkingDays: null },
+      preliminaryOpen: { count: 2, averageWorkingDays: 27.5, measured: 2 }, // MP140 39, MP141 16
+      preliminaryCompleted: { count: 18, averageWorkingDays: null, measured: 0 },
+      impactOpen: { count: 1, averageWorkingDays: 83, measured: 1 },
+      impactCompleted: { count: 9, averageWorkingDays: null, measured: 0 },
     });
   });
 });
@@ -101,6 +101,7 @@ describe('assessment timescales, rules', () => {
     expect(assessmentTimescales(done, '2021-04-30', cal).preliminaryCompleted).toEqual({
       count: 4,
       averageWorkingDays: 15.3, // 46 / 3, to one decimal
+      measured: 3, // the fourth has no acceptance date
     });
   });
 
@@ -114,8 +115,8 @@ describe('assessment timescales, rules', () => {
     const figures = assessmentTimescales(edge, '2021-04-09', cal);
     expect(figures.impactCompleted.count).toBe(2);
     expect(figures.impactOpen.count).toBe(1);
-    expect(figures.preliminaryOpen).toEqual({ count: 0, averageWorkingDays: null });
-    expect(figures.preliminaryCompleted).toEqual({ count: 0, averageWorkingDays: null });
+    expect(figures.preliminaryOpen).toEqual({ count: 0, averageWorkingDays: null, measured: 0 });
+    expect(figures.preliminaryCompleted).toEqual({ count: 0, averageWorkingDays: null, measured: 0 });
   });
 
   it('leaves out of the open figure what is not accepted yet, or accepted after asOf', () => {
@@ -124,12 +125,12 @@ describe('assessment timescales, rules', () => {
       '2021-04-09',
       cal,
     );
-    expect(figures.preliminaryOpen).toEqual({ count: 0, averageWorkingDays: null });
+    expect(figures.preliminaryOpen).toEqual({ count: 0, averageWorkingDays: null, measured: 0 });
   });
 
   it('reports an open paused assessment with its count so far', () => {
     const paused = { ...assessment('IMPACT', '2021-03-09', null), pauses: [{ from: '2021-03-22', to: null }] };
-    expect(assessmentTimescales([paused], '2021-04-09', cal).impactOpen).toEqual({ count: 1, averageWorkingDays: 8 });
+    expect(assessmentTimescales([paused], '2021-04-09', cal).impactOpen).toEqual({ count: 1, averageWorkingDays: 8, measured: 1 });
   });
 });
 
