@@ -38,12 +38,17 @@ export class MeetingService {
 
   async schedule(ctx: ServiceContext, input: ScheduleMeetingInput): Promise<Meeting> {
     meetingOnWorkingDay(input.date, await ctx.calendar());
+    if (input.number !== undefined && input.number !== null && input.body !== MeetingBody.PANEL) {
+      throw new InvalidInputError(`Only a Panel meeting has a number; this is a ${input.body} meeting`);
+    }
     return ctx.db.transaction(async (tx) => {
       if (await tx.getRepository(Meeting).existsBy({ body: input.body, date: input.date })) {
         throw new InvalidInputError(`${input.body} already meets on ${input.date}`);
       }
       const meeting = await tx.getRepository(Meeting).save(
-        tx.getRepository(Meeting).create({ body: input.body, date: input.date, title: input.title ?? null, note: null, cancelledOn: null, cancellationReason: null }),
+        tx.getRepository(Meeting).create({
+          body: input.body, date: input.date, title: input.title ?? null, number: input.number ?? null, note: null, cancelledOn: null, cancellationReason: null,
+        }),
       );
       await this.writeAgenda(tx, meeting.id, input.agenda ?? []);
       return meeting;

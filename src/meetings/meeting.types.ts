@@ -1,5 +1,5 @@
-import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
-import { Field, InputType } from 'type-graphql';
+import { ArrayMaxSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { Field, InputType, Int } from 'type-graphql';
 import type { LocalDate } from '../calendar/local-date';
 import { LocalDateScalar } from '../graphql/scalars';
 import { MeetingBody } from './meeting.enums';
@@ -16,6 +16,12 @@ export class ScheduleMeetingInput {
   @IsOptional()
   @MaxLength(300)
   title?: string;
+
+  @Field(() => Int, { description: "A Panel meeting's number (91), which its papers' references cite; for the Panel only.", nullable: true })
+  @IsOptional()
+  @Min(1)
+  @Max(100_000)
+  number?: number | null;
 
   @Field(() => [String], { description: 'The proposals on its agenda, in order (references).', nullable: true })
   @IsOptional()

@@ -122,3 +122,17 @@ test('a withdrawn version is never circulated', async () => {
   await refused(CIRCULATE, { id, group: 'SECAS' }, /^Version \d+ of 2021-04 was withdrawn \(Built before the April packages were agreed\): it is never circulated$/);
   expect(await paperMessages(id)).toEqual([]);
 });
+
+test("a Panel meeting's own number makes its papers' reference; without one, the papers count one Panel a month", async () => {
+  // Another body has no number: refused, nothing written.
+  await refused(`mutation { scheduleMeeting(input: { body: WORKING_GROUP, date: "2021-06-02", number: 93 }) { id } }`, {}, /^Only a Panel meeting has a number; this is a WORKING_GROUP meeting$/);
+  // June 2021 would be Panel 93 by the count; the meeting says 94.
+  const made = await app.gql(`mutation { scheduleMeeting(input: { body: PANEL, date: "2021-06-18", number: 94, title: "SEC Panel 94" }) { id number } }`);
+  expect(made.data!.scheduleMeeting.number).toBe(94);
+  expect((await app.gql(`{ meetings(from: "2021-06-18", to: "2021-06-18") { number title } }`, undefined, app.keys.READER)).data!.meetings).toEqual([{ number: 94, title: 'SEC Panel 94' }]);
+  const june = (await app.gql(`mutation { regenerateTimetables(period: "2021-06", asOf: "2021-06-11") { paperReference } }`)).data!.regenerateTimetables;
+  expect(june.paperReference).toBe('SECP_94_1806_12');
+  // May 2021 has no Panel in the register: no paper reference, and the version's own in its place.
+  const may = (await app.gql(`mutation { regenerateReport(period: "2021-05", asOf: "2021-05-28") { paperReference } }`)).data!.regenerateReport;
+  expect(may.paperReference).toBeNull();
+});

@@ -71,7 +71,7 @@ export function assessmentSections(frame: ReportFrame, all: readonly ReportAsses
     .sort((a, b) => (a.returnedOn! < b.returnedOn! ? -1 : a.returnedOn! > b.returnedOn! ? 1 : a.reference.localeCompare(b.reference)));
   return [
     section('3.4', 'DCC assessment timescales', [
-      paragraph(`The 12-month period up to the end of ${frame.previousLabel}. Durations in Working Days by the Code's rule (weekends, bank holidays and paused days excluded); an assessment whose acceptance date the register lacks is counted but not in the average.`),
+      paragraph(`The 12-month period up to the end of ${frame.previousLabel}. Durations in Working Days by the Code's rule (weekends, bank holidays and paused days excluded). Every assessment is counted; an average is given only where the register holds the acceptance date of each one (a dash otherwise, with a note), and every figure that differs from the one the paper printed is noted.`),
       table(['Assessments', 'Total', 'Average Working Days'], [
         figure('Preliminary Assessments open', t.preliminaryOpen, PrintedFigureKind.PRELIMINARY_OPEN),
         figure('Preliminary Assessments completed in the last 12 months', t.preliminaryCompleted, PrintedFigureKind.PRELIMINARY_COMPLETED),

@@ -54,7 +54,7 @@ export function opineSection(frame: ReportFrame, facts: OpineFacts): ReportSecti
       ...facts.withTheAuthority.map((p) => paragraph(`${p.reference} (${titleWords(p.title)}) is currently with the Authority for decision.`)),
     ]),
     section('4.4', 'Proposal timescales', [
-      paragraph(`The 12-month period up to the end of ${frame.previousLabel}, in Working Days from the day a proposal was raised; a proposal whose raised date the register lacks is counted but not in the average.`),
+      paragraph(`The 12-month period up to the end of ${frame.previousLabel}, in Working Days from the day a proposal was raised. Every proposal is counted; an average is given only where the register holds the raised date of each one (a dash otherwise, with a note), and every figure that differs from the one the paper printed is noted.`),
       table(['Proposals', 'Total', 'Average Working Days'], [
         proposalRow('Proposals open (pre-decision)', t.open, facts.printed.get(PrintedFigureKind.PROPOSALS_OPEN)),
         proposalRow('Proposals concluded in the last 12 months', t.concluded, facts.printed.get(PrintedFigureKind.PROPOSALS_CONCLUDED)),

@@ -219,8 +219,13 @@ class Writer {
       // A little slack: a word measured to the point may still wrap at exactly its width.
       return Math.min(Math.max(cells, word) + 2 * PAD + 3, this.width / 3);
     });
-    const fixed = natural.reduce((a, w, i) => a + (long[i] ? 0 : w), 0);
+    // Where the long columns keep room enough, a short column's header stays on one line.
+    pdf.font(FONT_FILES.bold);
+    const roomy = natural.map((w, i) => (long[i] ? w : Math.max(w, Math.min(pdf.widthOfString(t.header?.[i] ?? '') + 2 * PAD + 3, this.width / 4))));
     const longCount = long.filter(Boolean).length;
+    const roomyFixed = roomy.reduce((a, w, i) => a + (long[i] ? 0 : w), 0);
+    if (longCount > 0 && this.width - roomyFixed >= longCount * 150) natural.splice(0, natural.length, ...roomy);
+    const fixed = natural.reduce((a, w, i) => a + (long[i] ? 0 : w), 0);
     if (longCount === 0) {
       // No long column: spread what is left over every column.
       const spare = Math.max(0, this.width - fixed) / columns;
