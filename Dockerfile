@@ -7,6 +7,8 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY migrations ./migrations
 COPY jobs ./jobs
+COPY schema ./schema
+COPY console ./console
 # Production needs no compiler and no embedded PostgreSQL (it is given DATABASE_URL): about 100 MB
 # of PostgreSQL binaries stay out of the image.
 RUN npm run build \

@@ -14,9 +14,25 @@ export class CreatedApiKey {
   apiKey!: ApiKey;
 }
 
+@ObjectType({ description: 'The key a request was made with: its name and role (what a client shows, and which actions it offers).' })
+export class KeyIdentity {
+  @Field({ description: 'The key\'s name, e.g. "SECAS console".' })
+  name!: string;
+
+  @Field(() => Role, { description: 'What the key may do.' })
+  role!: Role;
+}
+
 /** Keys that can be stopped (issue 8): made, listed, revoked and expired by admins. */
 @Resolver(() => ApiKey)
 export class ApiKeyResolver {
+  @Query(() => KeyIdentity, { description: 'The key this request was made with (or the signed-in session\'s key): its name and role.' })
+  @Allow(Access.read)
+  me(@Ctx() ctx: RequestContext): KeyIdentity {
+    // Access lets only callers with a key this far.
+    return { name: ctx.caller!.name, role: ctx.caller!.role };
+  }
+
   @Query(() => [ApiKey], { description: 'Every API key, oldest first, with when it was last used; never their secrets.' })
   @Allow(Access.admin)
   apiKeys(@Ctx() ctx: RequestContext): Promise<ApiKey[]> {

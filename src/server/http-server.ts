@@ -1,4 +1,6 @@
 import http from 'node:http';
+import path from 'node:path';
+import cookieParser from 'cookie-parser';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
@@ -28,6 +30,8 @@ import { bodyErrors, lastResort, requireJson } from './body-errors';
 import { identityFor, RequestLimits } from './rate-limit';
 import { reportDownloadRoutes } from './report-downloads.routes';
 import { adminRoutes } from './admin/admin.routes';
+import { consoleRoutes } from './console/console.routes';
+import { sessionIdentity, sessionPresented } from './console/console-session';
 import { calendarFeedRoutes } from './calendar-feed.routes';
 import { REGISTER_EXPORT_PATHS, registerExport } from './register-export.route';
 import { metricsRoute } from './metrics.routes';
@@ -54,6 +58,8 @@ export interface HttpServerOptions {
   /** The process's metrics, served at /metrics (behind METRICS_TOKEN when it is set). */
   metrics: ServiceMetrics;
   metricsToken?: string;
+  /** Where the console's built script and styles are (npm run build:console); default dist/console. */
+  consoleDir?: string;
 }
 
 export interface RunningHttpServer {
@@ -69,6 +75,8 @@ export interface RunningHttpServer {
 export async function startHttpServer(options: HttpServerOptions, port: number): Promise<RunningHttpServer> {
   const { db, services, jobs, clock, logger, dueSoonWorkingDays } = options;
   const app = express();
+  const consoleCookies = cookieParser((await services.signingSecrets.get('console-sessions')).toString('base64'));
+  const consoleIdentity = sessionIdentity({ services, clock, logger });
   app.disable('x-powered-by');
   app.set('trust proxy', options.limits.trustProxy);
   const httpServer = http.createServer(app);
@@ -118,7 +126,9 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
   const perKeyRate = requestLimits.keyed;
   // The budget starts once a request is taken (for GraphQL, once its body is read) and covers the key check.
   const timeBudget: express.RequestHandler = (_req, _res, next) => withinTimeBudget(options.limits.requestTimeoutMs, next);
-  app.use('/reports', corsPolicy, perKeyRate, timeBudget, reportDownloadRoutes({ db, services, clock, logger }));
+  app.use('/reports', corsPolicy, consoleCookies, consoleIdentity, perKeyRate, timeBudget, reportDownloadRoutes({ db, services, clock, logger }));
+  // The console: its pages and session (signing in takes a key: each address has one budget there).
+  app.use(consoleRoutes({ services, clock, logger, consoleDir: options.consoleDir ?? path.resolve('dist', 'console'), cookies: consoleCookies, signInLimit: requestLimits.byAddress }));
 
   // The admin pages answer whether a key is an admin's: each address has one budget there, whatever key it sends.
   app.use('/admin', requestLimits.byAddress, await adminRoutes({ services, jobs, clock, logger, devMailboxDir: options.devMailboxDir }));
@@ -128,6 +138,8 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
   app.use(
     '/graphql',
     corsPolicy,
+    consoleCookies,
+    consoleIdentity,
     perKeyRate,
     requireJson,
     express.json({ limit: options.limits.maxBodyBytes }),
@@ -152,7 +164,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
           requestId,
           baseUrl,
           audit,
-          auth: { caller, presented: Boolean(req.header('authorization')) },
+          auth: { caller, presented: Boolean(req.header('authorization')) || sessionPresented(res) },
           services,
           jobs,
           loaders,

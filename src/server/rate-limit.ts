@@ -69,6 +69,12 @@ export class RequestLimits {
   readonly keyed: RequestHandler = async (req, res, next) => {
     try {
       const address = `ip:${req.ip}`;
+      // Found already (the console's session): its key's budget, or the address's.
+      const found = identityOf(res);
+      if (found) {
+        if (found.outage) return next();
+        return await this.spend(found.caller ? `key:${found.caller.keyId}` : address, found.caller ? 'key' : 'address', res, next);
+      }
       const key = bearerKey(req.header('authorization'));
       // An address over its budget is refused before its key is looked up, unless this process
       // already knows the key as valid (another client behind the same address keeps its own budget).

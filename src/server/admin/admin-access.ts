@@ -7,7 +7,7 @@ import type { Logger } from '../../infra/logger';
 import type { Services } from '../../services';
 import { bearerKey } from '../bearer-key';
 import { refuse } from '../key-refusal';
-import { readAdminSession } from './admin-session';
+import { adminSession } from './admin-session';
 
 /** The admin pages let in an ADMIN caller, found on the request by this middleware. */
 export interface AdminLocals {
@@ -29,7 +29,7 @@ export function requireAdmin({ services, clock, logger }: { services: Services; 
       if (presented) {
         caller = await services.apiKeys.authenticate(presented);
       } else {
-        const session = readAdminSession(req, clock.now());
+        const session = adminSession.read(req, clock.now());
         if (typeof session === 'object') {
           caller = await services.apiKeys.callerById(session.keyId);
           if (!caller) why = 'The key this session was started with has been revoked or has expired: sign in again';

@@ -10,7 +10,7 @@ import type { JobQueue } from '../../queue/job-queue';
 import type { Services } from '../../services';
 import { DEV_MAILBOX_PATH, devMailboxRoutes, onThisMachineOnly } from '../dev-mailbox.routes';
 import { requireAdmin } from './admin-access';
-import { endAdminSession, startAdminSession } from './admin-session';
+import { adminSession } from './admin-session';
 import { LOGIN_PAGE_POLICY, loginPage } from './login-page';
 
 type DashboardQueue = ConstructorParameters<typeof BullMQAdapter>[0];
@@ -44,12 +44,12 @@ export async function adminRoutes({ services, jobs, clock, logger, devMailboxDir
     if (!(Access.admin as readonly string[]).includes(caller.role)) {
       return showLogin(res, 403, { next, problem: `That key is ${caller.role}; the dashboard needs an ADMIN key.` });
     }
-    startAdminSession(req, res, caller.keyId, clock.now());
+    adminSession.start(req, res, caller.keyId, clock.now());
     logger.info({ key: caller.name }, 'admin: signed in to the dashboard');
     return res.redirect(303, next);
   });
   router.post('/logout', (req, res) => {
-    endAdminSession(req, res);
+    adminSession.end(req, res);
     res.redirect(303, '/admin/login');
   });
 

@@ -1,0 +1,50 @@
+import type { TypedDocumentString } from './gql/graphql';
+
+/** Every request the console makes carries it: the API refuses a session request without it (no other site can send it). */
+const CONSOLE_HEADERS = { 'content-type': 'application/json', 'x-sec-console': '1' };
+
+/** A refusal in the API's own words, with its code (FORBIDDEN, BAD_USER_INPUT, ...). */
+export class ApiError extends Error {
+  constructor(message: string, readonly code: string) {
+    super(message);
+  }
+}
+
+/** Said when the session's key is no longer valid: the app signs the person out and says why. */
+let onSignedOut: (why: string) => void = () => undefined;
+export const whenSignedOut = (handler: (why: string) => void): void => {
+  onSignedOut = handler;
+};
+
+/** Runs one of the console's typed operations through the API, as any client would. */
+export async function gql<Result, Variables>(document: TypedDocumentString<Result, Variables>, variables?: Variables): Promise<Result> {
+  const res = await fetch('/graphql', {
+    method: 'POST', headers: CONSOLE_HEADERS, credentials: 'same-origin',
+    body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
+  });
+  const body = (await res.json().catch(() => null)) as { data?: Result; errors?: Array<{ message: string; extensions?: { code?: string } }>; error?: { code: string; message: string } } | null;
+  const error = body?.errors?.[0];
+  if (error) {
+    const code = error.extensions?.code ?? 'ERROR';
+    if (code === 'UNAUTHENTICATED') onSignedOut(error.message);
+    throw new ApiError(error.message, code);
+  }
+  if (!res.ok || !body?.data) throw new ApiError(body?.error?.message ?? `The API answered ${res.status}`, body?.error?.code ?? 'ERROR');
+  return body.data;
+}
+
+export interface Identity {
+  name: string;
+  role: 'ADMIN' | 'DCC' | 'READER';
+}
+
+export async function signIn(key: string): Promise<Identity> {
+  const res = await fetch('/console/session', { method: 'POST', headers: CONSOLE_HEADERS, credentials: 'same-origin', body: JSON.stringify({ key }) });
+  const body = (await res.json().catch(() => null)) as (Identity & { error?: { code: string; message: string } }) | null;
+  if (!res.ok) throw new ApiError(body?.error?.message ?? `The API answered ${res.status}`, body?.error?.code ?? 'ERROR');
+  return { name: body!.name, role: body!.role };
+}
+
+export async function signOut(): Promise<void> {
+  await fetch('/console/session/end', { method: 'POST', headers: CONSOLE_HEADERS, credentials: 'same-origin' });
+}

@@ -1,0 +1,78 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { gql, type Identity, signOut, whenSignedOut } from './api';
+import { graphql } from './gql';
+import { ProposalPage } from './pages/proposal';
+import { RegisterPage } from './pages/register';
+import { SignInPage } from './pages/sign-in';
+import { Link, navigate, useLocation } from './router';
+
+const Me = graphql(`
+  query Me {
+    me { name role }
+  }
+`);
+
+/** The signed-in person's frame: who they are, where they can go, and signing out. */
+function Layout({ who, children }: { who: Identity; children: preact.ComponentChildren }) {
+  return (
+    <>
+      <a class="skip" href="#main">Skip to the page</a>
+      <header class="top">
+        <p class="brand">SEC modification tracker</p>
+        <nav aria-label="Console">
+          <ul>
+            <li><Link href="/register">Register</Link></li>
+          </ul>
+        </nav>
+        <p class="who">Signed in as <strong>{who.name}</strong> ({who.role})</p>
+        <button type="button" onClick={async () => {
+          await signOut();
+          navigate('/sign-in');
+        }}>Sign out</button>
+      </header>
+      <main id="main" tabIndex={-1}>{children}</main>
+    </>
+  );
+}
+
+function App() {
+  const url = useLocation();
+  const [who, setWho] = useState<Identity | null | undefined>(undefined);
+  const [why, setWhy] = useState<string | null>(null);
+
+  useEffect(() => {
+    whenSignedOut((reason) => {
+      // Said only to someone who was signed in: a first visit just asks for a key.
+      setWho((before) => {
+        if (before) setWhy(reason);
+        return null;
+      });
+      void signOut();
+      navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`);
+    });
+  }, []);
+  useEffect(() => {
+    if (url.pathname === '/sign-in') return;
+    if (who) return;
+    gql(Me).then((r) => setWho(r.me), () => undefined);
+  }, [url.pathname, who]);
+
+  if (url.pathname === '/sign-in' || who === null) {
+    return <SignInPage why={why} onSignedIn={(identity) => {
+      setWho(identity);
+      setWhy(null);
+      const next = url.searchParams.get('next');
+      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/register');
+    }} />;
+  }
+  if (who === undefined) return <p role="status">Loading…</p>;
+  const proposal = /^\/proposals\/([^/]+)$/.exec(url.pathname);
+  return (
+    <Layout who={who}>
+      {proposal ? <ProposalPage reference={decodeURIComponent(proposal[1]!)} asOf={url.searchParams.get('asOf')} /> : <RegisterPage url={url} />}
+    </Layout>
+  );
+}
+
+render(<App />, document.getElementById('app')!);
