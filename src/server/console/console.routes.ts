@@ -9,7 +9,7 @@ import { CONSOLE_HEADER, consoleSession } from './console-session';
 import { CONSOLE_POLICY, consoleShell } from './console-shell';
 
 /** The addresses of the console's pages: each answers with the app, which draws the page. */
-export const CONSOLE_PAGES = ['/', '/sign-in', '/register', '/proposals/:reference'];
+export const CONSOLE_PAGES = ['/', '/sign-in', '/register', '/board', '/papers', '/keys', '/proposals/:reference'];
 
 const ASSETS = '/console/assets';
 
@@ -26,7 +26,7 @@ export function consoleRoutes({ services, clock, logger, consoleDir, cookies, si
 
   router.get(CONSOLE_PAGES, (_req: Request, res: Response) => {
     res.setHeader('Cache-Control', 'no-store');
-    if (!built()) return res.status(503).type('text').send('The console is not built: run "npm run build" (it runs "npm run build:console").');
+    if (!built()) return res.status(503).type('text').send('The console is not built: run "npm run build:console" (npm start and npm run demo run it).');
     res.setHeader('Content-Security-Policy', CONSOLE_POLICY);
     return res.type('html').send(consoleShell({ script: `${ASSETS}/app.js`, styles: `${ASSETS}/app.css` }));
   });

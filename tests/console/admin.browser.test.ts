@@ -1,0 +1,89 @@
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { importRegisterFile } from '../../src/register-import';
+import { accessibilityViolations, launchBrowser, signIn } from '../support/browser';
+import { testServiceContext } from '../support/service-context';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * SECAS's work in the console, in a real browser on the April 2021 register: a paper built,
+ * watched to READY, opened and circulated; a key made, used in another browser, and revoked.
+ */
+const DEMO = path.join(__dirname, '..', '..', 'src', 'demo', 'register-2021-04.json');
+
+let app: TestApp;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  await importRegisterFile(testServiceContext(app.db), DEMO);
+  base = app.url.replace(/\/graphql$/, '');
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+test('an admin builds the April 2021 report, watches it become READY, opens its PDF, and circulates it: the message is in the outbox', async () => {
+  const { startAppWorker } = await import('../support/app-worker');
+  const worker = await startAppWorker(app);
+  try {
+    const page = await browser.newPage();
+    await signIn(page, base, app.keys.ADMIN, '/papers');
+    await page.getByLabel('Paper', { exact: true }).selectOption('CHANGE_STATUS_REPORT');
+    await page.getByLabel('Month', { exact: true }).fill('2021-04');
+    await page.getByRole('button', { name: 'Build' }).click();
+    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Change Status Report' }) }).filter({ hasText: '2021-04' });
+    await row.getByText('Ready').waitFor({ timeout: 60_000 });
+    expect(await row.textContent()).toContain('SECP_91_1604_14');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // The PDF opens from its signed link, without the key.
+    const href = await row.getByRole('link', { name: /^PDF/ }).getAttribute('href');
+    const pdf = await fetch(new URL(href!, base));
+    expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+
+    await row.getByLabel('Circulate to').selectOption('SECAS');
+    await row.getByRole('button', { name: /^Circulate / }).click();
+    await page.getByRole('status').filter({ hasText: 'is in the outbox for SECAS' }).waitFor();
+    const messages = await app.db.query(`SELECT m.kind, g.name FROM outbox_message m JOIN recipient_group g ON g.id = m.group_id JOIN report r ON r.id = m.report_id WHERE r.period = '2021-04' AND m.kind = 'panel-paper'`);
+    expect(messages).toEqual([{ kind: 'panel-paper', name: 'SECAS' }]);
+    // Again is refused in the API's words.
+    await row.getByRole('button', { name: /^Circulate / }).click();
+    expect(await page.getByRole('alert').textContent()).toMatch(/was circulated to SECAS already/);
+    await page.close();
+  } finally {
+    await worker.close();
+  }
+});
+
+test('an admin makes a READER key, signs in with it in a second browser, revokes it in the first: the second is signed out at its next click', async () => {
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, base, app.keys.ADMIN, '/keys');
+  await admin.getByLabel('Name').fill('Panel member (console test)');
+  await admin.getByLabel('Role').selectOption('READER');
+  await admin.getByRole('button', { name: 'Make the key' }).click();
+  const key = (await admin.getByLabel('The key for Panel member (console test)').textContent())!.trim();
+  expect(key.length).toBeGreaterThan(20);
+  expect(await accessibilityViolations(admin)).toEqual([]);
+
+  const readerContext = await browser.newContext();
+  const reader = await readerContext.newPage();
+  await signIn(reader, base, key, '/register');
+  await reader.getByRole('link', { name: 'MP107', exact: true }).waitFor();
+  // A reader's console offers no admin page.
+  expect(await reader.getByRole('link', { name: 'API keys' }).count()).toBe(0);
+
+  await admin.getByRole('button', { name: 'Revoke Panel member (console test)' }).click();
+  await admin.getByRole('row').filter({ hasText: 'Panel member (console test)' }).getByText(/^Revoked /).waitFor();
+
+  await reader.getByRole('link', { name: 'MP107', exact: true }).click();
+  await reader.getByLabel('API key').waitFor();
+  expect(await reader.getByRole('status').textContent()).toMatch(/^You were signed out: .*revoked/);
+  await adminContext.close();
+  await readerContext.close();
+});

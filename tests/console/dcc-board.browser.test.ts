@@ -1,0 +1,87 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { importRegisterFile } from '../../src/register-import';
+import { accessibilityViolations, launchBrowser, signIn } from '../support/browser';
+import { testServiceContext } from '../support/service-context';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * The SLA board as the DCC works it, in a real browser on the April 2021 register: each action is
+ * one click to open (its day already the board's) and one to confirm, and the board redraws with
+ * what the API now says.
+ */
+const DEMO = path.join(__dirname, '..', '..', 'src', 'demo', 'register-2021-04.json');
+
+let app: TestApp;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  await importRegisterFile(testServiceContext(app.db), DEMO);
+  base = app.url.replace(/\/graphql$/, '');
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+/** The board's section for a status, by its heading. */
+const sectionOf = (page: Page, status: string) => page.getByRole('region', { name: new RegExp(`^${status} \\(\\d+\\)$`) });
+const rowOf = (page: Page, status: string, reference: string) =>
+  sectionOf(page, status).getByRole('row').filter({ has: page.getByRole('rowheader', { name: reference, exact: true }) });
+
+test('a DCC user accepts MP125, pauses and resumes MP107, returns MP140, and sees the board change each time', async () => {
+  const page = await browser.newPage();
+  await signIn(page, base, app.keys.DCC, '/board?asOf=2021-04-09');
+  await rowOf(page, 'Awaiting acceptance', 'MP125').waitFor();
+  expect(await accessibilityViolations(page)).toEqual([]);
+
+  // Accept: two clicks, the day already the board's.
+  await page.getByRole('button', { name: 'Accept MP125 PA' }).click();
+  expect(await page.getByLabel('Accepted on').inputValue()).toBe('2021-04-09');
+  await page.getByRole('button', { name: 'Confirm: accept' }).click();
+  await rowOf(page, 'On track', 'MP125').waitFor();
+  expect(await rowOf(page, 'Awaiting acceptance', 'MP125').count()).toBe(0);
+
+  // Pause MP107's IA from 1 April, then resume it on 8 April: its Working Days over shrink by the paused days.
+  expect(await rowOf(page, 'Overdue', 'MP107').getByText('48 WD over').count()).toBe(1);
+  await page.getByRole('button', { name: 'Pause MP107 IA' }).click();
+  await page.getByLabel('Paused from').fill('2021-04-01');
+  await page.getByLabel('Why').fill('The DCC awaits the Service Providers');
+  await page.getByRole('button', { name: 'Confirm: pause' }).click();
+  await rowOf(page, 'Paused', 'MP107').waitFor();
+  await page.getByRole('button', { name: 'Resume MP107 IA' }).click();
+  await page.getByLabel('Resumed on').fill('2021-04-08');
+  await page.getByRole('button', { name: 'Confirm: resume' }).click();
+  const mp107 = rowOf(page, 'Overdue', 'MP107');
+  await mp107.waitFor();
+  const over = Number(/^(\d+) WD over$/.exec((await mp107.getByRole('cell').filter({ hasText: / WD over$/ }).textContent())!)![1]);
+  expect(over).toBeLessThan(48);
+
+  // A refusal is shown in the API's words, and changes nothing.
+  await page.getByRole('button', { name: 'Return MP140 PA' }).click();
+  await page.getByLabel('Returned on').fill('2021-01-01');
+  await page.getByRole('button', { name: 'Confirm: return' }).click();
+  expect(await page.getByRole('alert').textContent()).toMatch(/return|accept/i);
+  await page.getByLabel('Returned on').fill('2021-04-09');
+  await page.getByRole('button', { name: 'Confirm: return' }).click();
+  await sectionOf(page, 'Overdue').waitFor();
+  await page.getByRole('button', { name: 'Return MP140 PA' }).waitFor({ state: 'detached' });
+  expect(await rowOf(page, 'Overdue', 'MP140').count()).toBe(0);
+
+  // What the API says now is what the board showed.
+  const [mp140] = (await app.gql(`{ assessments(filter: { modification: "MP140" }) { edges { node { returnedOn } } } }`)).data!.assessments.edges;
+  expect(mp140.node.returnedOn).toBe('2021-04-09');
+  await page.close();
+});
+
+test('a READER sees the board and no action on it', async () => {
+  const page = await browser.newPage();
+  await signIn(page, base, app.keys.READER, '/board?asOf=2021-04-09');
+  await sectionOf(page, 'Overdue').waitFor();
+  expect(await page.getByRole('columnheader', { name: 'Actions' }).count()).toBe(0);
+  expect((await page.getByRole('button').allTextContents()).sort()).toEqual(['Show', 'Sign out']);
+  await page.close();
+});
