@@ -4,6 +4,7 @@ import { gql, type Identity, signOut, whenSignedOut } from './api';
 import { graphql } from './gql';
 import { BoardPage } from './pages/board';
 import { KeysPage } from './pages/keys';
+import { MeetingsPage } from './pages/meetings';
 import { PapersPage } from './pages/papers';
 import { ProposalPage } from './pages/proposal';
 import { RegisterPage } from './pages/register';
@@ -27,6 +28,7 @@ function Layout({ who, children }: { who: Identity; children: preact.ComponentCh
           <ul>
             <li><Link href="/register">Register</Link></li>
             <li><Link href="/board">SLA board</Link></li>
+            <li><Link href="/meetings">Meetings</Link></li>
             <li><Link href="/papers">Papers</Link></li>
             {who.role === 'ADMIN' && <li><Link href="/keys">API keys</Link></li>}
             {who.role === 'ADMIN' && <li><a href="/admin/queues">Queue dashboard</a></li>}
@@ -80,6 +82,7 @@ function App() {
       {proposal ? <ProposalPage reference={decodeURIComponent(proposal[1]!)} asOf={url.searchParams.get('asOf')} />
         : url.pathname === '/board' ? <BoardPage url={url} who={who} />
         : url.pathname === '/papers' ? <PapersPage who={who} />
+        : url.pathname === '/meetings' ? <MeetingsPage url={url} who={who} />
         : url.pathname === '/keys' ? <KeysPage />
         : <RegisterPage url={url} />}
     </Layout>

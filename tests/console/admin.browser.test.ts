@@ -87,3 +87,35 @@ test('an admin makes a READER key, signs in with it in a second browser, revokes
   await adminContext.close();
   await readerContext.close();
 });
+
+test('a SECAS admin moves a Working Group meeting and sees its deadlines move; a reader subscribes to the calendar', async () => {
+  const page = await browser.newPage();
+  await signIn(page, base, app.keys.ADMIN, '/meetings?from=2021-05-01&to=2021-05-31');
+  const row = page.getByRole('row').filter({ hasText: 'Wed 5 May 2021' });
+  // 10 and 5 Working Days before 5 May 2021 (3 May is a bank holiday).
+  expect(await row.getByRole('cell').allTextContents()).toEqual(expect.arrayContaining(['Wed 5 May 2021', 'Tue 20 Apr 2021', 'Tue 27 Apr 2021']));
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await row.getByRole('button', { name: /^Move / }).click();
+  await page.getByLabel('New date').fill('2021-05-12');
+  await page.getByLabel('Why (optional)').fill('Room unavailable');
+  await page.getByRole('button', { name: 'Confirm: move' }).click();
+  const moved = page.getByRole('row').filter({ hasText: 'Wed 12 May 2021' });
+  await moved.waitFor();
+  // 10 Working Days before 12 May is Tue 27 April (3 May is a bank holiday); 5 before is Wed 5 May.
+  expect(await moved.getByRole('cell').allTextContents()).toEqual(expect.arrayContaining(['Wed 12 May 2021', 'Tue 27 Apr 2021', 'Wed 5 May 2021']));
+  // A day that is no Working Day is refused in the API's words.
+  await moved.getByRole('button', { name: /^Move / }).click();
+  await page.getByLabel('New date').fill('2021-05-15');
+  await page.getByRole('button', { name: 'Confirm: move' }).click();
+  expect(await page.getByRole('alert').textContent()).toMatch(/not a Working Day/);
+  await page.close();
+
+  const reader = await browser.newPage();
+  await signIn(reader, base, app.keys.READER, '/meetings');
+  expect(await reader.getByRole('button', { name: /^Move / }).count()).toBe(0);
+  await reader.getByRole('button', { name: 'Subscribe in a calendar' }).click();
+  const href = await reader.getByRole('status').getByRole('link').getAttribute('href');
+  const ics = await (await fetch(href!)).text();
+  expect(ics).toContain('BEGIN:VCALENDAR');
+  await reader.close();
+});
