@@ -79,7 +79,7 @@ function App() {
   const proposal = /^\/proposals\/([^/]+)$/.exec(url.pathname);
   return (
     <Layout who={who}>
-      {proposal ? <ProposalPage reference={decodeURIComponent(proposal[1]!)} asOf={url.searchParams.get('asOf')} />
+      {proposal ? <ProposalPage reference={decodeURIComponent(proposal[1]!)} asOf={url.searchParams.get('asOf')} who={who} />
         : url.pathname === '/board' ? <BoardPage url={url} who={who} />
         : url.pathname === '/papers' ? <PapersPage who={who} />
         : url.pathname === '/meetings' ? <MeetingsPage url={url} who={who} />

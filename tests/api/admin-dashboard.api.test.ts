@@ -70,7 +70,12 @@ test('a READER or DCC key is refused with 403, an unknown key with 401', async (
 test('an ADMIN key sees the dashboard and the service\'s job queue with its counts', async () => {
   const page = await get('/admin/queues', { ...asBrowser, authorization: `Bearer ${app.keys.ADMIN}` });
   expect(page.status).toBe(200);
-  expect(await page.text()).toContain('SEC jobs');
+  const html = await page.text();
+  expect(html).toContain('SEC jobs');
+  // Nothing fetched from the network: the page's Google Fonts link is gone, and a policy forbids fonts from elsewhere.
+  expect(html).toContain('static/css/main.');
+  expect(html).not.toMatch(/googleapis|gstatic|https?:\/\//);
+  expect(page.headers.get('content-security-policy')).toContain("font-src 'self' data:");
 
   const api = await get(QUEUES_API, bearer(app.keys.ADMIN));
   expect(api.status).toBe(200);

@@ -119,3 +119,13 @@ test('a SECAS admin moves a Working Group meeting and sees its deadlines move; a
   expect(ics).toContain('BEGIN:VCALENDAR');
   await reader.close();
 });
+
+test("SECAS sees a proposal's audit trail: who changed it, when, by which operation", async () => {
+  expect((await app.gql(`mutation { updateModification(reference: "MP107", input: { proposer: "Named in the IA request" }) { version } }`)).errors).toBeUndefined();
+  const page = await browser.newPage();
+  await signIn(page, base, app.keys.ADMIN, '/proposals/MP107');
+  const trail = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Operation' }) });
+  await trail.getByRole('cell', { name: 'mutation updateModification' }).waitFor();
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await page.close();
+});

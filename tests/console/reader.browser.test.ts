@@ -48,6 +48,9 @@ test('a READER signs in, finds MP107 by typing mp107, sees its IA OVERDUE by 48 
   expect(await row.getByRole('cell').allTextContents()).toEqual(expect.arrayContaining(['CR1352', 'Tue 1 Dec 2020', 'Fri 29 Jan 2021', 'OVERDUE', '48 WD over']));
   await page.getByRole('caption').filter({ hasText: 'DCC assessments on Fri 9 Apr 2021' }).waitFor();
 
+  // Its history, meetings and the rest are on the page; the audit trail is SECAS's, not a reader's.
+  await page.getByRole('heading', { level: 2, name: 'Phase history' }).waitFor();
+  expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual(['Assessments', 'Phase history', 'Meetings', 'Consultations', 'Decisions', 'Work packages']);
   // Nothing here changes the register: the only buttons sign out and show another day.
   expect((await page.getByRole('button').allTextContents()).sort()).toEqual(['Show', 'Sign out']);
   expect(await accessibilityViolations(page)).toEqual([]);

@@ -1,15 +1,22 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, gql } from '../api';
+import { ApiError, gql, type Identity } from '../api';
 import { formatDate, today, words, workingDaysWords } from '../format';
 import { graphql } from '../gql';
 import type { ProposalQuery } from '../gql/graphql';
-import { navigate } from '../router';
+import { Link, navigate } from '../router';
 
 const Proposal = graphql(`
   query Proposal($reference: String!, $asOf: LocalDate!) {
     modification(reference: $reference) {
       reference title summary kind phase path onHold onHoldReason raisedOn proposer proposerOrganisation
       targetRelease { name }
+      formerReferences { reference replacedOn }
+      dependsOn { reference title }
+      history { from to on note }
+      meetings { body date title }
+      consultations { kind opensOn closesOn }
+      decisions { body on outcome objectives note }
+      workPackages { tasks returnToPanelMonth completedOn note }
       assessments {
         type changeRequest requestedOn acceptedOn returnedOn targetWorkingDays targetCompletionOn expectedCompletionOn commentary
         sla(asOf: $asOf) { status elapsedWorkingDays remainingWorkingDays }
@@ -18,10 +25,16 @@ const Proposal = graphql(`
   }
 `);
 
+const Audit = graphql(`
+  query ProposalAudit($target: String!) {
+    auditLog(target: $target, first: 50) { edges { node { at actor operation action table } } }
+  }
+`);
+
 const TYPE = { PRELIMINARY: 'PA', IMPACT: 'IA' } as const;
 
 /** One proposal: its facts, and its assessments with their SLA position on any day. */
-export function ProposalPage({ reference, asOf }: { reference: string; asOf: string | null }) {
+export function ProposalPage({ reference, asOf, who }: { reference: string; asOf: string | null; who: Identity }) {
   const day = asOf ?? today();
   const [proposal, setProposal] = useState<ProposalQuery['modification'] | undefined>(undefined);
   const [problem, setProblem] = useState<string | null>(null);
@@ -88,6 +101,61 @@ export function ProposalPage({ reference, asOf }: { reference: string; asOf: str
               </tr>
             ))}
           </tbody>
+        </table>
+      )}
+      <h2>Phase history</h2>
+      <table>
+        <caption class="visually-hidden">Phase history of {p.reference}</caption>
+        <thead><tr><th scope="col">On</th><th scope="col">From</th><th scope="col">To</th><th scope="col">Note</th></tr></thead>
+        <tbody>{p.history.map((h) => <tr><th scope="row">{formatDate(h.on)}</th><td>{h.from ? words(h.from) : '—'}</td><td>{words(h.to)}</td><td>{h.note ?? '—'}</td></tr>)}</tbody>
+      </table>
+      {(p.formerReferences.length > 0 || p.dependsOn.length > 0) && (
+        <>
+          <h2>Lineage and dependencies</h2>
+          <ul>
+            {p.formerReferences.map((f) => <li>Was {f.reference} until {formatDate(f.replacedOn)}</li>)}
+            {p.dependsOn.map((d) => <li>Depends on <Link href={`/proposals/${encodeURIComponent(d.reference)}`}>{d.reference}</Link>{d.title ? `: ${d.title}` : ''}</li>)}
+          </ul>
+        </>
+      )}
+      <h2>Meetings</h2>
+      {p.meetings.length === 0 ? <p class="none">On no meeting's agenda in the register.</p> : (
+        <ul>{p.meetings.map((m) => <li>{m.title ?? words(m.body)}, {formatDate(m.date)}</li>)}</ul>
+      )}
+      <h2>Consultations</h2>
+      {p.consultations.length === 0 ? <p class="none">No consultation is recorded.</p> : (
+        <ul>{p.consultations.map((c) => <li>{words(c.kind)} consultation: opens {formatDate(c.opensOn)}, closes {formatDate(c.closesOn)}</li>)}</ul>
+      )}
+      <h2>Decisions</h2>
+      {p.decisions.length === 0 ? <p class="none">No decision is recorded.</p> : (
+        <ul>{p.decisions.map((d) => <li>{formatDate(d.on)}: {words(d.body)}, {words(d.outcome)}{d.objectives.length ? ` (SEC Objectives ${d.objectives.map((o) => `(${o})`).join(', ')})` : ''}</li>)}</ul>
+      )}
+      <h2>Work packages</h2>
+      {p.workPackages.length === 0 ? <p class="none">No work package is recorded.</p> : p.workPackages.map((w) => (
+        <section aria-label={`Work package returning in ${w.returnToPanelMonth}`}>
+          <p>Returns to the Panel in {w.returnToPanelMonth}{w.completedOn ? `; done ${formatDate(w.completedOn)}` : ''}.</p>
+          <ol>{w.tasks.map((t) => <li>{t}</li>)}</ol>
+        </section>
+      ))}
+      {who.role === 'ADMIN' && <AuditTrail reference={p.reference} />}
+    </>
+  );
+}
+
+/** Who changed the proposal, when, by which operation (SECAS only: the audit log is theirs). */
+function AuditTrail({ reference }: { reference: string }) {
+  const [entries, setEntries] = useState<Array<{ at: string; actor: string; operation: string; action: string; table: string }> | null>(null);
+  useEffect(() => {
+    gql(Audit, { target: reference }).then((r) => setEntries(r.auditLog.edges.map((e) => e.node)), () => setEntries([]));
+  }, [reference]);
+  return (
+    <>
+      <h2>Audit trail</h2>
+      {entries === null ? <p role="status">Loading the audit trail…</p> : entries.length === 0 ? <p class="none">No change is recorded.</p> : (
+        <table>
+          <caption class="visually-hidden">Changes to {reference}, newest first</caption>
+          <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">Operation</th><th scope="col">What</th></tr></thead>
+          <tbody>{entries.map((e) => <tr><th scope="row">{new Date(e.at).toLocaleString('en-GB', { timeZone: 'Europe/London' })}</th><td>{e.actor}</td><td>{e.operation}</td><td>{words(e.action)} {e.table.replace(/_/g, ' ')}</td></tr>)}</tbody>
         </table>
       )}
     </>

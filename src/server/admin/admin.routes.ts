@@ -11,6 +11,7 @@ import type { Services } from '../../services';
 import { DEV_MAILBOX_PATH, devMailboxRoutes, onThisMachineOnly } from '../dev-mailbox.routes';
 import { requireAdmin } from './admin-access';
 import { adminSession } from './admin-session';
+import { noExternalFonts } from './no-external-fonts';
 import { LOGIN_PAGE_POLICY, loginPage } from './login-page';
 
 type DashboardQueue = ConstructorParameters<typeof BullMQAdapter>[0];
@@ -62,7 +63,7 @@ export async function adminRoutes({ services, jobs, clock, logger, devMailboxDir
     options: { uiConfig: { boardTitle: 'SEC jobs' } },
   });
   const adminsOnly = requireAdmin({ services, clock, logger });
-  router.use(QUEUE_DASHBOARD_PATH.replace(/^\/admin/, ''), adminsOnly, board.getRouter());
+  router.use(QUEUE_DASHBOARD_PATH.replace(/^\/admin/, ''), adminsOnly, noExternalFonts, board.getRouter());
   if (devMailboxDir) router.use(DEV_MAILBOX_PATH.replace(/^\/admin/, ''), onThisMachineOnly, adminsOnly, devMailboxRoutes(devMailboxDir, logger));
   return router;
 }
