@@ -4,6 +4,7 @@ import { gql, type Identity, signOut, whenSignedOut } from './api';
 import { graphql } from './gql';
 import { BoardPage } from './pages/board';
 import { KeysPage } from './pages/keys';
+import { MailPage } from './pages/mail';
 import { MeetingsPage } from './pages/meetings';
 import { PapersPage } from './pages/papers';
 import { ProposalPage } from './pages/proposal';
@@ -30,6 +31,7 @@ function Layout({ who, children }: { who: Identity; children: preact.ComponentCh
             <li><Link href="/board">SLA board</Link></li>
             <li><Link href="/meetings">Meetings</Link></li>
             <li><Link href="/papers">Papers</Link></li>
+            {who.role === 'ADMIN' && <li><Link href="/mail">Mail</Link></li>}
             {who.role === 'ADMIN' && <li><Link href="/keys">API keys</Link></li>}
             {who.role === 'ADMIN' && <li><a href="/admin/queues">Queue dashboard</a></li>}
           </ul>
@@ -84,6 +86,7 @@ function App() {
         : url.pathname === '/papers' ? <PapersPage who={who} />
         : url.pathname === '/meetings' ? <MeetingsPage url={url} who={who} />
         : url.pathname === '/keys' ? <KeysPage />
+        : url.pathname === '/mail' ? <MailPage url={url} />
         : <RegisterPage url={url} />}
     </Layout>
   );

@@ -129,3 +129,26 @@ test("SECAS sees a proposal's audit trail: who changed it, when, by which operat
   expect(await accessibilityViolations(page)).toEqual([]);
   await page.close();
 });
+
+test("SECAS previews a group's digest for a day without sending it, and sees the outbox and the recipient groups", async () => {
+  const page = await browser.newPage();
+  await signIn(page, base, app.keys.ADMIN, '/mail');
+  await page.getByRole('heading', { level: 2, name: 'Recipient groups' }).waitFor();
+  await page.getByRole('rowheader', { name: 'SECAS', exact: true }).waitFor();
+  const sentBefore = (await app.db.query(`SELECT count(*)::int AS n FROM outbox_message`))[0].n;
+  await page.getByLabel('Group').selectOption('DCC');
+  await page.getByLabel('Day').fill('2021-04-09');
+  await page.getByRole('button', { name: 'Preview, without sending' }).click();
+  const preview = page.getByRole('region', { name: 'The digest as it would be sent' });
+  await preview.waitFor();
+  expect(await preview.textContent()).toContain('MP107');
+  expect(await accessibilityViolations(page)).toEqual([]);
+  // A preview records and sends nothing.
+  expect((await app.db.query(`SELECT count(*)::int AS n FROM outbox_message`))[0].n).toBe(sentBefore);
+  // A reader's console has no mail page.
+  const reader = await browser.newPage();
+  await signIn(reader, base, app.keys.READER, '/register');
+  expect(await reader.getByRole('link', { name: 'Mail' }).count()).toBe(0);
+  await reader.close();
+  await page.close();
+});

@@ -1,0 +1,128 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, gql } from '../api';
+import { formatDate, today, words } from '../format';
+import { graphql } from '../gql';
+import type { DigestPreviewQuery, MailQuery, MessageState } from '../gql/graphql';
+
+const Mail = graphql(`
+  query Mail($state: MessageState) {
+    messages(state: $state, first: 100) { edges { node { id kind group subject day state attempts lastError sentAt recipients } } }
+    recipientGroups { name addresses sections enabled }
+  }
+`);
+const Resend = graphql(`mutation Resend($id: ID!) { resendMessage(id: $id) { id state } }`);
+const Preview = graphql(`
+  query DigestPreview($group: String!, $day: LocalDate!) {
+    digestPreview(group: $group, day: $day) { wouldSend subject reason text }
+  }
+`);
+
+const STATES: MessageState[] = ['PENDING', 'SENDING', 'SENT', 'FAILED', 'IN_DOUBT'];
+
+/**
+ * Mail (SECAS): the outbox (what was sent, what is retrying, what failed, with a resend for a
+ * failed or doubtful one), each group's digest for any day previewed without sending, and the
+ * recipient groups.
+ */
+export function MailPage({ url }: { url: URL }) {
+  const state = (url.searchParams.get('state') ?? '') as MessageState | '';
+  const [answer, setAnswer] = useState<MailQuery | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [preview, setPreview] = useState<DigestPreviewQuery['digestPreview'] | null>(null);
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    document.title = 'Mail · SEC modification tracker';
+    gql(Mail, { state: state || null }).then((r) => (setAnswer(r), setProblem(null)), (err) => setProblem(message(err)));
+  }, [state, version]);
+
+  return (
+    <>
+      <h1>Mail</h1>
+      {problem && <p class="problem" role="alert">{problem}</p>}
+      {notice && <p role="status">{notice}</p>}
+      <h2>Outbox</h2>
+      <form class="filters" aria-label="Which messages" onSubmit={(e) => e.preventDefault()}>
+        <div>
+          <label for="state">State</label>
+          <select id="state" value={state} onChange={(e) => {
+            const next = new URL(url.href);
+            if (e.currentTarget.value) next.searchParams.set('state', e.currentTarget.value);
+            else next.searchParams.delete('state');
+            history.replaceState(null, '', next.pathname + next.search);
+            dispatchEvent(new PopStateEvent('popstate'));
+          }}>
+            <option value="">Every state</option>
+            {STATES.map((s) => <option value={s}>{words(s)}</option>)}
+          </select>
+        </div>
+      </form>
+      {answer && (answer.messages.edges.length === 0 ? <p class="none">No message{state ? ` is ${words(state).toLowerCase()}` : ''}.</p> : (
+        <table>
+          <caption class="visually-hidden">Messages, newest first</caption>
+          <thead><tr><th scope="col">Subject</th><th scope="col">To</th><th scope="col">Day</th><th scope="col">State</th><th scope="col">Attempts</th><th scope="col">Last error</th><th scope="col">Resend</th></tr></thead>
+          <tbody>
+            {answer.messages.edges.map(({ node: m }) => (
+              <tr>
+                <th scope="row">{m.subject}</th>
+                <td>{m.group}</td>
+                <td>{formatDate(m.day)}</td>
+                <td>{words(m.state)}</td>
+                <td>{m.attempts}</td>
+                <td>{m.lastError ?? '—'}</td>
+                <td>{m.state === 'FAILED' || m.state === 'IN_DOUBT' ? (
+                  <button type="button" class="small" aria-label={`Resend ${m.subject} to ${m.group}`} onClick={async () => {
+                    try {
+                      await gql(Resend, { id: m.id });
+                      setNotice(`"${m.subject}" queued again for ${m.group}`);
+                      setVersion((v) => v + 1);
+                    } catch (err) {
+                      setProblem(message(err));
+                    }
+                  }}>Resend</button>
+                ) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
+      <h2>Digest preview</h2>
+      <form class="filters" aria-label="Preview a digest" onSubmit={async (e) => {
+        e.preventDefault();
+        const form = e.currentTarget.elements;
+        try {
+          setPreview((await gql(Preview, { group: (form.namedItem('group') as HTMLSelectElement).value, day: (form.namedItem('day') as HTMLInputElement).value })).digestPreview);
+          setProblem(null);
+        } catch (err) {
+          setProblem(message(err));
+        }
+      }}>
+        <div>
+          <label for="group">Group</label>
+          <select id="group" name="group">{answer?.recipientGroups.map((g) => <option value={g.name}>{g.name}</option>)}</select>
+        </div>
+        <div><label for="day">Day</label><input id="day" name="day" type="date" value={today()} required /></div>
+        <button type="submit">Preview, without sending</button>
+      </form>
+      {preview && (preview.wouldSend && preview.text ? (
+        <section aria-label="The digest as it would be sent">
+          <p><strong>Subject:</strong> {preview.subject}</p>
+          {/* Its text part, as a mail client shows it without HTML. */}
+          <pre class="preview">{preview.text}</pre>
+        </section>
+      ) : <p class="none">Nothing would be sent: {preview.reason ?? 'nothing to say'}.</p>)}
+      <h2>Recipient groups</h2>
+      {answer && (
+        <table>
+          <caption class="visually-hidden">Recipient groups</caption>
+          <thead><tr><th scope="col">Group</th><th scope="col">Addresses</th><th scope="col">Receives</th><th scope="col">Enabled</th></tr></thead>
+          <tbody>{answer.recipientGroups.map((g) => (
+            <tr><th scope="row">{g.name}</th><td>{g.addresses.join(', ')}</td><td>{g.sections.map(words).join(', ')}</td><td>{g.enabled ? 'Yes' : 'No'}</td></tr>
+          ))}</tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+const message = (err: unknown) => (err instanceof ApiError ? err.message : 'The service could not be reached');
