@@ -2,7 +2,7 @@ import { type EntityManager, In } from 'typeorm';
 import { firstWorkingWednesday } from '../calendar/working-calendar';
 import type { LocalDate } from '../calendar/local-date';
 import { InvalidInputError, InvalidTransitionError, NotFoundError } from '../common/errors';
-import { meetingOnWorkingDay } from '../register-rules/rules';
+import { meetingOnWorkingDay, onlyPanelsNumbered } from '../register-rules/rules';
 import { isId } from '../common/ids';
 import type { ServiceContext } from '../common/service-context';
 import type { CompiledAnswer } from '../read-model/answer-json';
@@ -38,9 +38,7 @@ export class MeetingService {
 
   async schedule(ctx: ServiceContext, input: ScheduleMeetingInput): Promise<Meeting> {
     meetingOnWorkingDay(input.date, await ctx.calendar());
-    if (input.number !== undefined && input.number !== null && input.body !== MeetingBody.PANEL) {
-      throw new InvalidInputError(`Only a Panel meeting has a number; this is a ${input.body} meeting`);
-    }
+    onlyPanelsNumbered(input.body, input.number);
     return ctx.db.transaction(async (tx) => {
       if (await tx.getRepository(Meeting).existsBy({ body: input.body, date: input.date })) {
         throw new InvalidInputError(`${input.body} already meets on ${input.date}`);

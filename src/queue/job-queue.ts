@@ -162,11 +162,11 @@ const summaries: { [N in JobName]: (result: JobResults[N]) => string } = {
   'report-build': (r) => `${r.kind ? PAPER_TITLES[r.kind] : 'Change Status Report'} ${r.period} v${r.version}: ${r.status}`,
   'report-schedule': (r) => {
     const run = (x: Omit<JobResult<'report-schedule'>, 'timetables'>, what: string) =>
-      x.outcome === 'queued' ? `${x.period}'s ${what} was due on ${x.dueOn}: build queued`
-      : x.outcome === 'already-scheduled' ? `${x.period}'s scheduled ${what} was made already`
-      : `${x.period}'s ${what} is due on ${x.dueOn}: nothing yet`;
-    // The Change Status Report's run first, as it always was; the timetables' after it.
-    return `${run(r, 'report')}${r.timetables ? `; ${run(r.timetables, 'timetables paper').replace(/^\S+ /, '')}` : ''}`;
+      x.outcome === 'queued' ? `${what} was due on ${x.dueOn}: build queued`
+      : x.outcome === 'already-scheduled' ? `scheduled ${what} was made already`
+      : `${what} is due on ${x.dueOn}: nothing yet`;
+    // The Change Status Report's run first, as it always was; the timetables' after it (the same month).
+    return `${r.period}'s ${run(r, 'report')}${r.timetables ? `; ${run(r.timetables, 'timetables paper')}` : ''}`;
   },
   'mail-sweep': (r) => `${r.queued} undelivered message(s) given a send job${r.caughtUp?.length ? `; digests caught up for ${r.caughtUp.join(', ')}` : ''}`,
 };

@@ -1,4 +1,5 @@
 import { forEntry, upsert, type ImportRun, type Row } from './import-run';
+import { secObjectives } from '../register-rules/rules';
 import { entryLabel, refuse } from './register-problems';
 
 /**
@@ -170,7 +171,7 @@ export async function writeDecisions(run: ImportRun): Promise<void> {
         table: 'decision',
         conflict: 'ON CONSTRAINT decision_unique',
         keys: { modification_id: run.modificationId(d.modification), body: d.body, decided_on: d.on, outcome: d.outcome },
-        values: { note: d.note ?? null, ...(d.objectives ? { objectives: [...new Set(d.objectives)].sort() } : {}) },
+        values: { note: d.note ?? null, ...(d.objectives ? { objectives: secObjectives(d.objectives) } : {}) },
         keepWhenNull: ['note'],
         versioned: false,
       }),

@@ -7,15 +7,9 @@ import { entryLabel, type RegisterProblem, type Section } from './register-probl
  * costs nothing and every fault is reported at once, with the entry that holds it.
  */
 export function checkRegisterFile(file: RegisterFile): RegisterProblem[] {
-  return [...duplicateEntries(file), ...listProblems(file), ...releaseProblems(file), ...dateOrderProblems(file), ...meetingNumberProblems(file)];
+  return [...duplicateEntries(file), ...listProblems(file), ...releaseProblems(file), ...dateOrderProblems(file)];
 }
 
-/** Only the Panel's meetings are numbered (Panel 91); another body's number would name nothing. */
-function meetingNumberProblems(file: RegisterFile): RegisterProblem[] {
-  return file.meetings.flatMap((m, i) => (m.number !== undefined && m.body !== 'PANEL'
-    ? [{ entry: entryLabel('meetings', i, m), field: 'number', message: `only a Panel meeting has a number; this is a ${m.body} meeting` }]
-    : []));
-}
 
 /**
  * References to proposals and releases that are neither in the file nor in the register.

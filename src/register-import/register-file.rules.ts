@@ -1,7 +1,7 @@
 import type { LocalDate } from '../calendar/local-date';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import {
-  decisionFitsTheProposal, factNotAfterToday, meetingOnWorkingDay, referenceFitsKind, RuleBrokenError,
+  decisionFitsTheProposal, factNotAfterToday, meetingOnWorkingDay, onlyPanelsNumbered, referenceFitsKind, RuleBrokenError, secObjectives,
 } from '../register-rules/rules';
 import type { RegisterFile } from './register-file.schema';
 import { entryLabel, type RegisterProblem, type Section } from './register-problems';
@@ -30,9 +30,13 @@ export function ruleProblems(file: RegisterFile, on: { today: LocalDate; calenda
   file.assessments.forEach((a, i) => {
     for (const field of ['requestedOn', 'acceptedOn', 'returnedOn'] as const) judge('assessments', i, a, fact(field, a[field]));
   });
-  file.meetings.forEach((m, i) => judge('meetings', i, m, () => meetingOnWorkingDay(m.date, on.calendar)));
+  file.meetings.forEach((m, i) => {
+    judge('meetings', i, m, () => meetingOnWorkingDay(m.date, on.calendar));
+    judge('meetings', i, m, () => onlyPanelsNumbered(m.body, m.number));
+  });
   file.decisions.forEach((d, i) => {
     judge('decisions', i, d, fact('on', d.on));
+    if (d.objectives) judge('decisions', i, d, () => secObjectives(d.objectives!));
     const m = proposals.get(d.modification);
     if (m) {
       judge('decisions', i, d, () => decisionFitsTheProposal({

@@ -122,16 +122,13 @@ const consultationEntry = z.strictObject({
   note: text().optional(),
 });
 
-/** The SEC Objectives by their letters, as Section C1 lists them. */
-const SEC_OBJECTIVE_LETTERS = { a: 'a', b: 'b', c: 'c', d: 'd', e: 'e', f: 'f', g: 'g', h: 'h', i: 'i' } as const;
-
 const decisionEntry = z.strictObject({
   modification: reference(),
   body: enumOf(DecisionBody),
   on: localDate(),
   outcome: nonBlank(),
-  // The SEC Objectives the decision cited, by letter (a) to (g).
-  objectives: list(enumOf(SEC_OBJECTIVE_LETTERS)).optional(),
+  // The SEC Objectives the decision cited: "a" or "(a)", as the API takes them (the register's rules judge them).
+  objectives: list(nonBlank()).optional(),
   note: text().optional(),
 });
 

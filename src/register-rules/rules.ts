@@ -12,6 +12,7 @@ export const RULES = {
     'references match their kind: DP157 for a Draft Proposal (and for the Modification Proposal it became, until it is renumbered); MP107, MP122A or SECMP0015 for a Modification Proposal',
   factsNotAfterToday: 'a fact (raised, decided, requested, accepted, paused, returned) is not dated after today in Europe/London; plans may be',
   meetingsOnWorkingDays: 'meetings fall on Working Days',
+  onlyPanelsNumbered: "only the Panel's meetings have a number (Panel 91), which their papers' references cite",
   secObjectives: 'SEC Objectives are (a) to (i)',
   releaseNamesUnique: 'release names are unique whatever their case',
   decisionsFitTheProposal:
@@ -35,6 +36,11 @@ export function factNotAfterToday(field: string, date: LocalDate | null | undefi
 
 export function meetingOnWorkingDay(date: LocalDate, calendar: WorkingCalendar): void {
   if (!calendar.isWorkingDay(date)) throw new RuleBrokenError('meetingsOnWorkingDays', `${formatLongDate(date)} is not a Working Day`);
+}
+
+/** A meeting's number: the Panel's only. */
+export function onlyPanelsNumbered(body: string, number: number | null | undefined): void {
+  if (number !== null && number !== undefined && body !== 'PANEL') throw new RuleBrokenError('onlyPanelsNumbered', `a ${body} meeting has no number; ${number} was given`);
 }
 
 const OBJECTIVE = /^\(?([a-i])\)?$/;

@@ -22,7 +22,7 @@ import { renderHtml } from './render/html';
 import { renderMarkdown } from './render/markdown';
 import { renderPdf } from './render/pdf';
 import { defaultFrame, type PaperDefaults, type PaperFrame, panelNumber } from './paper/paper-frame';
-import { PaperKind, PAPER_TITLES } from './paper/paper-kind';
+import { PaperKind } from './paper/paper-kind';
 import { composeTimetables } from './timetables/compose-timetables';
 
 /**
@@ -276,11 +276,13 @@ function frameOfRow(r: Report): PaperFrame {
   };
 }
 
-/** The kept document under the version's (perhaps edited) title block. */
+/**
+ * The kept document under the version's (perhaps edited) title block. An edit never takes the
+ * paper reference away, so one built without (no Panel that month) keeps its version's.
+ */
 function withFrame(document: ReportDocument, r: Report): ReportDocument {
   const { paperReference, ...frame } = frameOfRow(r);
-  const versionReference = document.reference.startsWith('SECP_') ? `${PAPER_TITLES[r.kind]} ${r.period} v${r.version}` : document.reference;
-  return { ...document, reference: paperReference ?? versionReference, frame };
+  return { ...document, reference: paperReference ?? document.reference, frame };
 }
 
 async function renderAll(document: ReportDocument, onProgress: (percent: number, step: string) => Promise<void>) {

@@ -126,7 +126,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
   const perKeyRate = requestLimits.keyed;
   // The budget starts once a request is taken (for GraphQL, once its body is read) and covers the key check.
   const timeBudget: express.RequestHandler = (_req, _res, next) => withinTimeBudget(options.limits.requestTimeoutMs, next);
-  app.use('/reports', corsPolicy, consoleCookies, consoleIdentity, perKeyRate, timeBudget, reportDownloadRoutes({ db, services, clock, logger }));
+  app.use('/reports', corsPolicy, consoleCookies, sessionIdentity({ services, clock, logger, readsOnly: true }), perKeyRate, timeBudget, reportDownloadRoutes({ db, services, clock, logger }));
   // The console: its pages and session (signing in takes a key: each address has one budget there).
   app.use(consoleRoutes({ services, clock, logger, consoleDir: options.consoleDir ?? path.resolve('dist', 'console'), cookies: consoleCookies, signInLimit: requestLimits.byAddress }));
 

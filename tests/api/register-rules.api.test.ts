@@ -48,6 +48,8 @@ test.each([
     'factsNotAfterToday', /^requestedOn 2021-04-12 is after today/],
   ['a Panel meeting on a Saturday', `mutation { scheduleMeeting(input: { body: PANEL, date: "2021-04-17" }) { id } }`,
     'meetingsOnWorkingDays', /^Saturday 17 April 2021 is not a Working Day \(rule: meetings fall on Working Days\)$/],
+  ['a Working Group meeting given a Panel\'s number', `mutation { scheduleMeeting(input: { body: WORKING_GROUP, date: "2021-06-02", number: 93 }) { id } }`,
+    'onlyPanelsNumbered', /^a WORKING_GROUP meeting has no number; 93 was given \(rule: only the Panel's meetings have a number/],
   ['an Authority decision on a Draft Proposal still in Define', `mutation { recordDecision(input: { modification: "DP156", body: AUTHORITY, on: "2021-04-09", outcome: "APPROVED" }) { id } }`,
     'decisionsFitTheProposal', /^AUTHORITY on DP156 on 2021-04-09: it is a Draft Proposal \(rule: a decision fits the proposal on its day/],
   ['an Authority decision on a Self-Governance proposal', `mutation { recordDecision(input: { modification: "MP105", body: AUTHORITY, on: "2021-04-09", outcome: "APPROVED" }) { id } }`,
@@ -74,6 +76,8 @@ test('a register file is held to the same rules: every entry that breaks one is 
   const file = JSON.parse(readFileSync(DEMO, 'utf8'));
   file.modifications.push({ reference: 'MP777', kind: 'DRAFT_PROPOSAL', phase: 'DEFINE', onHold: false, raisedOn: '2031-01-06' });
   file.meetings.push({ body: 'PANEL', date: '2021-04-17' });
+  file.meetings.push({ body: 'CHANGE_BOARD', date: '2021-04-28', number: 12 });
+  file.decisions.push({ modification: 'MP105', body: 'PANEL', on: '2021-04-01', outcome: 'NOTED', objectives: ['(a)', 'zz'] });
   file.decisions.push({ modification: 'DP153', body: 'AUTHORITY', on: '2021-04-01', outcome: 'APPROVED' });
   file.releases.push({ name: 'june 2021 sec release', kind: 'SCHEDULED', modifications: [] });
   const at = path.join(dir, 'impossible.json');
@@ -87,6 +91,8 @@ test('a register file is held to the same rules: every entry that breaks one is 
   expect(message).toMatch(/modifications\[\d+\] \(MP777\): reference "MP777" is no reference for a Draft Proposal \(rule: references match their kind/);
   expect(message).toMatch(/modifications\[\d+\] \(MP777\): raisedOn 2031-01-06 is after today/);
   expect(message).toMatch(/meetings\[\d+\] \(PANEL 2021-04-17\): Saturday 17 April 2021 is not a Working Day/);
+  expect(message).toMatch(/meetings\[\d+\] \(CHANGE_BOARD 2021-04-28\): a CHANGE_BOARD meeting has no number; 12 was given \(rule: only the Panel's meetings have a number/);
+  expect(message).toMatch(/decisions\[\d+\] \(MP105 PANEL 2021-04-01 NOTED\): "zz" is no SEC Objective \(rule: SEC Objectives are \(a\) to \(i\)\)/);
   expect(message).toMatch(/decisions\[\d+\] \(DP153 AUTHORITY 2021-04-01 APPROVED\): AUTHORITY on DP153 on 2021-04-01: it is a Draft Proposal/);
   expect(await snapshot(app.db)).toEqual(before);
 });

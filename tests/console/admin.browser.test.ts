@@ -1,29 +1,21 @@
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { importRegisterFile } from '../../src/register-import';
-import { accessibilityViolations, launchBrowser, signIn } from '../support/browser';
-import { testServiceContext } from '../support/service-context';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { accessibilityViolations, signIn, startConsoleOnApril2021 } from '../support/browser';
+import type { TestApp } from '../support/test-app';
 
 /**
  * SECAS's work in the console, in a real browser on the April 2021 register: a paper built,
  * watched to READY, opened and circulated; a key made, used in another browser, and revoked.
  */
-const DEMO = path.join(__dirname, '..', '..', 'src', 'demo', 'register-2021-04.json');
-
 let app: TestApp;
 let browser: Browser;
 let base: string;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  app = await startTestApp();
-  await importRegisterFile(testServiceContext(app.db), DEMO);
-  base = app.url.replace(/\/graphql$/, '');
-  browser = await launchBrowser();
+  ({ app, browser, base, stop } = await startConsoleOnApril2021());
 });
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  await stop?.();
 });
 
 test('an admin builds the April 2021 report, watches it become READY, opens its PDF, and circulates it: the message is in the outbox', async () => {
@@ -45,6 +37,8 @@ test('an admin builds the April 2021 report, watches it become READY, opens its 
     const pdf = await fetch(new URL(href!, base));
     expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf']);
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    // And from the console itself, as a click on the link sends it (the session's cookie, no console header).
+    expect(await page.evaluate(async (url) => (await fetch(url)).status, href!)).toBe(200);
 
     await row.getByLabel('Circulate to').selectOption('SECAS');
     await row.getByRole('button', { name: /^Circulate / }).click();

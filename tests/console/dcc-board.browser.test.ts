@@ -1,30 +1,22 @@
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { importRegisterFile } from '../../src/register-import';
-import { accessibilityViolations, launchBrowser, signIn } from '../support/browser';
-import { testServiceContext } from '../support/service-context';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { accessibilityViolations, signIn, startConsoleOnApril2021 } from '../support/browser';
+import type { TestApp } from '../support/test-app';
 
 /**
  * The SLA board as the DCC works it, in a real browser on the April 2021 register: each action is
  * one click to open (its day already the board's) and one to confirm, and the board redraws with
  * what the API now says.
  */
-const DEMO = path.join(__dirname, '..', '..', 'src', 'demo', 'register-2021-04.json');
-
 let app: TestApp;
 let browser: Browser;
 let base: string;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  app = await startTestApp();
-  await importRegisterFile(testServiceContext(app.db), DEMO);
-  base = app.url.replace(/\/graphql$/, '');
-  browser = await launchBrowser();
+  ({ app, browser, base, stop } = await startConsoleOnApril2021());
 });
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  await stop?.();
 });
 
 /** The board's section for a status, by its heading. */

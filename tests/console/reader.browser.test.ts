@@ -1,30 +1,22 @@
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { importRegisterFile } from '../../src/register-import';
-import { accessibilityViolations, launchBrowser, signIn } from '../support/browser';
-import { testServiceContext } from '../support/service-context';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { accessibilityViolations, signIn, startConsoleOnApril2021 } from '../support/browser';
+import type { TestApp } from '../support/test-app';
 
 /**
  * The console in a real browser, on the April 2021 register: a READER finds a proposal and its
  * SLA as of a day and can change nothing; a key revoked elsewhere signs its session out; what the
  * register holds shows as text; every page passes axe-core.
  */
-const DEMO = path.join(__dirname, '..', '..', 'src', 'demo', 'register-2021-04.json');
-
 let app: TestApp;
 let browser: Browser;
 let base: string;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  app = await startTestApp();
-  await importRegisterFile(testServiceContext(app.db), DEMO);
-  base = app.url.replace(/\/graphql$/, '');
-  browser = await launchBrowser();
+  ({ app, browser, base, stop } = await startConsoleOnApril2021());
 });
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  await stop?.();
 });
 
 test('a READER signs in, finds MP107 by typing mp107, sees its IA OVERDUE by 48 WD on 9 April 2021, and finds no button that changes anything', async () => {

@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { importRegisterFile } from '../../src/register-import';
+import { testServiceContext } from './service-context';
+import { startTestApp, type TestApp } from './test-app';
 
 /**
  * A real browser for the console's tests: Debian's Chromium driven by playwright-core (no browser
@@ -35,4 +39,21 @@ export async function signIn(page: Page, base: string, key: string, path = '/'):
   await page.getByLabel('API key').fill(key);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+/**
+ * The service on the April 2021 register, with a browser to drive its console; `stop` closes both.
+ * Each test file starts its own, so no test needs another's data.
+ */
+export async function startConsoleOnApril2021(): Promise<{ app: TestApp; browser: Browser; base: string; stop(): Promise<void> }> {
+  const app = await startTestApp();
+  await importRegisterFile(testServiceContext(app.db), path.join(__dirname, '..', '..', 'src', 'demo', 'register-2021-04.json'));
+  const browser = await launchBrowser();
+  return {
+    app, browser, base: app.url.replace(/\/graphql$/, ''),
+    async stop() {
+      await browser.close();
+      await app.stop();
+    },
+  };
 }

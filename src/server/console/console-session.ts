@@ -24,10 +24,12 @@ export const CONSOLE_HEADER = 'x-sec-console';
  * key, checked now (a revoked or expired key is no one, and the console signs the person out).
  * Found before the rate limiter, so the console's requests spend the key's own budget.
  */
-export function sessionIdentity({ services, clock, logger }: { services: Services; clock: Clock; logger: Logger }): RequestHandler {
+export function sessionIdentity({ services, clock, logger, readsOnly = false }: { services: Services; clock: Clock; logger: Logger; readsOnly?: boolean }): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     if (req.header('authorization') || !consoleSession.presented(req)) return next();
-    if (req.header(CONSOLE_HEADER) !== '1') {
+    // Routes that only read (the report downloads a person opens from a link) need no header: a
+    // read changes nothing, and SameSite=Strict keeps the cookie from other sites' pages.
+    if (!readsOnly && req.header(CONSOLE_HEADER) !== '1') {
       return refuse(res, 403, 'FORBIDDEN', `A request with the console's session must carry the header "${CONSOLE_HEADER}: 1"`);
     }
     const session = consoleSession.read(req, clock.now());
