@@ -86,6 +86,8 @@ test('a SECAS admin moves a Working Group meeting and sees its deadlines move; a
   const page = await browser.newPage();
   await signIn(page, base, app.keys.ADMIN, '/meetings?from=2021-05-01&to=2021-05-31');
   const row = page.getByRole('row').filter({ hasText: 'Wed 5 May 2021' });
+  // The meetings arrive after the page: wait for the row before reading its cells.
+  await row.waitFor();
   // 10 and 5 Working Days before 5 May 2021 (3 May is a bank holiday).
   expect(await row.getByRole('cell').allTextContents()).toEqual(expect.arrayContaining(['Wed 5 May 2021', 'Tue 20 Apr 2021', 'Tue 27 Apr 2021']));
   expect(await accessibilityViolations(page)).toEqual([]);
@@ -105,7 +107,8 @@ test('a SECAS admin moves a Working Group meeting and sees its deadlines move; a
   await page.close();
 
   const reader = await browser.newPage();
-  await signIn(reader, base, app.keys.READER, '/meetings');
+  await signIn(reader, base, app.keys.READER, '/meetings?from=2021-05-01&to=2021-05-31');
+  await reader.getByRole('row').filter({ hasText: 'Wed 12 May 2021' }).waitFor();
   expect(await reader.getByRole('button', { name: /^Move / }).count()).toBe(0);
   await reader.getByRole('button', { name: 'Subscribe in a calendar' }).click();
   const href = await reader.getByRole('status').getByRole('link').getAttribute('href');

@@ -1,8 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
-/** Migrated once per run by global-setup; each test file gets its own copy. */
-export const TEMPLATE_DATABASE = 'sec_tracker_test_template';
+/**
+ * Migrated once per run by global-setup; each test file gets its own copy. Two runs at once on one server (a CI clone beside a
+ * working copy) each name their own, or one run's setup drops the other's template mid-run.
+ */
+export const TEMPLATE_DATABASE = templateName(process.env.TEST_TEMPLATE_DATABASE ?? 'sec_tracker_test_template');
+
+function templateName(name: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`TEST_TEMPLATE_DATABASE must be a plain lower-case identifier, not "${name}"`);
+  return name;
+}
 
 export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
