@@ -48,3 +48,6 @@ export async function signIn(key: string): Promise<Identity> {
 export async function signOut(): Promise<void> {
   await fetch('/console/session/end', { method: 'POST', headers: CONSOLE_HEADERS, credentials: 'same-origin' });
 }
+
+/** What to tell the person when a request fails: the API's own words, or that it could not be reached. */
+export const problemOf = (err: unknown): string => (err instanceof ApiError ? err.message : 'The service could not be reached');

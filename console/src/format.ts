@@ -17,3 +17,11 @@ export const words = (value: string): string => value.charAt(0) + value.slice(1)
 
 /** Today in London, as YYYY-MM-DD. */
 export const today = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+
+const INSTANT = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/** A moment as London reads it: "Sat 5 Dec 2026, 23:55". */
+export function formatInstant(instant: string | null | undefined): string {
+  if (!instant) return '—';
+  return INSTANT.format(new Date(instant)).replace(/^(\w+),/, '$1').replace(' Sept ', ' Sep ');
+}

@@ -9,8 +9,17 @@ import { idOfReferenceSql } from './reference-lookup.sql';
 import { dayWithinTheRegister } from '../register-rules/rules';
 import { registerSpan } from '../register-rules/register-facts.sql';
 
+/**
+ * `refinementStalled` in SQL (work-packages/refinement-stall.ts says it in TypeScript): in REFINE,
+ * with no open work package or with one whose return month ended before `day`.
+ */
+function stalledSql(t: string, day: string): string {
+  const open = `FROM work_package w WHERE w.modification_id = ${t}.id AND w.completed_on IS NULL`;
+  return `(${t}.phase = 'REFINE' AND (NOT EXISTS (SELECT 1 ${open}) OR EXISTS (SELECT 1 ${open} AND to_date(w.return_to_panel_month, 'YYYY-MM') + interval '1 month' <= ${day})))`;
+}
+
 /** The WHERE of a filter over proposals aliased `t`, its values appended to `params`. */
-function filterSql(filter: ModificationFilter | undefined, t: string, params: unknown[]): string {
+function filterSql(filter: ModificationFilter | undefined, t: string, params: unknown[], today: string): string {
   const conditions = ['true'];
   const param = (value: unknown) => `$${params.push(value)}`;
   if (filter?.phases?.length) conditions.push(`${t}.phase = ANY(${param(filter.phases)}::text[])`);
@@ -19,6 +28,10 @@ function filterSql(filter: ModificationFilter | undefined, t: string, params: un
   if (filter?.search) {
     const pattern = param(`%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     conditions.push(`(${t}.reference ILIKE ${pattern} OR ${t}.title ILIKE ${pattern})`);
+  }
+  if (filter?.refinementStalled !== undefined && filter.refinementStalled !== null) {
+    const stalled = stalledSql(t, `${param(filter.asOf ?? today)}::date`);
+    conditions.push(filter.refinementStalled ? stalled : `NOT ${stalled}`);
   }
   return conditions.join(' AND ');
 }
@@ -86,8 +99,8 @@ export class ModificationReads {
     if (options.filter?.asOf) dayWithinTheRegister('asOf', options.filter.asOf, await registerSpan(ctx.db, ctx.clock.today()));
     const params: unknown[] = [];
     const proposals = proposalsAt(ctx, options.filter, params);
-    const where = filterSql(options.filter, 't', params);
-    const total = options.countTotal ? `, (SELECT count(*)::int FROM ${proposals} f WHERE ${filterSql(options.filter, 'f', params)}) AS total` : '';
+    const where = filterSql(options.filter, 't', params, ctx.clock.today());
+    const total = options.countTotal ? `, (SELECT count(*)::int FROM ${proposals} f WHERE ${filterSql(options.filter, 'f', params, ctx.clock.today())}) AS total` : '';
     let after = '';
     if (options.after) {
       const [reference] = decodeCursor(options.after, 1);
@@ -106,7 +119,7 @@ export class ModificationReads {
   private async count(ctx: ServiceContext, filter: ModificationFilter | undefined): Promise<number> {
     const params: unknown[] = [];
     const proposals = proposalsAt(ctx, filter, params);
-    const [{ n }] = await ctx.db.query(`SELECT count(*)::int AS n FROM ${proposals} f WHERE ${filterSql(filter, 'f', params)}`, params);
+    const [{ n }] = await ctx.db.query(`SELECT count(*)::int AS n FROM ${proposals} f WHERE ${filterSql(filter, 'f', params, ctx.clock.today())}`, params);
     return n;
   }
 

@@ -31,6 +31,12 @@ export class ModificationFilter {
   @MaxLength(NAME)
   search?: string;
 
+  @Field({
+    nullable: true,
+    description: "Only those in the 'black hole' on asOf (default today), as `refinementStalled` says (true), or only those not (false).",
+  })
+  refinementStalled?: boolean;
+
   @Field(() => LocalDateScalar, {
     nullable: true,
     description: 'The register as it stood at the end of this day: proposals raised by then, in the phase their history gives for it.',

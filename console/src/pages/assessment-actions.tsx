@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ApiError, gql } from '../api';
+import { gql, problemOf } from '../api';
 import { graphql } from '../gql';
 import type { BoardAssessment } from './board';
 
@@ -53,7 +53,7 @@ export function AssessmentActions({ assessment: a, day, onDone }: { assessment: 
         setOpen(null);
         onDone();
       } catch (err) {
-        setProblem(err instanceof ApiError ? err.message : 'The service could not be reached');
+        setProblem(problemOf(err));
       }
     }}>
       <label for={`${id}-on`}>{DAY_LABEL[open]}</label>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, gql, type Identity } from '../api';
+import { gql, problemOf, type Identity } from '../api';
 import { formatDate, today, words, workingDaysWords } from '../format';
 import { graphql } from '../gql';
 import type { BoardQuery, SlaStatus } from '../gql/graphql';
@@ -43,7 +43,7 @@ export function BoardPage({ url, who }: { url: URL; who: Identity }) {
     let current = true;
     gql(Board, { asOf: day, statuses: OPEN }).then(
       (r) => current && (setRows(r.assessments.edges.map((e) => e.node)), setProblem(null)),
-      (err) => current && setProblem(err instanceof ApiError ? err.message : 'The service could not be reached'),
+      (err) => current && setProblem(problemOf(err)),
     );
     return () => {
       current = false;

@@ -1,15 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, gql } from '../api';
-import { words } from '../format';
+import { gql, problemOf } from '../api';
+import { formatInstant, words } from '../format';
 import { graphql } from '../gql';
 import type { KeysQuery, Role } from '../gql/graphql';
 
 const Keys = graphql(`query Keys { apiKeys { id name role createdAt lastUsedAt revokedAt expiresAt } }`);
 const CreateKey = graphql(`mutation CreateKey($name: String!, $role: Role!) { createApiKey(name: $name, role: $role) { key apiKey { id name role } } }`);
 const RevokeKey = graphql(`mutation RevokeKey($id: ID!) { revokeApiKey(id: $id) { id } }`);
-
-const when = (instant: string | null | undefined) =>
-  instant ? new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' }).format(new Date(instant)) : '—';
 
 /** API keys (ADMIN): make one (its secret shown this once), list them, revoke one. */
 export function KeysPage() {
@@ -19,7 +16,7 @@ export function KeysPage() {
   const [version, setVersion] = useState(0);
   useEffect(() => {
     document.title = 'API keys · SEC modification tracker';
-    gql(Keys).then((r) => (setKeys(r.apiKeys), setProblem(null)), (err) => setProblem(message(err)));
+    gql(Keys).then((r) => (setKeys(r.apiKeys), setProblem(null)), (err) => setProblem(problemOf(err)));
   }, [version]);
 
   return (
@@ -36,7 +33,7 @@ export function KeysPage() {
           form.reset();
           setVersion((v) => v + 1);
         } catch (err) {
-          setProblem(message(err));
+          setProblem(problemOf(err));
         }
       }}>
         <div>
@@ -69,16 +66,16 @@ export function KeysPage() {
               <tr>
                 <th scope="row">{k.name}</th>
                 <td>{words(k.role)}</td>
-                <td>{when(k.createdAt)}</td>
-                <td>{when(k.lastUsedAt)}</td>
-                <td>{k.revokedAt ? `Revoked ${when(k.revokedAt)}` : k.expiresAt ? when(k.expiresAt) : 'Never'}</td>
+                <td>{formatInstant(k.createdAt)}</td>
+                <td>{formatInstant(k.lastUsedAt)}</td>
+                <td>{k.revokedAt ? `Revoked ${formatInstant(k.revokedAt)}` : k.expiresAt ? formatInstant(k.expiresAt) : 'Never'}</td>
                 <td>{k.revokedAt ? '—' : (
                   <button type="button" class="small" aria-label={`Revoke ${k.name}`} onClick={async () => {
                     try {
                       await gql(RevokeKey, { id: k.id });
                       setVersion((v) => v + 1);
                     } catch (err) {
-                      setProblem(message(err));
+                      setProblem(problemOf(err));
                     }
                   }}>Revoke</button>
                 )}</td>
@@ -91,4 +88,3 @@ export function KeysPage() {
   );
 }
 
-const message = (err: unknown) => (err instanceof ApiError ? err.message : 'The service could not be reached');

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, gql } from '../api';
+import { gql, problemOf } from '../api';
 import { formatDate, today, words } from '../format';
 import { graphql } from '../gql';
 import type { DigestPreviewQuery, MailQuery, MessageState } from '../gql/graphql';
@@ -125,4 +125,4 @@ export function MailPage({ url }: { url: URL }) {
   );
 }
 
-const message = (err: unknown) => (err instanceof ApiError ? err.message : 'The service could not be reached');
+const message = (err: unknown) => (problemOf(err));

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, gql, type Identity } from '../api';
+import { gql, problemOf, type Identity } from '../api';
 import { formatDate, words } from '../format';
 import { graphql } from '../gql';
 import type { MeetingsQuery } from '../gql/graphql';
@@ -119,4 +119,4 @@ function MeetingActions({ meeting: m, onDone, onProblem }: { meeting: Meeting; o
   );
 }
 
-const message = (err: unknown) => (err instanceof ApiError ? err.message : 'The service could not be reached');
+const message = (err: unknown) => (problemOf(err));

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, gql, type Identity } from '../api';
+import { gql, problemOf, type Identity } from '../api';
 import { formatDate, words } from '../format';
 import { graphql } from '../gql';
 import type { PaperKind, PapersQuery } from '../gql/graphql';
@@ -145,4 +145,4 @@ function PaperActions({ paper: r, groups, act }: { paper: Paper; groups: string[
   );
 }
 
-const message = (err: unknown) => (err instanceof ApiError ? err.message : 'The service could not be reached');
+const message = (err: unknown) => (problemOf(err));

@@ -1,24 +1,26 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, gql, type Identity } from '../api';
-import { formatDate, today, words, workingDaysWords } from '../format';
+import { gql, problemOf, type Identity } from '../api';
+import { formatDate, formatInstant, today, words, workingDaysWords } from '../format';
 import { graphql } from '../gql';
 import type { ProposalQuery } from '../gql/graphql';
 import { Link, navigate } from '../router';
+import { PhaseTimeline } from './phase-timeline';
+import { AssessmentCorrections, ConsultationCorrections, DecisionCorrections, ProposalKeeping, WorkPackageActions } from './proposal-keeping';
 
 const Proposal = graphql(`
   query Proposal($reference: String!, $asOf: LocalDate!) {
     modification(reference: $reference) {
-      reference title summary kind phase path onHold onHoldReason raisedOn proposer proposerOrganisation
+      id version reference title summary kind phase path onHold onHoldReason raisedOn proposer proposerOrganisation
       targetRelease { name }
       formerReferences { reference replacedOn }
       dependsOn { reference title }
       history { from to on note }
       meetings { body date title }
-      consultations { kind opensOn closesOn }
-      decisions { body on outcome objectives note }
-      workPackages { tasks returnToPanelMonth completedOn note }
+      consultations { id kind opensOn closesOn note }
+      decisions { id body on outcome objectives note }
+      workPackages { id tasks returnToPanelMonth completedOn note }
       assessments {
-        type changeRequest requestedOn acceptedOn returnedOn targetWorkingDays targetCompletionOn expectedCompletionOn commentary
+        id type changeRequest requestedOn acceptedOn returnedOn targetWorkingDays targetCompletionOn expectedCompletionOn commentary costGbp
         sla(asOf: $asOf) { status elapsedWorkingDays remainingWorkingDays }
       }
     }
@@ -38,17 +40,22 @@ export function ProposalPage({ reference, asOf, who }: { reference: string; asOf
   const day = asOf ?? today();
   const [proposal, setProposal] = useState<ProposalQuery['modification'] | undefined>(undefined);
   const [problem, setProblem] = useState<string | null>(null);
+  // Bumped by a change made on the page: the proposal is read again, as the API now has it.
+  const [version, setVersion] = useState(0);
+  const reread = () => setVersion((v) => v + 1);
+  const keeps = who.role === 'ADMIN';
+  const correctsAssessments = who.role === 'ADMIN' || who.role === 'DCC';
   useEffect(() => {
     document.title = `${reference} · SEC modification tracker`;
     let current = true;
     gql(Proposal, { reference, asOf: day }).then(
       (r) => current && (setProposal(r.modification), setProblem(null)),
-      (err) => current && setProblem(err instanceof ApiError ? err.message : 'The service could not be reached'),
+      (err) => current && setProblem(problemOf(err)),
     );
     return () => {
       current = false;
     };
-  }, [reference, day]);
+  }, [reference, day, version]);
 
   if (problem) return <><h1>{reference}</h1><p class="problem" role="alert">{problem}</p></>;
   if (proposal === undefined) return <p role="status">Loading {reference}…</p>;
@@ -85,6 +92,7 @@ export function ProposalPage({ reference, asOf, who }: { reference: string; asOf
           <thead><tr>
             <th scope="col">Assessment</th><th scope="col">Change request</th><th scope="col">Accepted</th><th scope="col">Target completion</th>
             <th scope="col">Status</th><th scope="col">Working Days</th><th scope="col">Expected completion</th><th scope="col">Returned</th><th scope="col">DCC commentary</th>
+            {correctsAssessments && <th scope="col">Corrections</th>}
           </tr></thead>
           <tbody>
             {p.assessments.map((a) => (
@@ -98,12 +106,14 @@ export function ProposalPage({ reference, asOf, who }: { reference: string; asOf
                 <td>{formatDate(a.expectedCompletionOn)}</td>
                 <td>{formatDate(a.returnedOn)}</td>
                 <td>{a.commentary ?? '—'}</td>
+                {correctsAssessments && <td><AssessmentCorrections a={a} reference={p.reference} secas={keeps} onDone={reread} /></td>}
               </tr>
             ))}
           </tbody>
         </table>
       )}
       <h2>Phase history</h2>
+      <PhaseTimeline history={p.history} until={day} />
       <table>
         <caption class="visually-hidden">Phase history of {p.reference}</caption>
         <thead><tr><th scope="col">On</th><th scope="col">From</th><th scope="col">To</th><th scope="col">Note</th></tr></thead>
@@ -124,30 +134,38 @@ export function ProposalPage({ reference, asOf, who }: { reference: string; asOf
       )}
       <h2>Consultations</h2>
       {p.consultations.length === 0 ? <p class="none">No consultation is recorded.</p> : (
-        <ul>{p.consultations.map((c) => <li>{words(c.kind)} consultation: opens {formatDate(c.opensOn)}, closes {formatDate(c.closesOn)}</li>)}</ul>
+        <ul>{p.consultations.map((c) => (
+          <li>{words(c.kind)} consultation: opens {formatDate(c.opensOn)}, closes {formatDate(c.closesOn)}{c.note ? `. ${c.note}` : ''}
+            {keeps && <ConsultationCorrections c={c} reference={p.reference} onDone={reread} />}</li>
+        ))}</ul>
       )}
       <h2>Decisions</h2>
       {p.decisions.length === 0 ? <p class="none">No decision is recorded.</p> : (
-        <ul>{p.decisions.map((d) => <li>{formatDate(d.on)}: {words(d.body)}, {words(d.outcome)}{d.objectives.length ? ` (SEC Objectives ${d.objectives.map((o) => `(${o})`).join(', ')})` : ''}</li>)}</ul>
+        <ul>{p.decisions.map((d) => (
+          <li>{formatDate(d.on)}: {words(d.body)}, {words(d.outcome)}{d.objectives.length ? ` (SEC Objectives ${d.objectives.map((o) => `(${o})`).join(', ')})` : ''}
+            {keeps && <DecisionCorrections d={d} reference={p.reference} onDone={reread} />}</li>
+        ))}</ul>
       )}
       <h2>Work packages</h2>
       {p.workPackages.length === 0 ? <p class="none">No work package is recorded.</p> : p.workPackages.map((w) => (
         <section aria-label={`Work package returning in ${w.returnToPanelMonth}`}>
           <p>Returns to the Panel in {w.returnToPanelMonth}{w.completedOn ? `; done ${formatDate(w.completedOn)}` : ''}.</p>
           <ol>{w.tasks.map((t) => <li>{t}</li>)}</ol>
+          {keeps && <WorkPackageActions w={w} reference={p.reference} day={today()} onDone={reread} />}
         </section>
       ))}
-      {who.role === 'ADMIN' && <AuditTrail reference={p.reference} />}
+      {keeps && <ProposalKeeping p={p} day={today()} onDone={reread} />}
+      {keeps && <AuditTrail reference={p.reference} version={version} />}
     </>
   );
 }
 
 /** Who changed the proposal, when, by which operation (SECAS only: the audit log is theirs). */
-function AuditTrail({ reference }: { reference: string }) {
+function AuditTrail({ reference, version }: { reference: string; version: number }) {
   const [entries, setEntries] = useState<Array<{ at: string; actor: string; operation: string; action: string; table: string }> | null>(null);
   useEffect(() => {
     gql(Audit, { target: reference }).then((r) => setEntries(r.auditLog.edges.map((e) => e.node)), () => setEntries([]));
-  }, [reference]);
+  }, [reference, version]);
   return (
     <>
       <h2>Audit trail</h2>
@@ -155,7 +173,7 @@ function AuditTrail({ reference }: { reference: string }) {
         <table>
           <caption class="visually-hidden">Changes to {reference}, newest first</caption>
           <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">Operation</th><th scope="col">What</th></tr></thead>
-          <tbody>{entries.map((e) => <tr><th scope="row">{new Date(e.at).toLocaleString('en-GB', { timeZone: 'Europe/London' })}</th><td>{e.actor}</td><td>{e.operation}</td><td>{words(e.action)} {e.table.replace(/_/g, ' ')}</td></tr>)}</tbody>
+          <tbody>{entries.map((e) => <tr><th scope="row">{formatInstant(e.at)}</th><td>{e.actor}</td><td>{e.operation}</td><td>{words(e.action)} {e.table.replace(/_/g, ' ')}</td></tr>)}</tbody>
         </table>
       )}
     </>

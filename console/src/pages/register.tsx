@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, gql } from '../api';
+import { gql, problemOf } from '../api';
 import { formatDate, words } from '../format';
 import { graphql } from '../gql';
 import type { ModificationPhase, RegisterQuery } from '../gql/graphql';
@@ -46,7 +46,7 @@ export function RegisterPage({ url }: { url: URL }) {
     const timer = setTimeout(() => {
       gql(Register, { filter, first: 100 }).then(
         (r) => current && (setAnswer(r.modifications), setProblem(null)),
-        (err) => current && setProblem(err instanceof ApiError ? err.message : 'The service could not be reached'),
+        (err) => current && setProblem(problemOf(err)),
       );
     }, 150);
     return () => {

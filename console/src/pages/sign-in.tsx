@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, type Identity, signIn } from '../api';
+import { type Identity, problemOf, signIn } from '../api';
 
 /** Signing in with an API key: the key goes to the API once; the browser keeps only a session cookie it cannot read. */
 export function SignInPage({ why, onSignedIn }: { why: string | null; onSignedIn: (who: Identity) => void }) {
@@ -22,7 +22,7 @@ export function SignInPage({ why, onSignedIn }: { why: string | null; onSignedIn
         try {
           onSignedIn(await signIn(key));
         } catch (err) {
-          setProblem(err instanceof ApiError ? err.message : 'The service could not be reached');
+          setProblem(problemOf(err));
         } finally {
           setBusy(false);
         }

@@ -1,0 +1,126 @@
+import { useState } from 'preact/hooks';
+import { problemOf } from './api';
+
+/** One input of an action's form. Its value starts as the register has it (blank for a new fact). */
+export interface Field {
+  name: string;
+  label: string;
+  type?: 'text' | 'date' | 'month' | 'number' | 'select' | 'lines' | 'checkbox';
+  value?: string | boolean | null;
+  /** For a select: [value, words] pairs. */
+  options?: ReadonlyArray<readonly [string, string]>;
+  required?: boolean;
+  help?: string;
+}
+
+export type Values = Record<string, string | boolean>;
+
+/**
+ * What a form asks of the API, as its variables: a field left as the register has it is not sent
+ * (a correction changes only what was changed), and a blank text is null only where it was not blank.
+ */
+export function changedFields(fields: readonly Field[], values: Values): Record<string, string | boolean | null> {
+  const changed: Record<string, string | boolean | null> = {};
+  for (const f of fields) {
+    const before = f.value ?? (f.type === 'checkbox' ? false : '');
+    const after = values[f.name]!;
+    if (after === before) continue;
+    changed[f.name] = after === '' ? null : after;
+  }
+  return changed;
+}
+
+/** A text of one item a line (tasks, references) as the list the API takes. */
+export const linesOf = (text: string | boolean | null | undefined): string[] =>
+  String(text ?? '').split(/\r?\n|;/).map((line) => line.trim()).filter(Boolean);
+
+/**
+ * An action on the register behind a button: the button opens its form (the register's values
+ * filled in), the form's own button confirms. A refusal is shown in the API's words and the form
+ * stays open with what was typed; a success says what was done and redraws the page.
+ */
+export function ActionForm({ label, confirm, fields, submit, onDone, id }: {
+  /** The button's words, which name the action and its record: "Correct MP107 IA". */
+  label: string;
+  confirm: string;
+  fields: readonly Field[];
+  submit: (values: Values) => Promise<string>;
+  onDone: () => void;
+  /** Unique on the page: the inputs' ids grow from it. */
+  id: string;
+}) {
+  const [open, setOpen] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  if (!open) {
+    return (
+      <span class="action-button">
+        <button type="button" class="small" onClick={() => (setOpen(true), setProblem(null), setDone(null))}>{label}</button>
+        {done && <span role="status"> {done}</span>}
+      </span>
+    );
+  }
+  return (
+    <form class="action" aria-label={label} onSubmit={async (e) => {
+      e.preventDefault();
+      const form = e.currentTarget.elements;
+      const values: Values = {};
+      for (const f of fields) {
+        const input = form.namedItem(f.name) as HTMLInputElement;
+        values[f.name] = f.type === 'checkbox' ? input.checked : input.value.trim();
+      }
+      setBusy(true);
+      try {
+        setDone(await submit(values));
+        setOpen(false);
+        onDone();
+      } catch (err) {
+        setProblem(problemOf(err));
+      } finally {
+        setBusy(false);
+      }
+    }}>
+      {fields.map((f) => <FieldInput field={f} id={`${id}-${f.name}`} />)}
+      {problem && <p class="problem" role="alert">{problem}</p>}
+      <div class="actions">
+        <button type="submit" disabled={busy}>{confirm}</button>
+        <button type="button" class="secondary" onClick={() => setOpen(false)}>Cancel</button>
+      </div>
+    </form>
+  );
+}
+
+/** A month is typed as YYYY-MM: Firefox and Safari have no month picker, and the API reads that form. */
+const inputType = (f: Field) => (f.type === 'month' || !f.type ? 'text' : f.type) as 'text';
+
+function FieldInput({ field: f, id }: { field: Field; id: string }) {
+  const help = f.help ? <span class="help" id={`${id}-help`}>{f.help}</span> : null;
+  const described = f.help ? `${id}-help` : undefined;
+  if (f.type === 'checkbox') {
+    return (
+      <div class="check">
+        <input id={id} name={f.name} type="checkbox" checked={Boolean(f.value)} aria-describedby={described} />
+        <label for={id}>{f.label}</label>
+        {help}
+      </div>
+    );
+  }
+  return (
+    <div>
+      <label for={id}>{f.label}</label>
+      {f.type === 'select' ? (
+        <select id={id} name={f.name} required={f.required} aria-describedby={described}>
+          {!f.required && <option value="">—</option>}
+          {f.options!.map(([value, words]) => <option value={value} selected={value === f.value}>{words}</option>)}
+        </select>
+      ) : f.type === 'lines' ? (
+        <textarea id={id} name={f.name} rows={4} required={f.required} aria-describedby={described}>{String(f.value ?? '')}</textarea>
+      ) : (
+        <input id={id} name={f.name} type={inputType(f)} value={String(f.value ?? '')} required={f.required} aria-describedby={described}
+          step={f.type === 'number' ? 'any' : undefined} placeholder={f.type === 'month' ? 'YYYY-MM' : undefined} />
+      )}
+      {help}
+    </div>
+  );
+}
