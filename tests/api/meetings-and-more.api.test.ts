@@ -66,6 +66,16 @@ test('consultations, decisions and work packages hang on their proposal', async 
     { reference: 'MP117', inTime: true, late: true },
     { reference: 'SECMP0028', inTime: false, late: true },
   ]);
+  // The filter says what the field says, for every proposal in every phase (not only REFINE), on both days.
+  for (const asOf of ['2021-05-31', '2021-06-01']) {
+    const all = await app.gql(`query($asOf: LocalDate!) { modifications(first: 500) { edges { node { reference refinementStalled(asOf: $asOf) } } }
+      yes: modifications(first: 500, filter: { refinementStalled: true, asOf: $asOf }) { edges { node { reference } } }
+      no: modifications(first: 500, filter: { refinementStalled: false, asOf: $asOf }) { totalCount } }`, { asOf });
+    const stalledNow = all.data!.modifications.edges.filter((e: any) => e.node.refinementStalled).map((e: any) => e.node.reference);
+    expect(all.data!.yes.edges.map((e: any) => e.node.reference)).toEqual(stalledNow);
+    expect(all.data!.no.totalCount).toBe(all.data!.modifications.edges.length - stalledNow.length);
+    expect(stalledNow).toContain('MP096');
+  }
   const done = await app.gql(`mutation($id: ID!) { completeWorkPackage(id: $id, on: "2021-04-09") { completedOn overdue(asOf: "2021-07-01") } }`, { id: wp.data!.planWorkPackage.id });
   expect(done.data!.completeWorkPackage).toEqual({ completedOn: '2021-04-09', overdue: false });
   const badMonth = await app.gql(`mutation { planWorkPackage(input: { modification: "SECMP0028", tasks: ["x"], returnToPanelMonth: "2021-13" }) { id } }`);
