@@ -51,3 +51,26 @@ export async function signOut(): Promise<void> {
 
 /** What to tell the person when a request fails: the API's own words, or that it could not be reached. */
 export const problemOf = (err: unknown): string => (err instanceof ApiError ? err.message : 'The service could not be reached');
+
+/** What a spreadsheet import did, or in a dry run would do, by place in the file. */
+export interface SpreadsheetImport {
+  dryRun: boolean;
+  changes: Array<{ outcome: string; place: string }>;
+  kept: Array<{ place: string; reason: string }>;
+}
+
+/** Uploads an XLSX or CSV to the API's import (SECAS): its dry run, or the import itself. */
+export async function importSpreadsheet(file: File, options: { dryRun: boolean; asOf?: string }): Promise<SpreadsheetImport> {
+  const query = new URLSearchParams({ format: /\.csv$/i.test(file.name) ? 'csv' : 'xlsx', dryRun: String(options.dryRun), name: file.name });
+  if (options.asOf) query.set('asOf', options.asOf);
+  const res = await fetch(`/register/import?${query}`, {
+    method: 'POST', credentials: 'same-origin', body: file,
+    headers: { ...CONSOLE_HEADERS, 'content-type': 'application/octet-stream' },
+  });
+  const body = (await res.json().catch(() => null)) as (SpreadsheetImport & { error?: { code: string; message: string } }) | null;
+  if (!res.ok || !body) {
+    if (body?.error?.code === 'UNAUTHENTICATED') onSignedOut(body.error.message);
+    throw new ApiError(body?.error?.message ?? `The API answered ${res.status}`, body?.error?.code ?? 'ERROR');
+  }
+  return body;
+}

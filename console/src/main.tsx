@@ -87,7 +87,7 @@ function App() {
         : url.pathname === '/meetings' ? <MeetingsPage url={url} who={who} />
         : url.pathname === '/keys' ? <KeysPage />
         : url.pathname === '/mail' ? <MailPage url={url} />
-        : <RegisterPage url={url} />}
+        : <RegisterPage url={url} who={who} />}
     </Layout>
   );
 }
