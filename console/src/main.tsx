@@ -2,7 +2,9 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { gql, type Identity, signOut, whenSignedOut } from './api';
 import { graphql } from './gql';
+import { AuditPage } from './pages/audit';
 import { BoardPage } from './pages/board';
+import { HolidaysPage } from './pages/holidays';
 import { KeysPage } from './pages/keys';
 import { MailPage } from './pages/mail';
 import { MeetingsPage } from './pages/meetings';
@@ -31,8 +33,10 @@ function Layout({ who, children }: { who: Identity; children: preact.ComponentCh
             <li><Link href="/board">SLA board</Link></li>
             <li><Link href="/meetings">Meetings</Link></li>
             <li><Link href="/papers">Papers</Link></li>
+            <li><Link href="/holidays">Holidays</Link></li>
             {who.role === 'ADMIN' && <li><Link href="/mail">Mail</Link></li>}
             {who.role === 'ADMIN' && <li><Link href="/keys">API keys</Link></li>}
+            {who.role === 'ADMIN' && <li><Link href="/audit">Audit log</Link></li>}
             {who.role === 'ADMIN' && <li><a href="/admin/queues">Queue dashboard</a></li>}
           </ul>
         </nav>
@@ -86,6 +90,8 @@ function App() {
         : url.pathname === '/papers' ? <PapersPage who={who} />
         : url.pathname === '/meetings' ? <MeetingsPage url={url} who={who} />
         : url.pathname === '/keys' ? <KeysPage />
+        : url.pathname === '/holidays' ? <HolidaysPage url={url} who={who} />
+        : url.pathname === '/audit' ? <AuditPage url={url} />
         : url.pathname === '/mail' ? <MailPage url={url} />
         : <RegisterPage url={url} who={who} />}
     </Layout>

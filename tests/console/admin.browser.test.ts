@@ -134,7 +134,7 @@ test("SECAS previews a group's digest for a day without sending it, and sees the
   await page.getByRole('rowheader', { name: 'SECAS', exact: true }).waitFor();
   const sentBefore = (await app.db.query(`SELECT count(*)::int AS n FROM outbox_message`))[0].n;
   await page.getByLabel('Group').selectOption('DCC');
-  await page.getByLabel('Day').fill('2021-04-09');
+  await page.getByLabel('Day', { exact: true }).fill('2021-04-09');
   await page.getByRole('button', { name: 'Preview, without sending' }).click();
   const preview = page.getByRole('region', { name: 'The digest as it would be sent' });
   await preview.waitFor();
@@ -147,5 +147,51 @@ test("SECAS previews a group's digest for a day without sending it, and sees the
   await signIn(reader, base, app.keys.READER, '/register');
   expect(await reader.getByRole('link', { name: 'Mail' }).count()).toBe(0);
   await reader.close();
+  await page.close();
+});
+
+test('SECAS adds a holiday and removes it again; a reader sees the holidays and no action on them', async () => {
+  const page = await browser.newPage();
+  await signIn(page, base, app.keys.ADMIN, '/holidays?year=2021');
+  await page.getByRole('rowheader', { name: 'Mon 3 May 2021' }).waitFor();
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Add a holiday' }).click();
+  await page.getByLabel('Day', { exact: true }).fill('2021-06-07');
+  await page.getByLabel('Name').fill('Console test holiday');
+  await page.getByRole('button', { name: 'Add it' }).click();
+  const added = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Mon 7 Jun 2021' }) });
+  await added.getByRole('cell', { name: 'Added by SECAS' }).waitFor();
+  expect((await app.gql(`{ isWorkingDay(date: "2021-06-07") }`)).data!.isWorkingDay).toBe(false);
+  // A day that is already no Working Day is refused in the API's words.
+  await page.getByRole('button', { name: 'Add a holiday' }).click();
+  await page.getByLabel('Day', { exact: true }).fill('2021-06-05');
+  await page.getByLabel('Name').fill('A Saturday');
+  await page.getByRole('button', { name: 'Add it' }).click();
+  expect(await page.getByRole('alert').textContent()).toMatch(/2021-06-05/);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  await added.getByRole('button', { name: 'Remove Mon 7 Jun 2021' }).click();
+  await page.getByRole('button', { name: 'Remove it: a Working Day again' }).click();
+  await added.waitFor({ state: 'detached' });
+  expect((await app.gql(`{ isWorkingDay(date: "2021-06-07") }`)).data!.isWorkingDay).toBe(true);
+  await page.close();
+
+  const reader = await browser.newPage();
+  await signIn(reader, base, app.keys.READER, '/holidays?year=2021');
+  await reader.getByRole('rowheader', { name: 'Mon 3 May 2021' }).waitFor();
+  expect(await reader.getByRole('button', { name: /Add|Remove/ }).count()).toBe(0);
+  await reader.close();
+});
+
+test("SECAS reads the audit log: a proposal's changes, who made them, what each field was and became", async () => {
+  const before = (await app.gql(`{ modification(reference: "MP096") { title } }`)).data!.modification.title;
+  expect((await app.gql(`mutation { updateModification(reference: "MP096", input: { proposer: "Audit console test" }) { version } }`)).errors).toBeUndefined();
+  const page = await browser.newPage();
+  await signIn(page, base, app.keys.ADMIN, '/audit?target=MP096');
+  const row = page.getByRole('row').filter({ hasText: 'mutation' }).first();
+  await row.getByRole('listitem').filter({ hasText: 'proposer: — → Audit console test' }).waitFor();
+  expect(await row.getByRole('link', { name: 'MP096' }).count()).toBe(1);
+  expect(await accessibilityViolations(page)).toEqual([]);
+  expect(before).toBeTruthy();
   await page.close();
 });
