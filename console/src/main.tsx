@@ -4,6 +4,7 @@ import { gql, type Identity, signOut, whenSignedOut } from './api';
 import { graphql } from './gql';
 import { AuditPage } from './pages/audit';
 import { BoardPage } from './pages/board';
+import { ConsultationsPage } from './pages/consultations';
 import { HolidaysPage } from './pages/holidays';
 import { KeysPage } from './pages/keys';
 import { MailPage } from './pages/mail';
@@ -32,6 +33,7 @@ function Layout({ who, children }: { who: Identity; children: preact.ComponentCh
             <li><Link href="/register">Register</Link></li>
             <li><Link href="/board">SLA board</Link></li>
             <li><Link href="/meetings">Meetings</Link></li>
+            <li><Link href="/consultations">Consultations and releases</Link></li>
             <li><Link href="/papers">Papers</Link></li>
             <li><Link href="/holidays">Holidays</Link></li>
             {who.role === 'ADMIN' && <li><Link href="/mail">Mail</Link></li>}
@@ -90,6 +92,7 @@ function App() {
         : url.pathname === '/papers' ? <PapersPage who={who} />
         : url.pathname === '/meetings' ? <MeetingsPage url={url} who={who} />
         : url.pathname === '/keys' ? <KeysPage />
+        : url.pathname === '/consultations' ? <ConsultationsPage url={url} who={who} />
         : url.pathname === '/holidays' ? <HolidaysPage url={url} who={who} />
         : url.pathname === '/audit' ? <AuditPage url={url} />
         : url.pathname === '/mail' ? <MailPage url={url} />

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { gql, problemOf, type Identity } from '../api';
+import { ActionForm, linesOf } from '../action-form';
 import { formatDate, words } from '../format';
 import { graphql } from '../gql';
-import type { MeetingsQuery } from '../gql/graphql';
+import type { MeetingBody, MeetingsQuery } from '../gql/graphql';
 import { navigate } from '../router';
 
 const Meetings = graphql(`
@@ -15,6 +16,10 @@ const Meetings = graphql(`
 `);
 const Reschedule = graphql(`mutation Reschedule($id: ID!, $date: LocalDate!, $note: String) { rescheduleMeeting(id: $id, date: $date, note: $note) { id } }`);
 const Cancel = graphql(`mutation Cancel($id: ID!, $reason: String!) { cancelMeeting(id: $id, reason: $reason) { id } }`);
+const Schedule = graphql(`mutation Schedule($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`);
+const SetAgenda = graphql(`mutation SetAgenda($id: ID!, $references: [String!]!) { setAgenda(meetingId: $id, references: $references) { id } }`);
+const PlanWorkingGroups = graphql(`mutation PlanWorkingGroups($year: Int!) { scheduleWorkingGroups(year: $year) { id } }`);
+const BODIES: MeetingBody[] = ['PANEL', 'WORKING_GROUP', 'CHANGE_BOARD', 'CHANGE_SUB_COMMITTEE', 'OPERATIONS_GROUP', 'SECURITY_SUB_COMMITTEE', 'TABASC'];
 const Subscribe = graphql(`mutation Subscribe($name: String!) { createCalendarFeed(name: $name) { url } }`);
 
 type Meeting = MeetingsQuery['meetings'][number];
@@ -34,7 +39,7 @@ export function MeetingsPage({ url, who }: { url: URL; who: Identity }) {
   const admin = who.role === 'ADMIN';
   useEffect(() => {
     document.title = 'Meetings · SEC modification tracker';
-    gql(Meetings, { from: from || null, to: to || null }).then((r) => (setMeetings(r.meetings), setProblem(null)), (err) => setProblem(message(err)));
+    gql(Meetings, { from: from || null, to: to || null }).then((r) => (setMeetings(r.meetings), setProblem(null)), (err) => setProblem(problemOf(err)));
   }, [from, to, version]);
 
   return (
@@ -54,10 +59,30 @@ export function MeetingsPage({ url, who }: { url: URL; who: Identity }) {
           try {
             setFeed((await gql(Subscribe, { name: `${who.name}: meetings and deadlines` })).createCalendarFeed.url);
           } catch (err) {
-            setProblem(message(err));
+            setProblem(problemOf(err));
           }
         }}>Subscribe in a calendar</button>
       </form>
+      {admin && (
+        <div class="keeping">
+          <ActionForm id="schedule" label="Schedule a meeting" confirm="Schedule it" onDone={() => setVersion((v) => v + 1)} fields={[
+            { name: 'body', label: 'Body', type: 'select', options: BODIES.map((b) => [b, words(b)] as const), required: true },
+            { name: 'date', label: 'Date', type: 'date', required: true },
+            { name: 'title', label: 'Title (optional)', help: 'e.g. SEC Panel 92' },
+            { name: 'number', label: 'Number (optional)', type: 'number', help: "A Panel's number, e.g. 92" },
+            { name: 'agenda', label: 'Agenda (optional)', help: 'References separated by ;' },
+          ]} submit={async (v) => {
+            await gql(Schedule, { input: {
+              body: v.body as MeetingBody, date: String(v.date), title: String(v.title) || null,
+              number: v.number === '' ? null : Number(v.number), agenda: linesOf(v.agenda),
+            } });
+            return 'Scheduled';
+          }} />
+          <ActionForm id="working-groups" label="Plan a year of Working Groups" confirm="Plan them" onDone={() => setVersion((v) => v + 1)} fields={[
+            { name: 'year', label: 'Year', type: 'number', value: String(new Date().getFullYear() + 1), required: true, help: 'One on the first Wednesday of each month that is a Working Day' },
+          ]} submit={async (v) => `${(await gql(PlanWorkingGroups, { year: Number(v.year) })).scheduleWorkingGroups.length} Working Groups planned`} />
+        </div>
+      )}
       {feed && <p class="notice" role="status">Your calendar feed: <a href={feed}>{feed}</a> (add it to a calendar by its address; it is yours alone).</p>}
       {problem && <p class="problem" role="alert">{problem}</p>}
       {meetings && (meetings.length === 0 ? <p class="none">No meeting in these days.</p> : (
@@ -93,6 +118,9 @@ function MeetingActions({ meeting: m, onDone, onProblem }: { meeting: Meeting; o
       <div class="actions">
         <button type="button" class="small" aria-label={`Move ${name}`} onClick={() => setOpen('move')}>Move</button>
         <button type="button" class="small" aria-label={`Call off ${name}`} onClick={() => setOpen('cancel')}>Call off</button>
+        <ActionForm id={`agenda-${m.id}`} label={`Set the agenda of ${name}`} confirm="Set the agenda" onDone={onDone} fields={[
+          { name: 'references', label: 'Proposals, in order', value: m.agenda.map((a) => a.reference).join('; '), help: 'References separated by ;' },
+        ]} submit={async (v) => (await gql(SetAgenda, { id: m.id, references: linesOf(v.references) }), 'Agenda set')} />
       </div>
     );
   }
@@ -107,7 +135,7 @@ function MeetingActions({ meeting: m, onDone, onProblem }: { meeting: Meeting; o
         setOpen(null);
         onDone();
       } catch (err) {
-        onProblem(message(err));
+        onProblem(problemOf(err));
       }
     }}>
       {open === 'move' && <><label for={`${m.id}-date`}>New date</label><input id={`${m.id}-date`} name="date" type="date" value={m.date} required /></>}
@@ -119,4 +147,3 @@ function MeetingActions({ meeting: m, onDone, onProblem }: { meeting: Meeting; o
   );
 }
 
-const message = (err: unknown) => (problemOf(err));

@@ -82,7 +82,8 @@ export function RegisterPage({ url, who }: { url: URL; who: Identity }) {
         (r) => current && (setRows(r.modifications.edges.map((e) => e.node)), setPage(r.modifications.pageInfo), setTotal(r.modifications.totalCount), setProblem(null)),
         (err) => current && setProblem(problemOf(err)),
       );
-    }, 150);
+    // Typing waits for a pause before asking; the page's first answer is asked for at once.
+    }, rows === null ? 0 : 150);
     return () => {
       current = false;
       clearTimeout(timer);

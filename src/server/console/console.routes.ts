@@ -9,7 +9,7 @@ import { CONSOLE_HEADER, consoleSession } from './console-session';
 import { CONSOLE_POLICY, consoleShell } from './console-shell';
 
 /** The addresses of the console's pages: each answers with the app, which draws the page. */
-export const CONSOLE_PAGES = ['/', '/sign-in', '/register', '/board', '/papers', '/meetings', '/mail', '/keys', '/holidays', '/audit', '/proposals/:reference'];
+export const CONSOLE_PAGES = ['/', '/sign-in', '/register', '/board', '/papers', '/meetings', '/mail', '/keys', '/holidays', '/audit', '/consultations', '/proposals/:reference'];
 
 const ASSETS = '/console/assets';
 
