@@ -30,9 +30,9 @@ export function changedFields(fields: readonly Field[], values: Values): Record<
   return changed;
 }
 
-/** A text of one item a line (tasks, references) as the list the API takes. */
-export const linesOf = (text: string | boolean | null | undefined): string[] =>
-  String(text ?? '').split(/\r?\n|;/).map((line) => line.trim()).filter(Boolean);
+/** A text of one item a line or between semicolons (tasks, references) as the list the API takes; `lines` for items that may hold a semicolon. */
+export const linesOf = (text: string | boolean | null | undefined, separator: RegExp = /\r?\n|;/): string[] =>
+  String(text ?? '').split(separator).map((line) => line.trim()).filter(Boolean);
 
 /**
  * An action on the register behind a button: the button opens its form (the register's values

@@ -40,6 +40,14 @@ test('an admin builds the April 2021 report, watches it become READY, opens its 
     // And from the console itself, as a click on the link sends it (the session's cookie, no console header).
     expect(await page.evaluate(async (url) => (await fetch(url)).status, href!)).toBe(200);
 
+    // The title block is edited before it goes out: the paper is drawn again with it.
+    await row.getByRole('button', { name: /^Edit the title block of / }).click();
+    await row.getByLabel('Author').fill('SECAS Change Team (console test)');
+    await row.getByRole('button', { name: 'Save and re-render' }).click();
+    await row.getByRole('status').filter({ hasText: 'Title block saved' }).waitFor();
+    const html = await (await fetch(new URL((await row.getByRole('link', { name: /^HTML/ }).getAttribute('href'))!, base))).text();
+    expect(html).toContain('SECAS Change Team (console test)');
+
     await row.getByLabel('Circulate to').selectOption('SECAS');
     await row.getByRole('button', { name: /^Circulate / }).click();
     await page.getByRole('status').filter({ hasText: 'is in the outbox for SECAS' }).waitFor();

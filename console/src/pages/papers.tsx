@@ -1,18 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
 import { gql, problemOf, type Identity } from '../api';
+import { ActionForm, changedFields, type Field, linesOf } from '../action-form';
 import { formatDate, words } from '../format';
 import { graphql } from '../gql';
 import type { PaperKind, PapersQuery } from '../gql/graphql';
 
 const Papers = graphql(`
   query Papers {
-    reports { id kind period version status asOf paperReference scheduled error withdrawnAt withdrawnReason links { html pdf markdown } }
+    reports { id kind period version status asOf paperReference author action purpose recommendation attachments scheduled error withdrawnAt withdrawnReason links { html pdf markdown } }
     recipientGroups { name enabled }
   }
 `);
 const RegenerateReport = graphql(`mutation RegenerateReport($period: String!) { regenerateReport(period: $period) { id } }`);
 const RegenerateTimetables = graphql(`mutation RegenerateTimetables($period: String!) { regenerateTimetables(period: $period) { id } }`);
 const Circulate = graphql(`mutation Circulate($id: ID!, $group: String!) { circulateReport(id: $id, recipientGroup: $group) { id } }`);
+const UpdateFrame = graphql(`mutation UpdateFrame($id: ID!, $input: PaperFrameInput!) { updatePaperFrame(id: $id, input: $input) { id } }`);
 const Withdraw = graphql(`mutation Withdraw($id: ID!, $reason: String!) { withdrawReport(id: $id, reason: $reason) { id } }`);
 
 type Paper = PapersQuery['reports'][number];
@@ -33,7 +35,7 @@ export function PapersPage({ who }: { who: Identity }) {
   useEffect(() => {
     document.title = 'Papers · SEC modification tracker';
     let current = true;
-    gql(Papers).then((r) => current && (setAnswer(r), setProblem(null)), (err) => current && setProblem(message(err)));
+    gql(Papers).then((r) => current && (setAnswer(r), setProblem(null)), (err) => current && setProblem(problemOf(err)));
     return () => {
       current = false;
     };
@@ -53,7 +55,7 @@ export function PapersPage({ who }: { who: Identity }) {
       setProblem(null);
       refresh();
     } catch (err) {
-      setProblem(message(err));
+      setProblem(problemOf(err));
     }
   };
 
@@ -78,7 +80,8 @@ export function PapersPage({ who }: { who: Identity }) {
           </div>
           <div>
             <label for="period">Month</label>
-            <input id="period" name="period" type="month" required />
+            <input id="period" name="period" type="text" required pattern="\d{4}-\d{2}" placeholder="YYYY-MM" aria-describedby="period-help" />
+            <span class="help" id="period-help">YYYY-MM, e.g. 2021-04</span>
           </div>
           <button type="submit">Build</button>
         </form>
@@ -102,7 +105,7 @@ export function PapersPage({ who }: { who: Identity }) {
                 <td>{formatDate(r.asOf)}</td>
                 <td>{statusWords(r)}</td>
                 <td>{r.links ? <span class="actions"><a href={r.links.html}>HTML<span class="visually-hidden"> of {KIND_NAMES[r.kind]} {r.period} v{r.version}</span></a> <a href={r.links.pdf}>PDF<span class="visually-hidden"> of {KIND_NAMES[r.kind]} {r.period} v{r.version}</span></a> <a href={r.links.markdown}>Markdown<span class="visually-hidden"> of {KIND_NAMES[r.kind]} {r.period} v{r.version}</span></a></span> : '—'}</td>
-                {admin && <td><PaperActions paper={r} groups={answer.recipientGroups.filter((g) => g.enabled).map((g) => g.name)} act={act} /></td>}
+                {admin && <td><PaperActions paper={r} groups={answer.recipientGroups.filter((g) => g.enabled).map((g) => g.name)} act={act} onDone={refresh} /></td>}
               </tr>
             ))}
           </tbody>
@@ -118,11 +121,30 @@ function statusWords(r: Paper): string {
   return words(r.status);
 }
 
-function PaperActions({ paper: r, groups, act }: { paper: Paper; groups: string[]; act: (what: () => Promise<unknown>, done: string) => Promise<void> }) {
+/** The title block the Panel reads first; the API takes it until the version is circulated, and re-renders the paper. */
+function frameFields(r: Paper): Field[] {
+  return [
+    { name: 'paperReference', label: 'Reference', value: r.paperReference },
+    { name: 'author', label: 'Author', value: r.author },
+    { name: 'action', label: 'Action', value: r.action, help: 'e.g. For Decision, For Information' },
+    { name: 'purpose', label: 'Purpose', type: 'lines', value: r.purpose },
+    { name: 'recommendation', label: 'Recommendation', type: 'lines', value: r.recommendation },
+    { name: 'attachments', label: 'Attachments', type: 'lines', value: r.attachments.join('\n'), help: 'One a line' },
+  ];
+}
+
+function PaperActions({ paper: r, groups, act, onDone }: { paper: Paper; groups: string[]; act: (what: () => Promise<unknown>, done: string) => Promise<void>; onDone: () => void }) {
   const name = `${KIND_NAMES[r.kind]} ${r.period} v${r.version}`;
   if (r.withdrawnAt || r.status !== 'READY') return <span class="none">—</span>;
+  const frame = frameFields(r);
   return (
     <div class="actions">
+      <ActionForm id={`frame-${r.id}`} label={`Edit the title block of ${name}`} confirm="Save and re-render" fields={frame} onDone={onDone} submit={async (v) => {
+        const changed = changedFields(frame, v);
+        if ('attachments' in changed) changed.attachments = linesOf(changed.attachments, /\r?\n/) as never;
+        await gql(UpdateFrame, { id: r.id, input: changed });
+        return 'Title block saved';
+      }} />
       <form class="action" aria-label={`Circulate ${name}`} onSubmit={(e) => {
         e.preventDefault();
         const group = (e.currentTarget.elements.namedItem('group') as HTMLSelectElement).value;
@@ -145,4 +167,3 @@ function PaperActions({ paper: r, groups, act }: { paper: Paper; groups: string[
   );
 }
 
-const message = (err: unknown) => (problemOf(err));
