@@ -74,6 +74,15 @@ test('a READER sees the board and no action on it', async () => {
   await signIn(page, base, app.keys.READER, '/board?asOf=2021-04-09');
   await sectionOf(page, 'Overdue').waitFor();
   expect(await page.getByRole('columnheader', { name: 'Actions' }).count()).toBe(0);
+  // The chart says in figures what the API counts for each status that day.
+  const counts: string[] = [];
+  for (const [status, words] of [['OVERDUE', 'Overdue'], ['DUE_SOON', 'Due soon'], ['ON_TRACK', 'On track'], ['PAUSED', 'Paused'], ['AWAITING_ACCEPTANCE', 'Awaiting acceptance']]) {
+    const n = (await app.gql(`{ assessments(filter: { asOf: "2021-04-09", statuses: [${status}] }) { totalCount } }`)).data!.assessments.totalCount;
+    counts.push(`${words} ${n}`);
+  }
+  expect(counts[0]).not.toBe('Overdue 0');
+  await page.getByRole('img', { name: `Open assessments on Fri 9 Apr 2021: ${counts.join(', ')}`, exact: true }).waitFor();
+  await page.getByText(/^2021-04: \d+ of \d+ assessments? due in the month returned within their target/).waitFor();
   expect((await page.getByRole('button').allTextContents()).sort()).toEqual(['Show', 'Sign out']);
   await page.close();
 });

@@ -5,6 +5,7 @@ import { graphql } from '../gql';
 import type { BoardQuery, SlaStatus } from '../gql/graphql';
 import { Link, navigate } from '../router';
 import { AssessmentActions } from './assessment-actions';
+import { BoardChart, type MonthMeasure } from './board-chart';
 
 const Board = graphql(`
   query Board($asOf: LocalDate!, $statuses: [SlaStatus!]) {
@@ -19,6 +20,8 @@ const Board = graphql(`
     }
   }
 `);
+
+const Month = graphql(`query BoardMonth($month: String!) { codePerformanceMeasure(month: $month) { month due completedWithinTarget percentage targetPercentage } }`);
 
 /** The open assessments, most urgent first: what the board is for. */
 const OPEN: SlaStatus[] = ['OVERDUE', 'DUE_SOON', 'ON_TRACK', 'PAUSED', 'AWAITING_ACCEPTANCE'];
@@ -36,6 +39,7 @@ export function BoardPage({ url, who }: { url: URL; who: Identity }) {
   const [rows, setRows] = useState<BoardAssessment[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
+  const [measure, setMeasure] = useState<MonthMeasure | null>(null);
   const mayAct = who.role === 'DCC' || who.role === 'ADMIN';
 
   useEffect(() => {
@@ -48,6 +52,10 @@ export function BoardPage({ url, who }: { url: URL; who: Identity }) {
     return () => {
       current = false;
     };
+  }, [day, version]);
+  useEffect(() => {
+    // The measure is the chart's second part: when it cannot be had, the board still stands.
+    gql(Month, { month: day.slice(0, 7) }).then((r) => setMeasure(r.codePerformanceMeasure), () => setMeasure(null));
   }, [day, version]);
 
   return (
@@ -65,6 +73,7 @@ export function BoardPage({ url, who }: { url: URL; who: Identity }) {
         <button type="submit">Show</button>
       </form>
       {problem && <p class="problem" role="alert">{problem}</p>}
+      {rows && <BoardChart day={day} counts={OPEN.map((s) => [s, rows.filter((a) => a.sla.status === s).length] as const)} measure={measure} />}
       {rows && OPEN.map((status) => {
         const these = rows.filter((a) => a.sla.status === status);
         return (
