@@ -5,9 +5,9 @@ import { problemOf } from './api';
 export interface Field {
   name: string;
   label: string;
-  type?: 'text' | 'date' | 'month' | 'number' | 'select' | 'lines' | 'checkbox';
+  type?: 'text' | 'date' | 'month' | 'number' | 'select' | 'choices' | 'lines' | 'checkbox';
   value?: string | boolean | null;
-  /** For a select: [value, words] pairs. */
+  /** For a select or choices: [value, words] pairs. Choices' value is the chosen values joined by ";". */
   options?: ReadonlyArray<readonly [string, string]>;
   required?: boolean;
   help?: string;
@@ -68,7 +68,9 @@ export function ActionForm({ label, confirm, fields, submit, onDone, id }: {
       const values: Values = {};
       for (const f of fields) {
         const input = form.namedItem(f.name) as HTMLInputElement;
-        values[f.name] = f.type === 'checkbox' ? input.checked : input.value.trim();
+        values[f.name] = f.type === 'checkbox' ? input.checked
+          : f.type === 'choices' ? f.options!.filter(([value]) => (form.namedItem(`${f.name}:${value}`) as HTMLInputElement).checked).map(([value]) => value).join(';')
+          : input.value.trim();
       }
       setBusy(true);
       try {
@@ -97,6 +99,21 @@ const inputType = (f: Field) => (f.type === 'month' || !f.type ? 'text' : f.type
 function FieldInput({ field: f, id }: { field: Field; id: string }) {
   const help = f.help ? <span class="help" id={`${id}-help`}>{f.help}</span> : null;
   const described = f.help ? `${id}-help` : undefined;
+  if (f.type === 'choices') {
+    const chosen = new Set(linesOf(f.value));
+    return (
+      <fieldset aria-describedby={described}>
+        <legend>{f.label}</legend>
+        {f.options!.map(([value, words]) => (
+          <div class="check">
+            <input id={`${id}-${value}`} name={`${f.name}:${value}`} type="checkbox" checked={chosen.has(value)} />
+            <label for={`${id}-${value}`}>{words}</label>
+          </div>
+        ))}
+        {help}
+      </fieldset>
+    );
+  }
   if (f.type === 'checkbox') {
     return (
       <div class="check">

@@ -203,3 +203,33 @@ test("SECAS reads the audit log: a proposal's changes, who made them, what each 
   expect(before).toBeTruthy();
   await page.close();
 });
+
+test('SECAS adds a recipient group with what its digest carries, then changes its addresses and turns it off', async () => {
+  const page = await browser.newPage();
+  await signIn(page, base, app.keys.ADMIN, '/mail');
+  await page.getByRole('rowheader', { name: 'SECAS', exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Add a recipient group' }).click();
+  const form = page.getByRole('form', { name: 'Add a recipient group' });
+  await form.getByLabel('Name').fill('Panel members');
+  await form.getByLabel('Addresses, one a line').fill('chair@example.test\nmember@example.test');
+  for (const section of ['Changes', 'Meeting deadlines', 'Consultations', 'Refinement', 'Change status report', 'Modification timetables']) await form.getByLabel(section, { exact: true }).uncheck();
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await form.getByRole('button', { name: 'Add the group' }).click();
+  const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Panel members' }) });
+  await row.getByRole('cell', { name: 'chair@example.test, member@example.test' }).waitFor();
+
+  await row.getByRole('button', { name: 'Change Panel members' }).click();
+  await row.getByLabel('Addresses, one a line').fill('chair@example.test');
+  await row.getByLabel('Sent to').uncheck();
+  await row.getByRole('button', { name: 'Save the group' }).click();
+  await row.getByRole('cell', { name: 'chair@example.test', exact: true }).waitFor();
+  const [group] = (await app.gql(`{ recipientGroups { name addresses sections enabled } }`)).data!.recipientGroups.filter((g: { name: string }) => g.name === 'Panel members');
+  expect(group).toEqual({ name: 'Panel members', addresses: ['chair@example.test'], sections: ['ASSESSMENTS'], enabled: false });
+
+  // An address that is none is refused in the API's words.
+  await row.getByRole('button', { name: 'Change Panel members' }).click();
+  await row.getByLabel('Addresses, one a line').fill('not an address');
+  await row.getByRole('button', { name: 'Save the group' }).click();
+  expect(await row.getByRole('alert').textContent()).toMatch(/not an address/);
+  await page.close();
+});

@@ -2,15 +2,32 @@ import { useEffect, useState } from 'preact/hooks';
 import { gql, problemOf } from '../api';
 import { formatDate, today, words } from '../format';
 import { graphql } from '../gql';
-import type { DigestPreviewQuery, MailQuery, MessageState } from '../gql/graphql';
+import type { DigestPreviewQuery, DigestSection, MailQuery, MessageState } from '../gql/graphql';
+import { ActionForm, changedFields, type Field, linesOf } from '../action-form';
 
 const Mail = graphql(`
   query Mail($state: MessageState) {
     messages(state: $state, first: 100) { edges { node { id kind group subject day state attempts lastError sentAt recipients } } }
-    recipientGroups { name addresses sections enabled }
+    recipientGroups { id version name addresses sections enabled }
   }
 `);
 const Resend = graphql(`mutation Resend($id: ID!) { resendMessage(id: $id) { id state } }`);
+const CreateGroup = graphql(`mutation CreateGroup($input: CreateRecipientGroupInput!) { createRecipientGroup(input: $input) { id } }`);
+const UpdateGroup = graphql(`mutation UpdateGroup($name: String!, $input: UpdateRecipientGroupInput!) { updateRecipientGroup(name: $name, input: $input) { id } }`);
+const SECTIONS: DigestSection[] = ['ASSESSMENTS', 'CHANGES', 'MEETING_DEADLINES', 'CONSULTATIONS', 'REFINEMENT', 'CHANGE_STATUS_REPORT', 'MODIFICATION_TIMETABLES'];
+
+type Group = MailQuery['recipientGroups'][number];
+
+/** A group's addresses and what its digest carries, as the form shows them (the group's values filled in). */
+function groupFields(g?: Group): Field[] {
+  return [
+    ...(g ? [] : [{ name: 'name', label: 'Name', required: true, help: 'e.g. DCC' }]),
+    { name: 'addresses', label: 'Addresses, one a line', type: 'lines', value: g?.addresses.join('\n'), required: true },
+    { name: 'sections', label: 'The digest carries', type: 'choices', options: SECTIONS.map((s) => [s, words(s)] as const), value: (g?.sections ?? SECTIONS).join(';') },
+    { name: 'enabled', label: 'Sent to', type: 'checkbox', value: g?.enabled ?? true },
+  ];
+}
+
 const Preview = graphql(`
   query DigestPreview($group: String!, $day: LocalDate!) {
     digestPreview(group: $group, day: $day) { wouldSend subject reason text }
@@ -31,9 +48,10 @@ export function MailPage({ url }: { url: URL }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [preview, setPreview] = useState<DigestPreviewQuery['digestPreview'] | null>(null);
   const [version, setVersion] = useState(0);
+  const refresh = () => setVersion((v) => v + 1);
   useEffect(() => {
     document.title = 'Mail · SEC modification tracker';
-    gql(Mail, { state: state || null }).then((r) => (setAnswer(r), setProblem(null)), (err) => setProblem(message(err)));
+    gql(Mail, { state: state || null }).then((r) => (setAnswer(r), setProblem(null)), (err) => setProblem(problemOf(err)));
   }, [state, version]);
 
   return (
@@ -77,7 +95,7 @@ export function MailPage({ url }: { url: URL }) {
                       setNotice(`"${m.subject}" queued again for ${m.group}`);
                       setVersion((v) => v + 1);
                     } catch (err) {
-                      setProblem(message(err));
+                      setProblem(problemOf(err));
                     }
                   }}>Resend</button>
                 ) : '—'}</td>
@@ -94,7 +112,7 @@ export function MailPage({ url }: { url: URL }) {
           setPreview((await gql(Preview, { group: (form.namedItem('group') as HTMLSelectElement).value, day: (form.namedItem('day') as HTMLInputElement).value })).digestPreview);
           setProblem(null);
         } catch (err) {
-          setProblem(message(err));
+          setProblem(problemOf(err));
         }
       }}>
         <div>
@@ -112,17 +130,34 @@ export function MailPage({ url }: { url: URL }) {
         </section>
       ) : <p class="none">Nothing would be sent: {preview.reason ?? 'nothing to say'}.</p>)}
       <h2>Recipient groups</h2>
+      <ActionForm id="new-group" label="Add a recipient group" confirm="Add the group" fields={groupFields()} onDone={refresh} submit={async (v) => {
+        await gql(CreateGroup, { input: { name: String(v.name), addresses: linesOf(v.addresses), sections: linesOf(v.sections) as DigestSection[], enabled: Boolean(v.enabled) } });
+        return 'Added';
+      }} />
       {answer && (
         <table>
           <caption class="visually-hidden">Recipient groups</caption>
-          <thead><tr><th scope="col">Group</th><th scope="col">Addresses</th><th scope="col">Receives</th><th scope="col">Enabled</th></tr></thead>
-          <tbody>{answer.recipientGroups.map((g) => (
-            <tr><th scope="row">{g.name}</th><td>{g.addresses.join(', ')}</td><td>{g.sections.map(words).join(', ')}</td><td>{g.enabled ? 'Yes' : 'No'}</td></tr>
-          ))}</tbody>
+          <thead><tr><th scope="col">Group</th><th scope="col">Addresses</th><th scope="col">Receives</th><th scope="col">Enabled</th><th scope="col">Actions</th></tr></thead>
+          <tbody>{answer.recipientGroups.map((g) => {
+            const fields = groupFields(g);
+            return (
+              <tr>
+                <th scope="row">{g.name}</th><td>{g.addresses.join(', ')}</td><td>{g.sections.map(words).join(', ')}</td><td>{g.enabled ? 'Yes' : 'No'}</td>
+                <td><ActionForm id={`group-${g.id}`} label={`Change ${g.name}`} confirm="Save the group" fields={fields} onDone={refresh} submit={async (v) => {
+                  const changed = changedFields(fields, v);
+                  const input: Record<string, unknown> = { expectedVersion: g.version };
+                  if ('addresses' in changed) input.addresses = linesOf(changed.addresses);
+                  if ('sections' in changed) input.sections = linesOf(changed.sections);
+                  if ('enabled' in changed) input.enabled = Boolean(changed.enabled);
+                  await gql(UpdateGroup, { name: g.name, input });
+                  return 'Saved';
+                }} /></td>
+              </tr>
+            );
+          })}</tbody>
         </table>
       )}
     </>
   );
 }
 
-const message = (err: unknown) => (problemOf(err));
