@@ -80,7 +80,10 @@ function App() {
       setWho(identity);
       setWhy(null);
       const next = url.searchParams.get('next');
-      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/register');
+      const to = next && next.startsWith('/') && !next.startsWith('//') ? next : '/register';
+      // The GraphQL IDE is a page of its own, not one the console draws: load it.
+      if (to === '/graphql') location.assign(to);
+      else navigate(to);
     }} />;
   }
   if (who === undefined) return <p role="status">Loading…</p>;

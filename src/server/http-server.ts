@@ -3,7 +3,7 @@ import path from 'node:path';
 import cookieParser from 'cookie-parser';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
@@ -31,9 +31,11 @@ import { identityFor, RequestLimits } from './rate-limit';
 import { reportDownloadRoutes } from './report-downloads.routes';
 import { adminRoutes } from './admin/admin.routes';
 import { consoleRoutes } from './console/console.routes';
+import { graphiqlPage } from './console/graphiql.route';
 import { sessionIdentity, sessionPresented } from './console/console-session';
 import { calendarFeedRoutes } from './calendar-feed.routes';
 import { REGISTER_EXPORT_PATHS, registerExport } from './register-export.route';
+import { REGISTER_IMPORT_PATH, registerImport } from './register-import.route';
 import { metricsRoute } from './metrics.routes';
 import { requestFactsOf } from './request-facts';
 import { requestLog } from './request-log';
@@ -93,6 +95,8 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // The API sets no cache hints: the default cache-control plugin would only wrap every field of every answer.
       ApolloServerPluginCacheControlDisabled(),
+      // Apollo's landing page loads Sandbox from Apollo's CDN; a browser gets our own GraphiQL instead (graphiqlPage).
+      ApolloServerPluginLandingPageDisabled(),
       ...limits.plugins, introspectionForKeyHolders(options.limits.introspection), fieldSuggestionsForKeyHolders, outageStatus, auditOperation, requestFacts,
       ...(options.limits.compiledReads ? [compiledReads] : [])],
     includeStacktraceInErrorResponses: false,
@@ -133,8 +137,12 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
   // The admin pages answer whether a key is an admin's: each address has one budget there, whatever key it sends.
   app.use('/admin', requestLimits.byAddress, await adminRoutes({ services, jobs, clock, logger, devMailboxDir: options.devMailboxDir }));
   app.use('/calendar', perKeyRate, timeBudget, calendarFeedRoutes({ db, services, clock, logger, dueSoonWorkingDays }));
-  app.get(REGISTER_EXPORT_PATHS, corsPolicy, perKeyRate, timeBudget, registerExport({ db, services, clock, logger, dueSoonWorkingDays }));
+  // The spreadsheet: a link in the console downloads it with the session; an upload imports one (SECAS).
+  app.get(REGISTER_EXPORT_PATHS, corsPolicy, consoleCookies, sessionIdentity({ services, clock, logger, readsOnly: true }), perKeyRate, timeBudget, registerExport({ db, services, clock, logger, dueSoonWorkingDays }));
+  app.post(REGISTER_IMPORT_PATH, consoleCookies, consoleIdentity, perKeyRate, ...registerImport({ db, services, clock, logger, dueSoonWorkingDays }));
 
+  // A browser opening /graphql gets GraphiQL; every other request goes on to GraphQL below.
+  app.get('/graphql', graphiqlPage({ consoleDir: options.consoleDir ?? path.resolve('dist', 'console') }));
   app.use(
     '/graphql',
     corsPolicy,

@@ -147,6 +147,10 @@ test("SECAS previews a group's digest for a day without sending it, and sees the
   const preview = page.getByRole('region', { name: 'The digest as it would be sent' });
   await preview.waitFor();
   expect(await preview.textContent()).toContain('MP107');
+  // Its HTML part as a mail client shows it, in a frame that runs and fetches nothing of its own.
+  const html = page.frameLocator('iframe[title^="The HTML part of"]');
+  await html.getByText('MP107').first().waitFor();
+  expect(await html.locator('style, [style]').count()).toBeGreaterThan(0);
   expect(await accessibilityViolations(page)).toEqual([]);
   // A preview records and sends nothing.
   expect((await app.db.query(`SELECT count(*)::int AS n FROM outbox_message`))[0].n).toBe(sentBefore);

@@ -15,6 +15,10 @@ afterAll(async () => {
   await c.stop();
 });
 
+interface Refusal {
+  error: { code: string; message: string };
+}
+
 async function references(filter: string): Promise<string[]> {
   const r = await c.app.gql(`{ modifications(first: 500, filter: ${filter}) { edges { node { reference } } } }`);
   return r.data!.modifications.edges.map((e: { node: { reference: string } }) => e.node.reference);
@@ -99,7 +103,7 @@ test('the import is SECAS\'s: a reader\'s key is refused, and a request with the
     method: 'POST', headers: { authorization: `Bearer ${c.app.keys.READER}` }, body: 'Reference\nMP1\n',
   });
   expect(asReader.status).toBe(403);
-  expect((await asReader.json()).error.message).toMatch(/needs the role ADMIN/);
+  expect(((await asReader.json()) as Refusal).error.message).toMatch(/needs the role ADMIN/);
   const page = await c.browser.newPage();
   await signIn(page, c.base, c.app.keys.ADMIN, '/register');
   const cookie = (await page.context().cookies()).map((k) => `${k.name}=${k.value}`).join('; ');
@@ -107,6 +111,6 @@ test('the import is SECAS\'s: a reader\'s key is refused, and a request with the
   expect(noHeader.status).toBe(403);
   const badFormat = await fetch(`${c.base}/register/import?format=ods`, { method: 'POST', headers: { authorization: `Bearer ${c.app.keys.ADMIN}` }, body: 'x' });
   expect(badFormat.status).toBe(400);
-  expect((await badFormat.json()).error.message).toBe('format must be xlsx or csv');
+  expect(((await badFormat.json()) as Refusal).error.message).toBe('format must be xlsx or csv');
   await page.close();
 });

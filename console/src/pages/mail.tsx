@@ -30,7 +30,7 @@ function groupFields(g?: Group): Field[] {
 
 const Preview = graphql(`
   query DigestPreview($group: String!, $day: LocalDate!) {
-    digestPreview(group: $group, day: $day) { wouldSend subject reason text }
+    digestPreview(group: $group, day: $day) { wouldSend subject reason text html }
   }
 `);
 
@@ -125,8 +125,11 @@ export function MailPage({ url }: { url: URL }) {
       {preview && (preview.wouldSend && preview.text ? (
         <section aria-label="The digest as it would be sent">
           <p><strong>Subject:</strong> {preview.subject}</p>
-          {/* Its text part, as a mail client shows it without HTML. */}
-          <pre class="preview">{preview.text}</pre>
+          {preview.html && <EmailFrame html={preview.html} title={`The HTML part of ${preview.subject ?? 'the digest'}`} />}
+          <details>
+            <summary>Its text part (as a mail client shows it without HTML)</summary>
+            <pre class="preview">{preview.text}</pre>
+          </details>
         </section>
       ) : <p class="none">Nothing would be sent: {preview.reason ?? 'nothing to say'}.</p>)}
       <h2>Recipient groups</h2>
@@ -161,3 +164,14 @@ export function MailPage({ url }: { url: URL }) {
   );
 }
 
+
+/**
+ * An email's HTML as a mail client would show it: in a sandboxed frame of this service's (its own
+ * policy lets the email's styles apply and nothing run or load), handed the HTML once it has loaded.
+ */
+function EmailFrame({ html, title }: { html: string; title: string }) {
+  return (
+    <iframe key={html} class="email" title={title} sandbox="allow-scripts" src="/console/preview-frame"
+      onLoad={(e) => e.currentTarget.contentWindow?.postMessage(html, '*')} />
+  );
+}

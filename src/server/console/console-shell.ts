@@ -21,5 +21,5 @@ export function consoleShell(assets: { script: string; styles: string }): string
 `;
 }
 
-/** Scripts and styles from this origin only; no frames of it elsewhere; the API from here. */
-export const CONSOLE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+/** Scripts and styles from this origin only; no frames of it elsewhere; the API from here; frames (an email's preview) from here. */
+export const CONSOLE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";

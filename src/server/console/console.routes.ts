@@ -7,6 +7,7 @@ import type { Services } from '../../services';
 import { refuse } from '../key-refusal';
 import { CONSOLE_HEADER, consoleSession } from './console-session';
 import { CONSOLE_POLICY, consoleShell } from './console-shell';
+import { PREVIEW_FRAME_PAGE, PREVIEW_FRAME_POLICY } from './preview-frame';
 
 /** The addresses of the console's pages: each answers with the app, which draws the page. */
 export const CONSOLE_PAGES = ['/', '/sign-in', '/register', '/board', '/papers', '/meetings', '/mail', '/keys', '/holidays', '/audit', '/consultations', '/proposals/:reference'];
@@ -29,6 +30,11 @@ export function consoleRoutes({ services, clock, logger, consoleDir, cookies, si
     if (!built()) return res.status(503).type('text').send('The console is not built: run "npm run build:console" (npm start and npm run demo run it).');
     res.setHeader('Content-Security-Policy', CONSOLE_POLICY);
     return res.type('html').send(consoleShell({ script: `${ASSETS}/app.js`, styles: `${ASSETS}/app.css` }));
+  });
+  router.get('/console/preview-frame', (_req: Request, res: Response) => {
+    res.setHeader('Content-Security-Policy', PREVIEW_FRAME_POLICY);
+    res.setHeader('Cache-Control', 'no-store');
+    return res.type('html').send(PREVIEW_FRAME_PAGE);
   });
   router.use(ASSETS, express.static(consoleDir, { fallthrough: false, index: false, maxAge: 0, etag: true }));
 
