@@ -119,7 +119,7 @@ export function MailPage({ url }: { url: URL }) {
           <label for="group">Group</label>
           <select id="group" name="group">{answer?.recipientGroups.map((g) => <option value={g.name}>{g.name}</option>)}</select>
         </div>
-        <div><label for="day">Day</label><input id="day" name="day" type="date" value={today()} required /></div>
+        <div><label for="day">Day</label><input id="day" name="day" type="date" defaultValue={today()} required /></div>
         <button type="submit">Preview, without sending</button>
       </form>
       {preview && (preview.wouldSend && preview.text ? (
