@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { problemOf } from './api';
 
 /** One input of an action's form. Its value starts as the register has it (blank for a new fact). */
@@ -53,16 +53,17 @@ export function ActionForm({ label, confirm, fields, submit, onDone, id }: {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  const focus = useFocusOnToggle(open);
   if (!open) {
     return (
       <span class="action-button">
-        <button type="button" class="small" onClick={() => (setOpen(true), setProblem(null), setDone(null))}>{label}</button>
+        <button ref={focus.button as preact.RefObject<HTMLButtonElement>} type="button" class="small" onClick={() => (setOpen(true), setProblem(null), setDone(null))}>{label}</button>
         {done && <span role="status"> {done}</span>}
       </span>
     );
   }
   return (
-    <form class="action" aria-label={label} onSubmit={async (e) => {
+    <form ref={focus.form} class="action" aria-label={label} onSubmit={async (e) => {
       e.preventDefault();
       const form = e.currentTarget.elements;
       const values: Values = {};
@@ -95,6 +96,24 @@ export function ActionForm({ label, confirm, fields, submit, onDone, id }: {
 
 /** A month is typed as YYYY-MM: Firefox and Safari have no month picker, and the API reads that form. */
 const inputType = (f: Field) => (f.type === 'month' || !f.type ? 'text' : f.type) as 'text';
+
+/**
+ * Where a keyboard user's focus goes when an action opens and closes: into the form's first field
+ * (the button that opened it is gone), and back to that button after (not lost to the page's top).
+ */
+export function useFocusOnToggle(open: boolean) {
+  // The button that opens the action, or the group of buttons one of which did.
+  const button = useRef<HTMLElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const wasOpen = useRef(false);
+  // Before the browser paints: a key pressed at once lands where the focus was put.
+  useLayoutEffect(() => {
+    if (open) form.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+    else if (wasOpen.current) (button.current?.matches('button') ? button.current : button.current?.querySelector('button'))?.focus();
+    wasOpen.current = open;
+  }, [open]);
+  return { button, form };
+}
 
 function FieldInput({ field: f, id }: { field: Field; id: string }) {
   const help = f.help ? <span class="help" id={`${id}-help`}>{f.help}</span> : null;

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { gql, problemOf } from '../api';
+import { useFocusOnToggle } from '../action-form';
 import { graphql } from '../gql';
 import type { BoardAssessment } from './board';
 
@@ -26,11 +27,12 @@ function actionsFor(a: BoardAssessment): Action[] {
  */
 export function AssessmentActions({ assessment: a, day, onDone }: { assessment: BoardAssessment; day: string; onDone: () => void }) {
   const [open, setOpen] = useState<Action | null>(null);
+  const focus = useFocusOnToggle(open !== null);
   const [problem, setProblem] = useState<string | null>(null);
   const name = `${a.modification.reference} ${a.type === 'IMPACT' ? 'IA' : 'PA'}`;
   if (!open) {
     return (
-      <div class="actions">
+      <div class="actions" ref={focus.button as preact.RefObject<HTMLDivElement>}>
         {actionsFor(a).map((action) => (
           <button type="button" class="small" aria-label={`${LABEL[action]} ${name}`} onClick={() => (setOpen(action), setProblem(null))}>{LABEL[action]}</button>
         ))}
@@ -39,7 +41,7 @@ export function AssessmentActions({ assessment: a, day, onDone }: { assessment: 
   }
   const id = `${a.id}-${open}`;
   return (
-    <form class="action" aria-label={`${LABEL[open]} ${name}`} onSubmit={async (e) => {
+    <form ref={focus.form} class="action" aria-label={`${LABEL[open]} ${name}`} onSubmit={async (e) => {
       e.preventDefault();
       const form = e.currentTarget.elements;
       const on = (form.namedItem('on') as HTMLInputElement).value;

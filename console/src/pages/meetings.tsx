@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { gql, problemOf, type Identity } from '../api';
-import { ActionForm, linesOf } from '../action-form';
+import { ActionForm, linesOf, useFocusOnToggle } from '../action-form';
 import { formatDate, words } from '../format';
 import { graphql } from '../gql';
 import type { MeetingBody, MeetingsQuery } from '../gql/graphql';
@@ -112,10 +112,11 @@ export function MeetingsPage({ url, who }: { url: URL; who: Identity }) {
 
 function MeetingActions({ meeting: m, onDone, onProblem }: { meeting: Meeting; onDone: () => void; onProblem: (p: string) => void }) {
   const [open, setOpen] = useState<'move' | 'cancel' | null>(null);
+  const focus = useFocusOnToggle(open !== null);
   const name = `${m.title ?? words(m.body)} on ${formatDate(m.date)}`;
   if (!open) {
     return (
-      <div class="actions">
+      <div class="actions" ref={focus.button as preact.RefObject<HTMLDivElement>}>
         <button type="button" class="small" aria-label={`Move ${name}`} onClick={() => setOpen('move')}>Move</button>
         <button type="button" class="small" aria-label={`Call off ${name}`} onClick={() => setOpen('cancel')}>Call off</button>
         <ActionForm id={`agenda-${m.id}`} label={`Set the agenda of ${name}`} confirm="Set the agenda" onDone={onDone} fields={[
@@ -125,7 +126,7 @@ function MeetingActions({ meeting: m, onDone, onProblem }: { meeting: Meeting; o
     );
   }
   return (
-    <form class="action" aria-label={`${open === 'move' ? 'Move' : 'Call off'} ${name}`} onSubmit={async (e) => {
+    <form ref={focus.form} class="action" aria-label={`${open === 'move' ? 'Move' : 'Call off'} ${name}`} onSubmit={async (e) => {
       e.preventDefault();
       const form = e.currentTarget.elements;
       const text = (form.namedItem('text') as HTMLInputElement).value;
