@@ -114,7 +114,7 @@ export function RegisterPage({ url, who }: { url: URL; who: Identity }) {
         <Choice id="phase" label="Phase" url={url} options={[['', 'Every phase'], ...PHASES.map((v) => [v, words(v)] as [string, string])]} />
         <Choice id="kind" label="Kind" url={url} options={[['', 'Both kinds'], ['MODIFICATION_PROPOSAL', 'Modification Proposals'], ['DRAFT_PROPOSAL', 'Draft Proposals']]} />
         <Choice id="onHold" label="On hold" url={url} options={[['', 'Either'], ['yes', 'On hold'], ['no', 'Not on hold']]} />
-        <Choice id="stalled" label="Black hole" url={url} options={[['', 'Either'], ['yes', 'In Refinement with no current work package'], ['no', 'Not in the black hole']]} />
+        <Choice id="stalled" label="Black hole" url={url} options={[['', 'Either'], ['yes', 'Stalled in Refinement'], ['no', 'Not stalled']]} />
         <div>
           <label for="asOf">As of</label>
           <input id="asOf" type="date" value={asOf} onChange={(e) => setParam(url, 'asOf', e.currentTarget.value)} />
@@ -145,7 +145,7 @@ export function RegisterPage({ url, who }: { url: URL; who: Identity }) {
                   <th scope="row"><Link href={`/proposals/${encodeURIComponent(m.reference)}${asOf ? `?asOf=${asOf}` : ''}`}>{m.reference}</Link></th>
                   <td>{m.title ?? <span class="none">Title not in the register</span>}</td>
                   <td>{words(m.kind)}</td>
-                  <td>{words(m.phase)}{m.refinementStalled ? <span class="problem"> (black hole)</span> : null}</td>
+                  <td>{words(m.phase)}{m.refinementStalled ? <span class="problem nowrap"> (black hole)</span> : null}</td>
                   <td>{m.onHold ? 'On hold' : '—'}</td>
                   <td>{formatDate(m.raisedOn)}</td>
                 </tr>
