@@ -4,7 +4,7 @@ import { GraphiQL, type GraphiQLProps } from 'graphiql';
 import { createRoot } from 'react-dom/client';
 import 'graphiql/style.css';
 import './graphiql-page.css';
-import { labelEditors } from './label-editors';
+import { mendAccessibility } from './accessibility-mends';
 
 /** Every console-session request carries it; the API refuses the cookie without it (see console-session.ts). */
 const SESSION_HEADERS = { 'content-type': 'application/json', 'x-sec-console': '1' };
@@ -65,7 +65,7 @@ function Ide({ who }: { who: Who }) {
 
 const page = document.getElementById('graphiql')!;
 const root = createRoot(page);
-labelEditors(page);
+mendAccessibility(page);
 whoIsSignedIn().then(
   (who) => root.render(who ? <Ide who={who} /> : <SignInFirst />),
   (err: Error) => root.render(
