@@ -11,10 +11,23 @@ afterAll(async () => {
   await c.stop();
 });
 
-/** What has the keyboard's focus, as a person using a screen reader would hear it: its role's tag and its name. */
+/** The little of the browser's DOM this file reads (the tests compile without the DOM's types). */
+interface FocusedElement {
+  id: string;
+  tagName: string;
+  textContent: string | null;
+  getAttribute(name: string): string | null;
+}
+interface PageDocument {
+  activeElement: FocusedElement | null;
+  querySelector(selector: string): FocusedElement | null;
+}
+
+/** What has the keyboard's focus, as a person using a screen reader would hear it: its element and its name. */
 const focused = (page: Page) => page.evaluate(() => {
-  const e = document.activeElement as HTMLElement | null;
-  const label = e?.id ? document.querySelector(`label[for="${e.id}"]`)?.textContent : null;
+  const doc = (globalThis as unknown as { document: PageDocument }).document;
+  const e = doc.activeElement;
+  const label = e?.id ? doc.querySelector(`label[for="${e.id}"]`)?.textContent : null;
   return `${e?.tagName.toLowerCase()}: ${(label ?? e?.getAttribute('aria-label') ?? e?.textContent ?? '').trim()}`;
 });
 
