@@ -115,6 +115,10 @@ export function useFocusOnToggle(open: boolean) {
   return { button, form };
 }
 
+/**
+ * One field, uncontrolled: it starts at the register's value and then holds what the person typed,
+ * through a refusal and the redraw it brings (a controlled field would be reset to the register's).
+ */
 function FieldInput({ field: f, id }: { field: Field; id: string }) {
   const help = f.help ? <span class="help" id={`${id}-help`}>{f.help}</span> : null;
   const described = f.help ? `${id}-help` : undefined;
@@ -125,7 +129,7 @@ function FieldInput({ field: f, id }: { field: Field; id: string }) {
         <legend>{f.label}</legend>
         {f.options!.map(([value, words]) => (
           <div class="check">
-            <input id={`${id}-${value}`} name={`${f.name}:${value}`} type="checkbox" checked={chosen.has(value)} />
+            <input id={`${id}-${value}`} name={`${f.name}:${value}`} type="checkbox" defaultChecked={chosen.has(value)} />
             <label for={`${id}-${value}`}>{words}</label>
           </div>
         ))}
@@ -136,7 +140,7 @@ function FieldInput({ field: f, id }: { field: Field; id: string }) {
   if (f.type === 'checkbox') {
     return (
       <div class="check">
-        <input id={id} name={f.name} type="checkbox" checked={Boolean(f.value)} aria-describedby={described} />
+        <input id={id} name={f.name} type="checkbox" defaultChecked={Boolean(f.value)} aria-describedby={described} />
         <label for={id}>{f.label}</label>
         {help}
       </div>
@@ -153,7 +157,7 @@ function FieldInput({ field: f, id }: { field: Field; id: string }) {
       ) : f.type === 'lines' ? (
         <textarea id={id} name={f.name} rows={4} required={f.required} aria-describedby={described}>{String(f.value ?? '')}</textarea>
       ) : (
-        <input id={id} name={f.name} type={inputType(f)} value={String(f.value ?? '')} required={f.required} aria-describedby={described}
+        <input id={id} name={f.name} type={inputType(f)} defaultValue={String(f.value ?? '')} required={f.required} aria-describedby={described}
           step={f.type === 'number' ? 'any' : undefined} placeholder={f.type === 'month' ? 'YYYY-MM' : undefined} />
       )}
       {help}

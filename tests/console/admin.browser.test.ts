@@ -237,3 +237,22 @@ test('SECAS adds a recipient group with what its digest carries, then changes it
   expect(await row.getByRole('alert').textContent()).toMatch(/not an address/);
   await page.close();
 });
+
+test('SECAS settles a message in doubt from the outbox: its recipients say it arrived, so it is marked sent', async () => {
+  // As a worker leaves a message whose connection broke after the data was sent (the in-doubt path
+  // itself is tests/notifications/mail-in-doubt.test.ts's): the mail page offers to settle it.
+  const [secas] = await app.db.query(`SELECT id FROM recipient_group WHERE name = 'SECAS'`);
+  const [message] = await app.db.query(
+    `INSERT INTO outbox_message (kind, group_id, day, deduplication_key, message_id, recipients, subject, text_body, html_body, state, attempts, last_error, in_doubt_since)
+     VALUES ('digest', $1, '2021-04-08', 'console-test-in-doubt', '<console-test@sec>', ARRAY['secas@secas.test'], 'Digest in doubt (console test)', 'text', '<p>html</p>', 'IN_DOUBT', 1, 'connection lost after the data was sent', now())
+     RETURNING id`, [secas.id]);
+  const page = await browser.newPage();
+  await signIn(page, base, app.keys.ADMIN, '/mail');
+  const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Digest in doubt (console test)' }) });
+  await row.getByRole('cell', { name: 'In doubt', exact: true }).waitFor();
+  await row.getByRole('button', { name: 'Digest in doubt (console test) to SECAS arrived: mark it sent' }).click();
+  await row.getByRole('cell', { name: 'Sent', exact: true }).waitFor();
+  const [after] = await app.db.query(`SELECT state FROM outbox_message WHERE id = $1`, [message.id]);
+  expect(after.state).toBe('SENT');
+  await page.close();
+});

@@ -98,6 +98,26 @@ test('SECAS imports an edited CSV: the dry run lists the row it would change and
   await page.close();
 });
 
+test('SECAS adds a proposal from the register page and lands on its page; a reference of the wrong form is refused in the API\'s words', async () => {
+  const page = await c.browser.newPage();
+  await signIn(page, c.base, c.app.keys.ADMIN, '/register');
+  await page.getByRole('button', { name: 'Add a proposal' }).click();
+  const form = page.getByRole('form', { name: 'Add a proposal' });
+  await form.getByLabel('Reference').fill('XYZ1');
+  await form.getByLabel('Kind').selectOption('DRAFT_PROPOSAL');
+  await form.getByLabel('Title', { exact: true }).fill('Console-raised Draft Proposal');
+  await form.getByRole('button', { name: 'Add it to the register' }).click();
+  expect(await form.getByRole('alert').textContent()).toMatch(/reference/i);
+  // The refusal keeps what was typed: only the reference needs mending.
+  expect(await form.getByLabel('Title', { exact: true }).inputValue()).toBe('Console-raised Draft Proposal');
+  await form.getByLabel('Reference').fill('DP901');
+  await form.getByLabel('Raised on').fill('2021-04-08');
+  await form.getByRole('button', { name: 'Add it to the register' }).click();
+  await page.getByRole('heading', { level: 1, name: 'DP901: Console-raised Draft Proposal' }).waitFor();
+  expect((await c.app.gql(`{ modification(reference: "DP901") { kind raisedOn } }`)).data!.modification).toEqual({ kind: 'DRAFT_PROPOSAL', raisedOn: '2021-04-08' });
+  await page.close();
+});
+
 test('the import is SECAS\'s: a reader\'s key is refused, and a request with the session but without the console\'s header is refused', async () => {
   const asReader = await fetch(`${c.base}/register/import?format=csv&dryRun=true`, {
     method: 'POST', headers: { authorization: `Bearer ${c.app.keys.READER}` }, body: 'Reference\nMP1\n',

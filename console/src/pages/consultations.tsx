@@ -14,6 +14,7 @@ const ConsultationsAndReleases = graphql(`
 `);
 const CorrectWindow = graphql(`mutation CorrectWindow($id: ID!, $input: UpdateConsultationInput!) { updateConsultation(id: $id, input: $input) { id } }`);
 const CreateRelease = graphql(`mutation CreateRelease($input: ReleaseInput!) { createRelease(input: $input) { id } }`);
+const StrikeOutRelease = graphql(`mutation StrikeOutRelease($id: ID!, $reason: String!) { strikeOut(id: $id, kind: RELEASE, reason: $reason) }`);
 const UpdateRelease = graphql(`mutation UpdateRelease($name: String!, $input: UpdateReleaseInput!) { updateRelease(name: $name, input: $input) { id } }`);
 
 type Release = ConsultationsAndReleasesQuery['releases'][number];
@@ -106,7 +107,10 @@ export function ConsultationsPage({ url, who }: { url: URL; who: Identity }) {
                 <td>{formatDate(r.modificationReportDeadline)}</td>
                 <td>{r.modifications.length === 0 ? '—' : r.modifications.map((m, i) => <>{i > 0 && ', '}<Link href={`/proposals/${encodeURIComponent(m.reference)}`}>{m.reference}</Link></>)}</td>
                 {admin && <td><ActionForm id={`release-${r.id}`} label={`Correct ${r.name}`} confirm="Save the release" fields={fields} onDone={reread}
-                  submit={async (v) => (await gql(UpdateRelease, { name: r.name, input: changedFields(fields, v) as never }), 'Corrected')} /></td>}
+                  submit={async (v) => (await gql(UpdateRelease, { name: r.name, input: changedFields(fields, v) as never }), 'Corrected')} />
+                  <ActionForm id={`strike-${r.id}`} label={`Strike out ${r.name}`} confirm="Strike it out: entered in error" onDone={reread}
+                    fields={[{ name: 'reason', label: 'Why it was entered in error', required: true }]}
+                    submit={async (v) => (await gql(StrikeOutRelease, { id: r.id, reason: String(v.reason) }), 'Struck out')} /></td>}
               </tr>
             );
           })}</tbody>

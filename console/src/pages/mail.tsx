@@ -11,6 +11,7 @@ const Mail = graphql(`
     recipientGroups { id version name addresses sections enabled }
   }
 `);
+const ConfirmSent = graphql(`mutation ConfirmSent($id: ID!) { confirmMessageSent(id: $id) { id state } }`);
 const Resend = graphql(`mutation Resend($id: ID!) { resendMessage(id: $id) { id state } }`);
 const CreateGroup = graphql(`mutation CreateGroup($input: CreateRecipientGroupInput!) { createRecipientGroup(input: $input) { id } }`);
 const UpdateGroup = graphql(`mutation UpdateGroup($name: String!, $input: UpdateRecipientGroupInput!) { updateRecipientGroup(name: $name, input: $input) { id } }`);
@@ -98,7 +99,19 @@ export function MailPage({ url }: { url: URL }) {
                       setProblem(problemOf(err));
                     }
                   }}>Resend</button>
-                ) : '—'}</td>
+                ) : '—'}
+                {m.state === 'IN_DOUBT' && (
+                  // Its recipients say it arrived: settled as sent, it is never sent again.
+                  <button type="button" class="small secondary" aria-label={`${m.subject} to ${m.group} arrived: mark it sent`} onClick={async () => {
+                    try {
+                      await gql(ConfirmSent, { id: m.id });
+                      setNotice(`"${m.subject}" to ${m.group} marked sent`);
+                      setVersion((v) => v + 1);
+                    } catch (err) {
+                      setProblem(problemOf(err));
+                    }
+                  }}>It arrived: mark sent</button>
+                )}</td>
               </tr>
             ))}
           </tbody>

@@ -18,6 +18,7 @@ const Reschedule = graphql(`mutation Reschedule($id: ID!, $date: LocalDate!, $no
 const Cancel = graphql(`mutation Cancel($id: ID!, $reason: String!) { cancelMeeting(id: $id, reason: $reason) { id } }`);
 const Schedule = graphql(`mutation Schedule($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`);
 const SetAgenda = graphql(`mutation SetAgenda($id: ID!, $references: [String!]!) { setAgenda(meetingId: $id, references: $references) { id } }`);
+const StrikeOutMeeting = graphql(`mutation StrikeOutMeeting($id: ID!, $reason: String!) { strikeOut(id: $id, kind: MEETING, reason: $reason) }`);
 const PlanWorkingGroups = graphql(`mutation PlanWorkingGroups($year: Int!) { scheduleWorkingGroups(year: $year) { id } }`);
 const BODIES: MeetingBody[] = ['PANEL', 'WORKING_GROUP', 'CHANGE_BOARD', 'CHANGE_SUB_COMMITTEE', 'OPERATIONS_GROUP', 'SECURITY_SUB_COMMITTEE', 'TABASC'];
 const Subscribe = graphql(`mutation Subscribe($name: String!) { createCalendarFeed(name: $name) { url } }`);
@@ -122,6 +123,9 @@ function MeetingActions({ meeting: m, onDone, onProblem }: { meeting: Meeting; o
         <ActionForm id={`agenda-${m.id}`} label={`Set the agenda of ${name}`} confirm="Set the agenda" onDone={onDone} fields={[
           { name: 'references', label: 'Proposals, in order', value: m.agenda.map((a) => a.reference).join('; '), help: 'References separated by ;' },
         ]} submit={async (v) => (await gql(SetAgenda, { id: m.id, references: linesOf(v.references) }), 'Agenda set')} />
+        <ActionForm id={`strike-${m.id}`} label={`Strike out ${name}`} confirm="Strike it out: entered in error" onDone={onDone} fields={[
+          { name: 'reason', label: 'Why it was entered in error', required: true },
+        ]} submit={async (v) => (await gql(StrikeOutMeeting, { id: m.id, reason: String(v.reason) }), 'Struck out')} />
       </div>
     );
   }

@@ -4,6 +4,7 @@ import { formatDate, formatInstant, today, words, workingDaysWords } from '../fo
 import { graphql } from '../gql';
 import type { ProposalQuery } from '../gql/graphql';
 import { Link, navigate } from '../router';
+import { AssessmentActions } from './assessment-actions';
 import { PhaseTimeline } from './phase-timeline';
 import { AssessmentCorrections, ConsultationCorrections, DecisionCorrections, ProposalKeeping, WorkPackageActions } from './proposal-keeping';
 
@@ -21,6 +22,7 @@ const Proposal = graphql(`
       workPackages { id tasks returnToPanelMonth completedOn note }
       assessments {
         id type changeRequest requestedOn acceptedOn returnedOn targetWorkingDays targetCompletionOn expectedCompletionOn commentary costGbp
+        pauses { from to }
         sla(asOf: $asOf) { status elapsedWorkingDays remainingWorkingDays }
       }
     }
@@ -92,7 +94,7 @@ export function ProposalPage({ reference, asOf, who }: { reference: string; asOf
           <thead><tr>
             <th scope="col">Assessment</th><th scope="col">Change request</th><th scope="col">Accepted</th><th scope="col">Target completion</th>
             <th scope="col">Status</th><th scope="col">Working Days</th><th scope="col">Expected completion</th><th scope="col">Returned</th><th scope="col">DCC commentary</th>
-            {correctsAssessments && <th scope="col">Corrections</th>}
+            {correctsAssessments && <th scope="col">Actions and corrections</th>}
           </tr></thead>
           <tbody>
             {p.assessments.map((a) => (
@@ -106,7 +108,11 @@ export function ProposalPage({ reference, asOf, who }: { reference: string; asOf
                 <td>{formatDate(a.expectedCompletionOn)}</td>
                 <td>{formatDate(a.returnedOn)}</td>
                 <td>{a.commentary ?? '—'}</td>
-                {correctsAssessments && <td><AssessmentCorrections a={a} reference={p.reference} secas={keeps} onDone={reread} /></td>}
+                {correctsAssessments && <td>
+                  {/* The board's moves (accept, pause, resume, revise, return) for one still open, then the corrections. */}
+                  {!a.returnedOn && <AssessmentActions assessment={{ ...a, modification: { reference: p.reference, title: p.title } }} day={today()} onDone={reread} />}
+                  <AssessmentCorrections a={a} reference={p.reference} secas={keeps} onDone={reread} />
+                </td>}
               </tr>
             ))}
           </tbody>

@@ -3,7 +3,8 @@ import { gql, type Identity, problemOf } from '../api';
 import { formatDate, words } from '../format';
 import { graphql } from '../gql';
 import type { ModificationFilter, ModificationKind, ModificationPhase, RegisterQuery } from '../gql/graphql';
-import { Link } from '../router';
+import { ActionForm } from '../action-form';
+import { Link, navigate } from '../router';
 import { RegisterImport } from './register-import';
 
 const Register = graphql(`
@@ -16,10 +17,14 @@ const Register = graphql(`
   }
 `);
 
+const CreateProposal = graphql(`mutation CreateProposal($input: CreateModificationInput!) { createModification(input: $input) { reference } }`);
+
 const PHASES: ModificationPhase[] = ['DEFINE', 'REFINE', 'OPINE', 'DECIDE', 'APPROVED', 'IMPLEMENTED', 'REJECTED', 'WITHDRAWN'];
 /** The lifecycle's order, for sorting by phase as the Panel reads it (not alphabetically). */
 const PHASE_ORDER = new Map(PHASES.map((p, i) => [p, i]));
 const PAGE = 50;
+/** The API's largest page: sorting by a column other than the reference (the API's own order) reads the filtered register whole, so the sort is the register's, not a page's. */
+const WHOLE = 500;
 
 type Row = RegisterQuery['modifications']['edges'][number]['node'];
 type SortKey = 'reference' | 'title' | 'phase' | 'raisedOn';
@@ -78,7 +83,7 @@ export function RegisterPage({ url, who }: { url: URL; who: Identity }) {
   useEffect(() => {
     let current = true;
     const timer = setTimeout(() => {
-      gql(Register, { filter, first: PAGE, asOf: asOf || null }).then(
+      gql(Register, { filter, first: sort === 'reference' ? PAGE : WHOLE, asOf: asOf || null }).then(
         (r) => current && (setRows(r.modifications.edges.map((e) => e.node)), setPage(r.modifications.pageInfo), setTotal(r.modifications.totalCount), setProblem(null)),
         (err) => current && setProblem(problemOf(err)),
       );
@@ -88,11 +93,11 @@ export function RegisterPage({ url, who }: { url: URL; who: Identity }) {
       current = false;
       clearTimeout(timer);
     };
-  }, [filterKey, version]);
+  }, [filterKey, version, sort === 'reference']);
 
   const more = async () => {
     try {
-      const r = await gql(Register, { filter, first: PAGE, after: page!.endCursor, asOf: asOf || null });
+      const r = await gql(Register, { filter, first: sort === 'reference' ? PAGE : WHOLE, after: page!.endCursor, asOf: asOf || null });
       setRows((before) => [...(before ?? []), ...r.modifications.edges.map((e) => e.node)]);
       setPage(r.modifications.pageInfo);
     } catch (err) {
@@ -154,6 +159,24 @@ export function RegisterPage({ url, who }: { url: URL; who: Identity }) {
           </table>
           {page?.hasNextPage && <button type="button" onClick={more}>Show {Math.min(PAGE, total - sorted.length)} more</button>}
         </>
+      )}
+      {who.role === 'ADMIN' && (
+        <ActionForm id="new-proposal" label="Add a proposal" confirm="Add it to the register" onDone={() => undefined} fields={[
+          { name: 'reference', label: 'Reference', required: true, help: 'DP157 for a Draft Proposal; MP157 for a Modification Proposal' },
+          { name: 'kind', label: 'Kind', type: 'select', options: [['DRAFT_PROPOSAL', 'Draft Proposal'], ['MODIFICATION_PROPOSAL', 'Modification Proposal']], required: true },
+          { name: 'title', label: 'Title', required: true },
+          { name: 'raisedOn', label: 'Raised on', type: 'date' },
+          { name: 'proposer', label: 'Proposer (optional)' },
+          { name: 'proposerOrganisation', label: 'Proposer organisation (optional)' },
+          { name: 'summary', label: 'What it is about (optional)', type: 'lines' },
+        ]} submit={async (v) => {
+          const r = await gql(CreateProposal, { input: {
+            reference: String(v.reference), kind: v.kind as ModificationKind, title: String(v.title), raisedOn: String(v.raisedOn) || null,
+            proposer: String(v.proposer) || null, proposerOrganisation: String(v.proposerOrganisation) || null, summary: String(v.summary) || null,
+          } });
+          navigate(`/proposals/${encodeURIComponent(r.createModification.reference)}`);
+          return 'Added';
+        }} />
       )}
       {who.role === 'ADMIN' && <RegisterImport onImported={() => setVersion((v) => v + 1)} />}
     </>
