@@ -68,7 +68,7 @@ export function AuditPage({ url }: { url: URL }) {
               <td>{e.actor}</td>
               <td>{e.operation}</td>
               <td>{words(e.action)} {e.table.replace(/_/g, ' ')}{e.target ? <> of <Link href={`/proposals/${encodeURIComponent(e.target)}`}>{e.target}</Link></> : null}</td>
-              <td><ul class="plain">{changes(e).map((line) => <li>{line}</li>)}</ul></td>
+              <td><Changes entry={e} /></td>
             </tr>
           ))}</tbody>
         </table>
@@ -76,4 +76,12 @@ export function AuditPage({ url }: { url: URL }) {
       {page?.hasNextPage && <button type="button" onClick={() => void more()}>Show older changes</button>}
     </>
   );
+}
+
+/** An update's changed fields in full; a record added or removed whole folds its fields away (a page of them would bury the updates). */
+function Changes({ entry }: { entry: Entry }) {
+  const lines = changes(entry);
+  const list = <ul class="plain">{lines.map((line) => <li>{line}</li>)}</ul>;
+  if (entry.action.toLowerCase() === 'update' || lines.length <= 3) return list;
+  return <details><summary>{lines.length} fields {entry.action.toLowerCase() === 'delete' ? 'removed' : 'recorded'}</summary>{list}</details>;
 }
