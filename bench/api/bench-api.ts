@@ -22,10 +22,10 @@ export interface BenchApi {
 
 /**
  * The API as production runs it (configuration from the environment, the request budget, the change
- * feed; no rate limit) on a benchmark's database; port 0 picks a free one.
+ * feed; no rate limit unless `env` sets one) on a benchmark's database; port 0 picks a free one.
  */
-export async function startBenchApi(url: string, port: number, options: { logger?: TypeOrmLogger } = {}): Promise<BenchApi> {
-  const config = loadConfig({ ...process.env, DATABASE_URL: url, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn' });
+export async function startBenchApi(url: string, port: number, options: { logger?: TypeOrmLogger; env?: Record<string, string> } = {}): Promise<BenchApi> {
+  const config = loadConfig({ ...process.env, DATABASE_URL: url, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn', ...options.env });
   const logger = createLogger(config.logLevel);
   const db = await openDatabase({ url, poolSize: 10, statementTimeoutMs: config.statementTimeoutMs, logger: options.logger });
   const queue = await openQueueBackend({ databaseUrl: url }, logger);

@@ -56,7 +56,7 @@ export interface HttpServerOptions {
   /** PUBLIC_URL: where users reach the API, for the links it gives out; default: the request's own host. */
   publicUrl?: string;
   /** What a request may ask, and who may ask from a browser (configuration). */
-  limits: Pick<Config, 'graphqlLimits' | 'corsOrigins' | 'maxBodyBytes' | 'rateLimitPerMinute' | 'requestTimeoutMs' | 'compiledReads' | 'trustProxy' | 'introspection'>;
+  limits: Pick<Config, 'graphqlLimits' | 'corsOrigins' | 'maxBodyBytes' | 'rateLimitPerMinute' | 'requestTimeoutMs' | 'compiledReads' | 'trustProxy' | 'introspection'> & Partial<Pick<Config, 'redisUrl'>>;
   /** The process's metrics, served at /metrics (behind METRICS_TOKEN when it is set). */
   metrics: ServiceMetrics;
   metricsToken?: string;
@@ -126,7 +126,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
   app.get('/metrics', metricsRoute(options.metrics, options.metricsToken));
 
   const corsPolicy = cors({ origin: [...options.limits.corsOrigins], methods: ['GET', 'POST'], allowedHeaders: ['authorization', 'content-type', 'x-request-id'], maxAge: 600 });
-  const requestLimits = new RequestLimits(db, services, options.limits.rateLimitPerMinute, logger);
+  const requestLimits = new RequestLimits(db, services, options.limits.rateLimitPerMinute, logger, { redisUrl: options.limits.redisUrl });
   const perKeyRate = requestLimits.keyed;
   // The budget starts once a request is taken (for GraphQL, once its body is read) and covers the key check.
   const timeBudget: express.RequestHandler = (_req, _res, next) => withinTimeBudget(options.limits.requestTimeoutMs, next);
@@ -198,7 +198,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
     port: actualPort,
     url: `http://localhost:${actualPort}/graphql`,
     stop: async () => {
-      requestLimits.stop();
+      await requestLimits.stop();
       await apollo.stop();
     },
   };

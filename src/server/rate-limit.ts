@@ -1,11 +1,13 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
 import type { Caller } from '../auth/api-key.service';
 import type { Logger } from '../infra/logger';
 import type { Services } from '../services';
 import { bearerKey } from './bearer-key';
 import { graphqlError } from './body-errors';
+import type { BudgetStore } from './budgets/budget-store';
+import { LeasedBudgets } from './budgets/leased-budgets';
+import { RedisBudgets } from './budgets/redis-budgets';
 
 type Budget = 'key' | 'address';
 
@@ -28,38 +30,42 @@ export function identityOf(res: Response): RequestIdentity | undefined {
 }
 
 /**
- * A budget of requests per minute, kept in PostgreSQL by rate-limiter-flexible so that every API
- * process spends the same one: each valid key has its own; everything else from an address (no
- * key, a wrong key, the admin pages where keys are typed in) shares that address's, the forwarded
- * client's behind TRUST_PROXY. Made-up keys therefore buy nothing. Over budget: 429 with
- * Retry-After, decided in this process's memory from then until the minute is over, so a flood
- * costs neither a key lookup nor a write. If the store does not answer, the request goes through
- * (logged): a limiter must not turn a database hiccup into an outage of its own.
+ * A budget of requests per minute that every API process spends together: in the queue's Redis
+ * when the service has one (REDIS_URL), else in PostgreSQL, leased a chunk at a time (see
+ * budgets/): no request pays a database write. Each valid key has its own budget; everything else
+ * from an address (no key, a wrong key, the admin pages where keys are typed in) shares that
+ * address's, the forwarded client's behind TRUST_PROXY. Made-up keys therefore buy nothing. Over
+ * budget: 429 with Retry-After, decided in this process's memory from then until the minute is
+ * over, so a flood costs neither a key lookup nor a write. If the store does not answer, the
+ * request goes through (logged): a limiter must not turn a store's hiccup into an outage of its own.
  */
 export class RequestLimits {
-  private readonly limiter: RateLimiterPostgres | null;
+  private readonly store: BudgetStore | null;
   private readonly purge?: NodeJS.Timeout;
   /** Addresses over their budget, and until when (ms since the epoch): at most one entry per address refused this minute. */
   private readonly blockedUntil = new Map<string, number>();
 
-  constructor(private readonly db: DataSource, private readonly services: Services, private readonly perMinute: number, private readonly logger: Logger) {
+  constructor(
+    db: DataSource,
+    private readonly services: Services,
+    private readonly perMinute: number,
+    private readonly logger: Logger,
+    where: { redisUrl?: string; redisPrefix?: string } = {},
+  ) {
     if (perMinute <= 0) {
-      this.limiter = null;
+      this.store = null;
       return;
     }
-    this.limiter = new RateLimiterPostgres({
-      // TypeORM's pg pool: the limiter runs one upsert per request on it.
-      storeClient: (db.driver as unknown as { master: unknown }).master, storeType: 'pool', tableName: 'rate_limit', tableCreated: true,
-      // Purged by this class, on a timer it can stop (the library's own outlives the pool).
-      clearExpiredByTimeout: false,
-      points: perMinute, duration: 60, keyPrefix: 'api',
-      // Past the budget, refusals come from memory until the minute is over.
-      inMemoryBlockOnConsumed: perMinute + 1,
-    });
+    this.store = where.redisUrl ? new RedisBudgets(where.redisUrl, perMinute, logger, where.redisPrefix) : new LeasedBudgets(db, perMinute);
     this.purge = setInterval(() => {
       this.purgeExpired().catch((err) => logger.warn({ err }, 'deleting spent rate-limit budgets failed; tried again later'));
     }, PURGE_EVERY_MS);
     this.purge.unref();
+  }
+
+  /** Where the budgets are kept: 'redis', 'postgres', or null when there is no limit. */
+  get storeKind(): BudgetStore['kind'] | null {
+    return this.store?.kind ?? null;
   }
 
   /**
@@ -98,18 +104,16 @@ export class RequestLimits {
     }
   };
 
-  /** Deletes the rows of budgets whose minute is over; returns how many went. */
+  /** Forgets budgets whose minute is over; returns how many stored rows went. */
   async purgeExpired(): Promise<number> {
     const now = Date.now();
     for (const [who, until] of this.blockedUntil) if (until <= now) this.blockedUntil.delete(who);
-    if (!this.limiter) return 0;
-    // rate-limiter-flexible's column: when the row's budget ends, in ms since the epoch.
-    const [{ n }] = await this.db.query(`WITH gone AS (DELETE FROM rate_limit WHERE expire < $1 RETURNING 1) SELECT count(*)::int AS n FROM gone`, [now]);
-    return n;
+    return this.store ? this.store.purgeExpired(now) : 0;
   }
 
-  stop(): void {
+  async stop(): Promise<void> {
     clearInterval(this.purge);
+    await this.store?.close();
   }
 
   private async identify(key: string | null): Promise<RequestIdentity> {
@@ -130,16 +134,16 @@ export class RequestLimits {
   }
 
   private async spend(who: string, whose: Budget, res: Response, next: NextFunction): Promise<void> {
-    if (!this.limiter) return next();
+    if (!this.store) return next();
     try {
-      const spent = await this.limiter.consume(who);
-      res.setHeader('RateLimit-Limit', String(this.perMinute));
-      res.setHeader('RateLimit-Remaining', String(spent.remainingPoints));
-    } catch (err) {
-      if (err instanceof RateLimiterRes) {
-        if (whose === 'address') this.blockedUntil.set(who, Date.now() + err.msBeforeNext);
-        return this.refuse(res, err.msBeforeNext, whose);
+      const spent = await this.store.spend(who);
+      if ('retryInMs' in spent) {
+        if (whose === 'address') this.blockedUntil.set(who, Date.now() + spent.retryInMs);
+        return this.refuse(res, spent.retryInMs, whose);
       }
+      res.setHeader('RateLimit-Limit', String(this.perMinute));
+      res.setHeader('RateLimit-Remaining', String(spent.remaining));
+    } catch (err) {
       this.logger.warn({ err }, 'rate limit store did not answer: request let through');
     }
     next();
