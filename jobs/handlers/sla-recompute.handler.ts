@@ -9,10 +9,11 @@ import type { HandlerContext } from '../handler-context';
 export const slaRecomputeHandler: JobHandler<'sla-recompute', HandlerContext> = async (job, payload, ctx) => {
   const asOf = payload.asOf ?? ctx.clock.today();
   const log = ctx.logger.child({ asOf, reason: payload.reason });
-  log.info({ full: payload.full ?? false }, 'SLA recompute started');
+  log.info({ full: payload.full ?? false, spanning: payload.spanning }, 'SLA recompute started');
   const result = await ctx.services.slaRecompute.run(ctx, {
     asOf,
     full: payload.full,
+    spanning: payload.spanning,
     jobId: job.id,
     onProgress: async (percent, message) => {
       log.debug({ percent }, message);

@@ -23,8 +23,9 @@ export class HolidayService {
   ) {}
 
   /**
-   * Adds a one-off holiday and, in the same transaction, the full recompute every open deadline
-   * now owes; the recompute is queued after commit, or by the dispatcher once the queue answers.
+   * Adds a one-off holiday and, in the same transaction, the recompute it owes: of the assessments
+   * whose clock spans the day (no other's status or next check can move); the recompute is queued
+   * after commit, or by the dispatcher once the queue answers.
    */
   async add(ctx: ServiceContext, date: LocalDate, name: string): Promise<void> {
     const trimmed = name.trim();
@@ -38,15 +39,15 @@ export class HolidayService {
       await tx.getRepository(Holiday).insert({ date, name: trimmed });
       // The SQL calendar moves with it, in the same transaction: the recompute never sees one without the other.
       await syncCalendarTable(tx);
-      await this.owed.owe(tx, 'sla-recompute', { asOf: ctx.clock.today(), full: true, reason: 'holiday-added' });
+      await this.owed.owe(tx, 'sla-recompute', { asOf: ctx.clock.today(), spanning: [date], reason: 'holiday-added' });
     });
     this.calendars?.forget();
     await this.owed.dispatchSoon(ctx.db, ctx.logger);
   }
 
   /**
-   * Removes a holiday an admin added in error, and owes the same full recompute as adding one:
-   * every open deadline moves back at once. The calendar's own bank holidays are not removed.
+   * Removes a holiday an admin added in error, and owes the same recompute as adding one: every
+   * deadline across the day moves back at once. The calendar's own bank holidays are not removed.
    */
   async remove(ctx: ServiceContext, date: LocalDate): Promise<void> {
     const rule = bankHolidaysOf(yearOf(date)).find((h) => h.date === date);
@@ -55,7 +56,7 @@ export class HolidayService {
       const removed = await tx.query(`DELETE FROM holiday WHERE holiday_on = $1 RETURNING holiday_on`, [date]);
       if (!removed[1]) throw new NotFoundError('Holiday', date);
       await syncCalendarTable(tx);
-      await this.owed.owe(tx, 'sla-recompute', { asOf: ctx.clock.today(), full: true, reason: 'holiday-removed' });
+      await this.owed.owe(tx, 'sla-recompute', { asOf: ctx.clock.today(), spanning: [date], reason: 'holiday-removed' });
     });
     this.calendars?.forget();
     await this.owed.dispatchSoon(ctx.db, ctx.logger);

@@ -22,6 +22,8 @@ const slaRecomputePayload = z.strictObject({
   /** Absent: the day the worker runs it (the nightly schedule's payload is fixed, its day is not). */
   asOf: localDate.optional(),
   full: z.boolean().optional(),
+  /** The days a holiday added or removed changed: only assessments whose clock spans one are judged. */
+  spanning: z.array(localDate).min(1).max(31).optional(),
   /** correction: a fact an assessment's clock reads was corrected; holiday-*: the calendar changed. */
   reason: z.enum(['nightly', 'admin', 'holiday-added', 'holiday-removed', 'correction']),
 });
@@ -166,7 +168,10 @@ export const JOBS = {
     payload: slaRecomputePayload,
     options: recomputeOptions,
     // Two admin clicks (or two holidays added in a row) for the same day queue one job.
-    deduplication: (p) => ({ id: `sla-recompute:${p.asOf ?? 'today'}:${p.full ? 'full' : 'incremental'}`, keepLastIfActive: true }),
+    deduplication: (p) => ({
+      id: `sla-recompute:${p.asOf ?? 'today'}:${p.full ? 'full' : p.spanning ? `holiday:${[...p.spanning].sort().join(',')}` : 'incremental'}`,
+      keepLastIfActive: true,
+    }),
     owed: true,
   }),
   'sla-digest': job({

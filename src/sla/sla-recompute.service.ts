@@ -5,7 +5,7 @@ import { SLA_STATUS_CTES } from './sla-status.sql';
 
 export interface RecomputeResult {
   asOf: LocalDate;
-  mode: 'incremental' | 'full';
+  mode: 'incremental' | 'full' | 'holiday';
   /** Assessments judged. */
   examined: number;
   /** Assessments whose status changed: one sla_transition row each. */
@@ -19,6 +19,11 @@ export interface RecomputeOptions {
   asOf: LocalDate;
   /** Judge every assessment, not only those whose day has come. */
   full?: boolean;
+  /**
+   * Days whose Working Day standing changed (a holiday added or removed): judge the assessments
+   * whose clock spans one of them, the only ones whose status or next check day can move.
+   */
+  spanning?: LocalDate[];
   dueSoonWorkingDays: number;
   onProgress?: (percent: number, message: string) => Promise<void> | void;
   jobId?: string;
@@ -32,9 +37,11 @@ export interface RecomputeOptions {
  * nothing whose day has come, and writes nothing.
  *
  * Incremental by default: only rows whose next_check_on has come (or whose facts changed, which
- * the triggers mark) are judged. A full run judges all, and is chosen by itself when the stored
- * next-check days may be stale: the first run, a run for an earlier day than the last, a new
- * due-soon threshold, or a calendar rebuilt since the last run (an admin-added holiday).
+ * the triggers mark) are judged. A holiday run judges the rows whose clock spans a changed day
+ * (accepted before it, and not returned before it: the Working Days a status counts run from the
+ * day after acceptance to the return). A full run judges all, and is chosen by itself when the
+ * stored next-check days may be stale: the first run, a run for an earlier day than the last, a
+ * new due-soon threshold, or a calendar rebuilt since the last run that no holiday run followed.
  */
 export async function recomputeSlaStatuses(db: DataSource, options: RecomputeOptions): Promise<RecomputeResult> {
   const started = new Date();
@@ -42,10 +49,15 @@ export async function recomputeSlaStatuses(db: DataSource, options: RecomputeOpt
   const progress = async (percent: number, message: string) => options.onProgress?.(percent, message);
   return db.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('sla_recompute'))`);
-    const mode = options.full || (await needsFullRun(tx, options)) ? 'full' : 'incremental';
-    await progress(10, `judging ${mode === 'full' ? 'every assessment' : 'assessments whose day has come'} as of ${options.asOf}`);
+    const mode = options.full || (await needsFullRun(tx, options)) ? 'full' : options.spanning?.length ? 'holiday' : 'incremental';
+    await progress(10, `judging ${WHAT_IS_JUDGED[mode]} as of ${options.asOf}`);
 
-    const candidates = mode === 'full' ? `SELECT assessment_id AS id FROM assessment_sla` : `SELECT assessment_id AS id FROM assessment_sla WHERE next_check_on <= $1::date`;
+    const spanning = mode === 'holiday' ? options.spanning! : [];
+    const candidates = mode === 'full' ? `SELECT assessment_id AS id FROM assessment_sla`
+      : mode === 'holiday' ? `SELECT a.id FROM assessment a
+                               WHERE EXISTS (SELECT 1 FROM unnest($4::date[]) d(day)
+                                              WHERE a.accepted_on < d.day AND (a.returned_on IS NULL OR a.returned_on >= d.day))`
+      : `SELECT assessment_id AS id FROM assessment_sla WHERE next_check_on <= $1::date`;
     const [run] = await tx.query(
       `INSERT INTO sla_recompute_run (as_of, mode, due_soon_working_days, job_id, examined, changed, written, started_at)
        VALUES ($1, $2, $3, $4, 0, 0, 0, $5) RETURNING id`,
@@ -74,7 +86,7 @@ export async function recomputeSlaStatuses(db: DataSource, options: RecomputeOpt
        SELECT (SELECT count(*) FROM computed)::int AS examined,
               (SELECT count(*) FROM written)::int AS written,
               (SELECT count(*) FROM transitions)::int AS transitions`,
-      [options.asOf, options.dueSoonWorkingDays, run.id],
+      mode === 'holiday' ? [options.asOf, options.dueSoonWorkingDays, run.id, spanning] : [options.asOf, options.dueSoonWorkingDays, run.id],
     );
     await progress(90, `judged ${counts.examined}, ${counts.transitions} changed`);
     await tx.query(`UPDATE sla_recompute_run SET examined = $2, changed = $3, written = $4, finished_at = clock_timestamp() WHERE id = $1`, [
@@ -105,11 +117,19 @@ export class SlaRecomputeService {
   }
 }
 
+const WHAT_IS_JUDGED = {
+  full: 'every assessment',
+  holiday: 'the assessments whose clock spans the changed days',
+  incremental: 'assessments whose day has come',
+} as const;
+
 async function needsFullRun(tx: EntityManager, options: RecomputeOptions): Promise<boolean> {
   const [last] = await tx.query(
     `SELECT r.as_of::text AS as_of, r.due_soon_working_days, r.started_at, c.built_at
        FROM sla_recompute_run r CROSS JOIN calendar_state c ORDER BY r.id DESC LIMIT 1`,
   );
   if (!last) return true;
-  return last.as_of > options.asOf || last.due_soon_working_days !== options.dueSoonWorkingDays || last.built_at > last.started_at;
+  // A holiday run is the calendar's own follow-up: a rebuilt calendar does not call for a full one then.
+  const calendarMoved = !options.spanning?.length && last.built_at > last.started_at;
+  return last.as_of > options.asOf || last.due_soon_working_days !== options.dueSoonWorkingDays || calendarMoved;
 }

@@ -188,3 +188,27 @@ test('changed facts, an earlier day, a new threshold and a new holiday are all p
   const withHoliday = createWorkingCalendar(['2021-03-17']);
   expect(await stored()).toEqual(new Map(facts.map((f) => [f.id, slaOn(f, '2021-03-22', withHoliday, 5).status])));
 });
+
+test('a holiday run judges only the assessments whose clock spans the day, and leaves nothing a full run would change', async () => {
+  const facts = await seed(150, 13);
+  await recomputeSlaStatuses(db, { asOf: '2021-04-01', dueSoonWorkingDays: 3 });
+  await recomputeSlaStatuses(db, { asOf: '2021-04-09', dueSoonWorkingDays: 3 });
+  const holidays: LocalDate[] = [];
+  // One ahead of the day (deadlines and next checks move), one behind it (counts already made move).
+  for (const day of ['2021-04-20', '2021-03-17'] as LocalDate[]) {
+    holidays.push(day);
+    await db.query(`INSERT INTO holiday (holiday_on, name) VALUES ($1, 'One-off')`, [day]);
+    await syncCalendarTable(db);
+    const spanning = facts.filter((f) => f.acceptedOn && f.acceptedOn < day && (!f.returnedOn || f.returnedOn >= day)).length;
+    const run = await recomputeSlaStatuses(db, { asOf: '2021-04-09', dueSoonWorkingDays: 3, spanning: [day] });
+    expect({ day, mode: run.mode, examined: run.examined }).toEqual({ day, mode: 'holiday', examined: spanning });
+    expect(spanning).toBeLessThan(facts.length);
+    const calendar = createWorkingCalendar(holidays);
+    expect(await stored()).toEqual(new Map(facts.map((f) => [f.id, slaOn(f, '2021-04-09', calendar, 3).status])));
+    // Statuses and next check days both: a full run finds nothing to write.
+    expect(await recomputeSlaStatuses(db, { asOf: '2021-04-09', dueSoonWorkingDays: 3, full: true })).toMatchObject({ written: 0, changed: 0 });
+  }
+  // The next night is incremental again, and right.
+  expect((await recomputeSlaStatuses(db, { asOf: '2021-04-12', dueSoonWorkingDays: 3 })).mode).toBe('incremental');
+  expect(await stored()).toEqual(new Map(facts.map((f) => [f.id, slaOn(f, '2021-04-12', createWorkingCalendar(holidays), 3).status])));
+});

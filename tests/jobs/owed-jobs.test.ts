@@ -46,7 +46,7 @@ test('with the queue away, addHoliday and regenerateReport commit and answer; th
       return rows.length === 2 && rows[0].attempts > 0 ? rows : undefined;
     }, 'both jobs to be owed, the oldest tried');
     expect(waiting.map((r: { name: string }) => r.name)).toEqual(['sla-recompute', 'report-build']);
-    expect(waiting[0]).toMatchObject({ payload: { asOf: '2021-04-09', full: true, reason: 'holiday-added' }, lastError: expect.stringMatching(/does not exist/) });
+    expect(waiting[0]).toMatchObject({ payload: { asOf: '2021-04-09', spanning: ['2021-06-01'], reason: 'holiday-added' }, lastError: expect.stringMatching(/does not exist/) });
     expect((await app.gql(`{ isWorkingDay(date: "2021-06-01") }`)).data).toEqual({ isWorkingDay: false });
   } finally {
     await app.db.query(`ALTER SCHEMA bullmq_away RENAME TO bullmq`);
@@ -62,7 +62,7 @@ test('with the queue away, addHoliday and regenerateReport commit and answer; th
   };
   worker = await startAppWorker(app, { handlers: recording });
   await waitFor(async () => ((await owed()).length === 0 ? true : undefined), 'the owed jobs to be queued');
-  await waitFor(async () => (recomputes.some((p) => p.reason === 'holiday-added' && p.full) ? true : undefined), 'the holiday recompute to run');
+  await waitFor(async () => (recomputes.some((p) => p.reason === 'holiday-added' && p.spanning?.includes('2021-06-01')) ? true : undefined), 'the holiday recompute to run');
   const built = await waitFor(async () => {
     const r = (await app.gql(`query($id: ID!) { report(id: $id) { status } }`, { id: reportId! })).data!.report;
     return r.status === 'READY' ? r : undefined;

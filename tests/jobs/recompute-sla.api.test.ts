@@ -64,7 +64,7 @@ describe.each<QueueBackendKind>(queueBackendsUnderTest())('recomputeSla and jobR
     expect((await runs()).at(-1)).toMatchObject({ as_of: '2021-04-09', job_id: queued.id });
   });
 
-  test('addHoliday queues a full recompute once the holiday is committed; a refused one queues nothing', async () => {
+  test('addHoliday queues a recompute of the assessments spanning the day once the holiday is committed; a refused one queues nothing', async () => {
     const before = (await runs()).length;
     const refused = await app.gql(`mutation { addHoliday(date: "2021-05-08", name: "A Saturday") }`);
     expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
@@ -74,7 +74,10 @@ describe.each<QueueBackendKind>(queueBackendsUnderTest())('recomputeSla and jobR
       const all = await runs();
       return all.length > before ? all : undefined;
     }, 'the recompute after addHoliday');
-    expect(after.slice(before)).toEqual([expect.objectContaining({ as_of: '2021-04-09', mode: 'full' })]);
+    expect(after.slice(before)).toEqual([expect.objectContaining({ as_of: '2021-04-09', mode: 'holiday' })]);
+    // Exactly the assessments whose clock spans 4 May 2021 were judged: accepted before it, not returned before it.
+    const [{ n }] = await app.db.query(`SELECT count(*)::int AS n FROM assessment WHERE accepted_on < '2021-05-04' AND (returned_on IS NULL OR returned_on >= '2021-05-04')`);
+    expect(after.at(-1)!.examined).toBe(n);
     // Nothing else trails in (the refused holiday queued nothing): once no recompute job is left
     // in the queue, none can run; no sleep needed to see it.
     const queue = app.queue.createQueue(JOB_QUEUE_NAME);

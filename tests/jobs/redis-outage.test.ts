@@ -71,10 +71,10 @@ test('Redis stopped and started empty under the running service: changes still c
     const [{ n }] = await app.db.query(`SELECT count(*)::int AS n FROM owed_job WHERE job_id IS NULL`);
     return n === 0 ? true : undefined;
   }, 'the owed recompute to be queued');
-  const queued = await app.queue.createQueue<{ reason?: string; full?: boolean }, unknown, string>(JOB_QUEUE_NAME);
+  const queued = await app.queue.createQueue<{ reason?: string; spanning?: string[] }, unknown, string>(JOB_QUEUE_NAME);
   try {
     const waiting = await queued.getJobs(['waiting', 'prioritized', 'delayed']);
-    expect(waiting.map((job) => [job.name, job.data.reason, job.data.full])).toContainEqual(['sla-recompute', 'holiday-added', true]);
+    expect(waiting.map((job) => [job.name, job.data.reason, job.data.spanning])).toContainEqual(['sla-recompute', 'holiday-added', ['2021-06-01']]);
   } finally {
     await queued.close();
   }
