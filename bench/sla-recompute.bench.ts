@@ -98,6 +98,20 @@ async function main(): Promise<void> {
       }
     });
 
+    // A holiday added twelve days ahead: before issue 21 it cost a full recompute; now a run of
+    // the assessments whose clock spans the day. The holiday run goes first (it writes what moved);
+    // the full run after it is what the holiday cost before (a floor of that cost: with nothing
+    // left to write it only judges), and finding nothing to write it shows the holiday run complete.
+    const holiday = addDays(DAY, 12);
+    const nextDay = addDays(DAY, 1);
+    await db.query(`INSERT INTO holiday (holiday_on, name) VALUES ($1, 'Bench one-off')`, [holiday]);
+    await syncCalendarTable(db);
+    const holidayRun = await timed(`holiday run, assessments spanning ${holiday}`,
+      () => recomputeSlaStatuses(db, { asOf: nextDay, dueSoonWorkingDays: DUE_SOON, spanning: [holiday] }));
+    const fullForHoliday = await timed('full recompute after it (what the holiday cost before)',
+      () => recomputeSlaStatuses(db, { asOf: nextDay, dueSoonWorkingDays: DUE_SOON, full: true }));
+    console.log(`    holiday run: examined ${holidayRun.value.examined}, written ${holidayRun.value.written}; full run: examined ${fullForHoliday.value.examined}, written ${fullForHoliday.value.written}`);
+
     const ratio = nightly.wallMs / naive.ms;
     const rows = [
       ['nightly recompute, wall time', `${nightly.wallMs} ms`, `<= 0.05 x full UPDATE = ${Math.round(naive.ms * 0.05)} ms`, ratio <= 0.05],
@@ -107,6 +121,10 @@ async function main(): Promise<void> {
       ['rows written', String(nightly.result.written), `= rows changed`, nightly.result.written === nightly.result.changed],
       ['rows whose status changed', String(nightly.result.changed), '', true],
       ['worker peak RSS', `${nightly.maxRssMb} MB`, '< 300 MB', nightly.maxRssMb < 300],
+      ['holiday: full recompute', `${fullForHoliday.ms} ms`, `(before) ${(fullForHoliday.ms / naive.ms).toFixed(2)} x full UPDATE`, true],
+      ['holiday: spanning run', `${holidayRun.ms} ms`, `<= 1.0 x full UPDATE = ${naive.ms} ms`, holidayRun.ms <= naive.ms],
+      ['holiday: rows judged', String(holidayRun.value.examined), `< all ${fullForHoliday.value.examined}`, holidayRun.value.examined < fullForHoliday.value.examined],
+      ['holiday: rows written', String(holidayRun.value.written), 'the full run after finds 0 to write', fullForHoliday.value.written === 0],
     ] as const;
     console.log('');
     for (const [what, value, target, ok] of rows) console.log(`${what.padEnd(30)} ${value.padStart(12)}  ${target.padEnd(36)} ${target ? (ok ? 'ok' : 'MISSED') : ''}`);

@@ -217,5 +217,5 @@ test('holidays: the calendar\'s own and those an admin added; one added in error
   expect((await app.gql(`{ addWorkingDays(date: "2021-04-13", days: 1) }`)).data).toEqual({ addWorkingDays: '2021-04-14' });
   expect(await lastAudit('holiday')).toMatchObject({ operation: 'mutation removeHoliday', action: 'DELETE', before: { name: 'Added in error' } });
   const [owed] = await app.db.query(`SELECT payload FROM owed_job WHERE name = 'sla-recompute' ORDER BY id DESC LIMIT 1`);
-  expect(owed.payload).toEqual({ asOf: '2021-04-09', full: true, reason: 'holiday-removed' });
+  expect(owed.payload).toEqual({ asOf: '2021-04-09', spanning: ['2021-04-14'], reason: 'holiday-removed' });
 });
