@@ -28,6 +28,8 @@ function answerSql(db: DataSource, shape: AnswerShape, alias: string): string {
   for (const key of shape.keys) {
     if ('text' in key) {
       parts.push(`${literal(key.key)}, ${literal(key.text)}`);
+    } else if ('computed' in key) {
+      parts.push(`${literal(key.key)}, ${key.computed.facts(alias)}`);
     } else if ('column' in key) {
       const column = metadata.findColumnWithPropertyName(key.column);
       if (!column) throw new Error(`${metadata.name} has no column ${key.column}`);

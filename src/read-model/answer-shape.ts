@@ -11,7 +11,17 @@ export interface AnswerShape {
   keys: readonly AnswerKey[];
 }
 
+/**
+ * A field worked out from facts of the row (a target day, an SLA position): the statement brings
+ * the facts under its key as JSON (`facts` gives their SQL over the row's alias), and the layer
+ * that planned the answer replaces them with the field's value before it is sent.
+ */
+export interface ComputedFacts {
+  facts(alias: string): string;
+}
+
 export type AnswerKey =
   | { key: string; column: string }
   | { key: string; text: string }
-  | { key: string; relation: string; shape: AnswerShape };
+  | { key: string; relation: string; shape: AnswerShape }
+  | { key: string; computed: ComputedFacts };

@@ -6,6 +6,7 @@ import { importRegisterFile } from '../../src/register-import';
 import { type RunningHttpServer, startHttpServer } from '../../src/server/http-server';
 import { testServiceContext } from '../support/service-context';
 import { capturedLog } from '../support/captured-log';
+import { seededRandom } from '../support/seeded-random';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -170,8 +171,8 @@ test('assessments: a page by type, the next by its cursor, one by id: the same b
   }
 });
 
-test('a computed field, a getter or a field with arguments sends the query to the resolvers, which answer as before', async () => {
-  for (const node of ['reference refinementStalled', 'reference assessments { costGbp }', 'reference assessments { sla(asOf: "2021-04-09") { status } }',
+test('a computed field the compiled path does not know, a getter, or a field with arguments sends the query to the resolvers, which answer as before', async () => {
+  for (const node of ['reference refinementStalled', 'reference assessments { costGbp }',
     'reference workPackages { tasks overdue(asOf: "2021-04-09") }', 'reference meetings { papersDeadline }']) {
     const answer = await bothAnswer(`{ modifications(first: 40) { edges { node { ${node} } } } }`);
     expect(answer.taken).toBe(false);
@@ -196,4 +197,36 @@ test('refusals and bad input answer the same errors either way, and nothing is c
     expect(JSON.parse(answer.compiled.text).errors).toHaveLength(1);
     expect(answer.compiled).toEqual(answer.resolved);
   }
+});
+
+test('targetCompletionOn and sla(asOf:) are answered by the one statement, as the resolvers answer them, on any day asked', async () => {
+  // Pauses make the clock's arithmetic worth checking: one closed, one still open.
+  const ids = (await app.gql(`{ assessments(first: 200) { edges { node { id acceptedOn returnedOn modification { reference } } } } }`)).data!.assessments.edges
+    .map((e: { node: { id: string; acceptedOn: string | null; returnedOn: string | null } }) => e.node)
+    .filter((a: { acceptedOn: string | null; returnedOn: string | null }) => a.acceptedOn && !a.returnedOn);
+  expect(ids.length).toBeGreaterThanOrEqual(2);
+  for (const [i, a] of ids.slice(0, 2).entries()) {
+    const from = a.acceptedOn < '2021-03-01' ? '2021-03-01' : '2021-04-01';
+    expect((await app.gql(`mutation($id: ID!, $from: LocalDate!) { pauseAssessment(id: $id, from: $from, reason: "awaiting the Service Providers") { id } }`, { id: a.id, from })).errors).toBeUndefined();
+    if (i === 0) expect((await app.gql(`mutation($id: ID!) { resumeAssessment(id: $id, on: "2021-04-08") { id } }`, { id: a.id })).errors).toBeUndefined();
+  }
+  const random = seededRandom(21);
+  const days = [null, ...Array.from({ length: 12 }, () => {
+    const d = new Date(Date.UTC(2020, 5, 1) + Math.floor(random() * 600) * 86_400_000);
+    return d.toISOString().slice(0, 10);
+  })];
+  const SLA = 'sla(asOf: $asOf) { __typename asOf status elapsedWorkingDays remainingWorkingDays } today: sla { status remainingWorkingDays }';
+  for (const asOf of days) {
+    const page = await bothAnswer(`query($asOf: LocalDate) { modifications(first: 40) { edges { node { reference assessments { id targetCompletionOn ${SLA} } } } } }`, { asOf });
+    expect({ asOf, taken: page.taken, statements: page.statements }).toEqual({ asOf, taken: true, statements: 1 });
+    expect(page.compiled).toEqual(page.resolved);
+    const list = await bothAnswer(`query($asOf: LocalDate) { assessments(first: 200) { totalCount edges { node { id targetCompletionOn ${SLA} } } } }`, { asOf });
+    expect(list.taken).toBe(true);
+    expect(list.compiled).toEqual(list.resolved);
+  }
+  const one = await bothAnswer(`query($id: ID!) { assessment(id: $id) { targetCompletionOn sla(asOf: "2021-04-05") { status remainingWorkingDays } } }`, { id: ids[1].id });
+  expect(one.taken).toBe(true);
+  expect(one.compiled).toEqual(one.resolved);
+  // The still-paused one has no target day while paused, and says PAUSED: the same either way.
+  expect(JSON.parse(one.compiled.text).data.assessment).toEqual({ targetCompletionOn: null, sla: { status: 'PAUSED', remainingWorkingDays: expect.any(Number) } });
 });

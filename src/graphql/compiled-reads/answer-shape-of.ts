@@ -1,6 +1,6 @@
 import {
-  type FieldNode, type FragmentDefinitionNode, getNamedType, getNullableType, GraphQLBoolean, GraphQLID, GraphQLInt, type GraphQLNamedType,
-  type GraphQLObjectType, type GraphQLSchema, GraphQLString, isEnumType, isListType, isNonNullType, isObjectType,
+  type FieldNode, type FragmentDefinitionNode, getArgumentValues, getNamedType, getNullableType, GraphQLBoolean, GraphQLID, GraphQLInt, type GraphQLNamedType,
+  type GraphQLObjectType, type GraphQLSchema, GraphQLString, isEnumType, isLeafType, isListType, isNonNullType, isObjectType,
 } from 'graphql';
 import { collectSubfields } from 'graphql/execution/collectFields';
 import type { DataSource } from 'typeorm';
@@ -8,6 +8,7 @@ import { type CompiledAnswer, compileAnswer } from '../../read-model/answer-json
 import type { AnswerKey, AnswerShape } from '../../read-model/answer-shape';
 import { type EntityClass, READABLE } from '../../read-model/relations';
 import { LocalDateScalar } from '../scalars';
+import { type ComputeEnv, compiledComputedOf } from './computed-fields';
 
 /** What the planner reads a selection with: graphql-js's own field collection (fragments, @skip, @include). */
 export interface Selection {
@@ -46,12 +47,39 @@ function sameInJson(named: GraphQLNamedType, columnType: string): boolean {
   return SAME_IN_JSON.get(named)?.includes(columnType) ?? false;
 }
 
+/** What finishing an answer needs: the computed fields' environment, and the request's variables (their arguments). */
+export interface FinishEnv extends ComputeEnv {
+  variables: Record<string, unknown>;
+}
+
+/** Works out, in place, the computed fields of one answer row (and of its relations' rows). */
+export type Finish = (row: Record<string, unknown>, env: FinishEnv) => void;
+
+/** A planned answer: its SQL, and, when it holds computed fields, what finishes each row. */
+export type PlannedAnswer = CompiledAnswer & { finish?: Finish };
+
+/**
+ * The keys a selection of a computed field's object result asks for (an SLA position's status,
+ * its Working Days): plain values only, as the calculator returns them; null when it asks more.
+ */
+function leafProjection(selection: Selection, type: GraphQLObjectType, nodes: readonly FieldNode[]): Array<[string, string]> | null {
+  const keys: Array<[string, string]> = [];
+  for (const [key, fieldNodes] of collectSubfields(selection.schema, selection.fragments, selection.variables, type, nodes)) {
+    const name = fieldNodes[0]!.name.value;
+    const field = type.getFields()[name];
+    if (name !== '__typename' && (!field || field.args.length || !isLeafType(getNamedType(field.type)))) return null;
+    keys.push([key, name]);
+  }
+  return keys;
+}
+
 /**
  * The answer a selection of a readable type asks for, when every field in it is a column (as the
- * scalar writes it), a type name or a registered relation without arguments, recursively; else
- * null, and the resolvers answer it as before.
+ * scalar writes it), a type name, a registered relation without arguments (recursively), or a
+ * computed field the compiled path knows (computed-fields.ts: its facts in the statement, its value
+ * worked out after it by the resolver's own code); else null, and the resolvers answer as before.
  */
-function answerShapeOf(selection: Selection, type: GraphQLObjectType, fieldNodes: readonly FieldNode[]): AnswerShape | null {
+function answerShapeOf(selection: Selection, type: GraphQLObjectType, fieldNodes: readonly FieldNode[]): { shape: AnswerShape; finish?: Finish } | null {
   const entity = entityOf(type);
   if (!entity) return null;
   const readable = READABLE.get(entity)!;
@@ -59,6 +87,7 @@ function answerShapeOf(selection: Selection, type: GraphQLObjectType, fieldNodes
   const fields = collectSubfields(selection.schema, selection.fragments, selection.variables, type, fieldNodes);
   if (fields.size > MAX_KEYS) return null;
   const keys: AnswerKey[] = [];
+  const finishes: Finish[] = [];
   for (const [key, nodes] of fields) {
     const name = nodes[0]!.name.value;
     if (name === '__typename') {
@@ -66,13 +95,34 @@ function answerShapeOf(selection: Selection, type: GraphQLObjectType, fieldNodes
       continue;
     }
     const field = type.getFields()[name];
-    if (!field || field.args.length > 0) return null;
+    if (!field) return null;
     const named = getNamedType(field.type);
+    const computed = compiledComputedOf(type.name, field);
+    if (computed) {
+      const projection = isObjectType(named) ? leafProjection(selection, named, nodes) : undefined;
+      if (projection === null) return null;
+      keys.push({ key, computed });
+      finishes.push((row, env) => {
+        // Arguments are read per request: the plan is kept per document, the variables are not.
+        const value = computed.compute(row[key], getArgumentValues(field, nodes[0]!, env.variables), env) as Record<string, unknown> | null;
+        row[key] = projection && value !== null ? Object.fromEntries(projection.map(([k, f]) => [k, f === '__typename' ? named.name : value[f]])) : value;
+      });
+      continue;
+    }
+    if (field.args.length > 0) return null;
     if (readable.relations[name]) {
       if (!isObjectType(named)) return null;
-      const shape = answerShapeOf(selection, named, nodes);
-      if (!shape) return null;
-      keys.push({ key, relation: name, shape });
+      const planned = answerShapeOf(selection, named, nodes);
+      if (!planned) return null;
+      keys.push({ key, relation: name, shape: planned.shape });
+      const child = planned.finish;
+      if (child) {
+        finishes.push((row, env) => {
+          const related = row[key] as Record<string, unknown> | Array<Record<string, unknown>> | null;
+          if (Array.isArray(related)) for (const r of related) child(r, env);
+          else if (related) child(related, env);
+        });
+      }
       continue;
     }
     // The register's types are simpleResolvers: a field with a resolver of its own is computed.
@@ -84,23 +134,26 @@ function answerShapeOf(selection: Selection, type: GraphQLObjectType, fieldNodes
     if (isNonNullType(field.type) && column.isNullable) return null;
     keys.push({ key, column: name });
   }
-  return { entity, keys };
+  const finish: Finish | undefined = finishes.length ? (row, env) => {
+    for (const f of finishes) f(row, env);
+  } : undefined;
+  return { shape: { entity, keys }, finish };
 }
 
-const compiled = new WeakMap<FieldNode, Map<string, CompiledAnswer | null>>();
+const compiled = new WeakMap<FieldNode, Map<string, PlannedAnswer | null>>();
 /**
  * The answer's SQL, compiled once per selection: clients send the same documents again and again,
  * and Apollo keeps each parsed document, so its field nodes are the same objects every time.
  */
-export function compiledAnswerOf(selection: Selection, type: GraphQLObjectType, fieldNodes: readonly FieldNode[]): CompiledAnswer | null {
+export function compiledAnswerOf(selection: Selection, type: GraphQLObjectType, fieldNodes: readonly FieldNode[]): PlannedAnswer | null {
   const first = fieldNodes[0];
   if (!first) return null;
   let known = compiled.get(first);
   if (!known) compiled.set(first, (known = new Map()));
   const key = `${type.name} ${fieldNodes.length} ${selection.directiveKey}`;
   if (!known.has(key)) {
-    const shape = answerShapeOf(selection, type, fieldNodes);
-    known.set(key, shape && compileAnswer(selection.db, shape));
+    const planned = answerShapeOf(selection, type, fieldNodes);
+    known.set(key, planned && { ...compileAnswer(selection.db, planned.shape), finish: planned.finish });
   }
   return known.get(key)!;
 }

@@ -8,7 +8,19 @@ import { AssessmentFilter } from '../../assessments/assessment.types';
 import { ModificationFilter } from '../../modifications/modification.types';
 import type { CompiledAnswer } from '../../read-model/answer-json';
 import type { RequestContext } from '../context';
-import { compiledAnswerOf, type Selection } from './answer-shape-of';
+import { compiledAnswerOf, type FinishEnv, type PlannedAnswer, type Selection } from './answer-shape-of';
+
+/** The environment computed fields are worked out in: this request's calendar, day, threshold and variables. */
+async function finishEnv(ctx: RequestContext, selection: Selection): Promise<FinishEnv> {
+  return { calendar: await ctx.calendar(), today: ctx.clock.today(), dueSoonWorkingDays: ctx.dueSoonWorkingDays, variables: selection.variables };
+}
+
+/** Works out the computed fields of answered rows (one, a list, or none), when the answer has any. */
+async function finished(ctx: RequestContext, selection: Selection, answer: PlannedAnswer, rows: unknown): Promise<void> {
+  if (!answer.finish || rows === null || rows === undefined) return;
+  const env = await finishEnv(ctx, selection);
+  for (const row of Array.isArray(rows) ? rows : [rows]) answer.finish(row as Record<string, unknown>, env);
+}
 
 /**
  * A root field whose whole answer one statement can build, or null when this selection of it
@@ -61,7 +73,7 @@ function keptPer<P>(): (nodes: readonly FieldNode[], selection: Selection, plan:
 }
 
 interface PagePlan {
-  answer: CompiledAnswer;
+  answer: PlannedAnswer;
   countTotal: boolean;
   types: { connection: string; edge: string; pageInfo: string };
   connection: Projection;
@@ -110,6 +122,7 @@ function connectionRoot(read: PageRead): CompiledRoot {
     if (!plan) return null;
     const page = await read(ctx, plan.answer, args, plan.countTotal);
     if (!page) return null;
+    await finished(ctx, selection, plan.answer, page.edges.map((edge) => edge.node));
     const { types } = plan;
     return {
       value: project(plan.connection, types.connection, page as unknown as Record<string, unknown>, {
@@ -142,7 +155,9 @@ function rowsRoot(read: (ctx: RequestContext, answer: CompiledAnswer, args: Reco
   return async (ctx, selection, field, nodes, args) => {
     const answer = compiledAnswerOf(selection, getNamedType(field.type) as GraphQLObjectType, nodes);
     if (!answer) return null;
-    return { value: await read(ctx, answer, args) };
+    const value = await read(ctx, answer, args);
+    await finished(ctx, selection, answer, value);
+    return { value };
   };
 }
 

@@ -1,0 +1,45 @@
+import type { GraphQLField } from 'graphql';
+import type { LocalDate } from '../../calendar/local-date';
+import type { WorkingCalendar } from '../../calendar/working-calendar';
+import type { ComputedFacts } from '../../read-model/answer-shape';
+import { type AssessmentFacts, slaOn, targetCompletionOn } from '../../sla/sla-calculator';
+
+/** What working out a computed field needs besides the row's facts: the calendar, today, the threshold. */
+export interface ComputeEnv {
+  calendar: WorkingCalendar;
+  today: LocalDate;
+  dueSoonWorkingDays: number;
+}
+
+/**
+ * A field of the register that no column holds, answered on the compiled path: its facts come in
+ * the one statement, and the same TypeScript its resolver calls works it out (so the two paths
+ * cannot answer differently). `args` are the field's arguments, as the resolver would get them.
+ */
+export interface CompiledComputed extends ComputedFacts {
+  compute(facts: unknown, args: Record<string, unknown>, env: ComputeEnv): unknown;
+}
+
+/** An assessment's clock facts as the calculator reads them, pauses oldest first. */
+const assessmentFacts = (a: string) => `json_build_object(
+  'acceptedOn', ${a}.accepted_on, 'returnedOn', ${a}.returned_on, 'targetWorkingDays', ${a}.target_working_days,
+  'pauses', coalesce((SELECT json_agg(json_build_object('from', p.from_on, 'to', p.to_on) ORDER BY p.from_on)
+                        FROM assessment_pause p WHERE p.assessment_id = ${a}.id), '[]'::json))`;
+
+/** The computed fields the compiled path answers, by GraphQL type and field (the resolvers' own). */
+export const COMPILED_COMPUTED: Readonly<Record<string, Readonly<Record<string, CompiledComputed>>>> = {
+  Assessment: {
+    targetCompletionOn: {
+      facts: assessmentFacts,
+      compute: (facts, _args, env) => targetCompletionOn(facts as AssessmentFacts, env.calendar),
+    },
+    sla: {
+      facts: assessmentFacts,
+      compute: (facts, args, env) => slaOn(facts as AssessmentFacts, (args.asOf as LocalDate | null | undefined) ?? env.today, env.calendar, env.dueSoonWorkingDays),
+    },
+  },
+};
+
+export function compiledComputedOf(typeName: string, field: GraphQLField<unknown, unknown>): CompiledComputed | undefined {
+  return COMPILED_COMPUTED[typeName]?.[field.name];
+}
