@@ -2,7 +2,9 @@ import type { GraphQLField } from 'graphql';
 import type { LocalDate } from '../../calendar/local-date';
 import type { WorkingCalendar } from '../../calendar/working-calendar';
 import type { ComputedFacts } from '../../read-model/answer-shape';
+import { AGENDA_DEADLINE_WORKING_DAYS, PAPERS_DEADLINE_WORKING_DAYS } from '../../meetings/meeting.enums';
 import { type AssessmentFacts, slaOn, targetCompletionOn } from '../../sla/sla-calculator';
+import { isRefinementStalled, isWorkPackageOverdue, type WorkPackageFacts } from '../../work-packages/refinement-stall';
 
 /** What working out a computed field needs besides the row's facts: the calendar, today, the threshold. */
 export interface ComputeEnv {
@@ -26,6 +28,17 @@ const assessmentFacts = (a: string) => `json_build_object(
   'pauses', coalesce((SELECT json_agg(json_build_object('from', p.from_on, 'to', p.to_on) ORDER BY p.from_on)
                         FROM assessment_pause p WHERE p.assessment_id = ${a}.id), '[]'::json))`;
 
+/** A work package's facts as the black-hole rule reads them. */
+const workPackageFacts = (w: string) => `json_build_object('returnToPanelMonth', ${w}.return_to_panel_month, 'completedOn', ${w}.completed_on)`;
+
+/** The day a meeting's deadline falls: `workingDays` Working Days before it. */
+const deadline = (workingDays: number): CompiledComputed => ({
+  facts: (m) => `${m}.meeting_on`,
+  compute: (day, _args, env) => env.calendar.addWorkingDays(day as LocalDate, -workingDays),
+});
+
+const dayOr = (args: Record<string, unknown>, env: ComputeEnv) => (args.asOf as LocalDate | null | undefined) ?? env.today;
+
 /** The computed fields the compiled path answers, by GraphQL type and field (the resolvers' own). */
 export const COMPILED_COMPUTED: Readonly<Record<string, Readonly<Record<string, CompiledComputed>>>> = {
   Assessment: {
@@ -35,7 +48,28 @@ export const COMPILED_COMPUTED: Readonly<Record<string, Readonly<Record<string, 
     },
     sla: {
       facts: assessmentFacts,
-      compute: (facts, args, env) => slaOn(facts as AssessmentFacts, (args.asOf as LocalDate | null | undefined) ?? env.today, env.calendar, env.dueSoonWorkingDays),
+      compute: (facts, args, env) => slaOn(facts as AssessmentFacts, dayOr(args, env), env.calendar, env.dueSoonWorkingDays),
+    },
+  },
+  Meeting: {
+    agendaDeadline: deadline(AGENDA_DEADLINE_WORKING_DAYS),
+    papersDeadline: deadline(PAPERS_DEADLINE_WORKING_DAYS),
+  },
+  WorkPackage: {
+    overdue: {
+      facts: workPackageFacts,
+      compute: (facts, args, env) => isWorkPackageOverdue(facts as WorkPackageFacts, dayOr(args, env)),
+    },
+  },
+  Modification: {
+    refinementStalled: {
+      // The phase the row has (the register's as of a day, on such a page), and its work packages.
+      facts: (m) => `json_build_object('phase', ${m}.phase, 'workPackages', coalesce((SELECT json_agg(${workPackageFacts('w')})
+                       FROM work_package w WHERE w.modification_id = ${m}.id), '[]'::json))`,
+      compute: (facts, args, env) => {
+        const { phase, workPackages } = facts as { phase: string; workPackages: WorkPackageFacts[] };
+        return phase === 'REFINE' && isRefinementStalled(workPackages, dayOr(args, env));
+      },
     },
   },
 };
