@@ -4,8 +4,21 @@ import { KEY_REFUSALS } from '../../auth/key-refusals';
 import { ForbiddenError, UnauthenticatedError } from '../../common/errors';
 import type { RequestContext } from '../context';
 
+/**
+ * Each document's verdict, kept: Apollo keeps every parsed document and hands the same object to
+ * each request that sends the same text, so the walk is done once per document, not per request
+ * (it was about 2.5% of a small request's CPU time).
+ */
+const verdicts = new WeakMap<DocumentNode, boolean>();
+
 /** Whether a document asks for the schema itself (`__schema`, `__type`); `__typename` is an answer's own. */
 function introspects(document: DocumentNode): boolean {
+  let verdict = verdicts.get(document);
+  if (verdict === undefined) verdicts.set(document, (verdict = walksToTheSchema(document)));
+  return verdict;
+}
+
+function walksToTheSchema(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     Field(node) {
