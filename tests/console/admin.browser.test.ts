@@ -1,29 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { accessibilityViolations, signIn, startConsoleOnApril2021 } from '../support/browser';
-import type { TestApp } from '../support/test-app';
+import { accessibilityViolations, signIn, consoleOnApril2021 } from '../support/browser';
 
 /**
  * SECAS's work in the console, in a real browser on the April 2021 register: a paper built,
  * watched to READY, opened and circulated; a key made, used in another browser, and revoked.
  */
-let app: TestApp;
-let browser: Browser;
-let base: string;
-let stop: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ app, browser, base, stop } = await startConsoleOnApril2021());
-});
-afterAll(async () => {
-  await stop?.();
-});
+const c = consoleOnApril2021();
 
 test('an admin builds the April 2021 report, watches it become READY, opens its PDF, and circulates it: the message is in the outbox', async () => {
   const { startAppWorker } = await import('../support/app-worker');
-  const worker = await startAppWorker(app);
+  const worker = await startAppWorker(c.app);
   try {
-    const page = await browser.newPage();
-    await signIn(page, base, app.keys.ADMIN, '/papers');
+    const page = await c.browser.newPage();
+    await signIn(page, c.base, c.app.keys.ADMIN, '/papers');
     await page.getByLabel('Paper', { exact: true }).selectOption('CHANGE_STATUS_REPORT');
     await page.getByLabel('Month', { exact: true }).fill('2021-04');
     await page.getByRole('button', { name: 'Build' }).click();
@@ -34,7 +22,7 @@ test('an admin builds the April 2021 report, watches it become READY, opens its 
 
     // The PDF opens from its signed link, without the key.
     const href = await row.getByRole('link', { name: /^PDF/ }).getAttribute('href');
-    const pdf = await fetch(new URL(href!, base));
+    const pdf = await fetch(new URL(href!, c.base));
     expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf']);
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
     // And from the console itself, as a click on the link sends it (the session's cookie, no console header).
@@ -45,13 +33,13 @@ test('an admin builds the April 2021 report, watches it become READY, opens its 
     await row.getByLabel('Author').fill('SECAS Change Team (console test)');
     await row.getByRole('button', { name: 'Save and re-render' }).click();
     await row.getByRole('status').filter({ hasText: 'Title block saved' }).waitFor();
-    const html = await (await fetch(new URL((await row.getByRole('link', { name: /^HTML/ }).getAttribute('href'))!, base))).text();
+    const html = await (await fetch(new URL((await row.getByRole('link', { name: /^HTML/ }).getAttribute('href'))!, c.base))).text();
     expect(html).toContain('SECAS Change Team (console test)');
 
     await row.getByLabel('Circulate to').selectOption('SECAS');
     await row.getByRole('button', { name: /^Circulate / }).click();
     await page.getByRole('status').filter({ hasText: 'is in the outbox for SECAS' }).waitFor();
-    const messages = await app.db.query(`SELECT m.kind, g.name FROM outbox_message m JOIN recipient_group g ON g.id = m.group_id JOIN report r ON r.id = m.report_id WHERE r.period = '2021-04' AND m.kind = 'panel-paper'`);
+    const messages = await c.app.db.query(`SELECT m.kind, g.name FROM outbox_message m JOIN recipient_group g ON g.id = m.group_id JOIN report r ON r.id = m.report_id WHERE r.period = '2021-04' AND m.kind = 'panel-paper'`);
     expect(messages).toEqual([{ kind: 'panel-paper', name: 'SECAS' }]);
     // Again is refused in the API's words.
     await row.getByRole('button', { name: /^Circulate / }).click();
@@ -63,9 +51,9 @@ test('an admin builds the April 2021 report, watches it become READY, opens its 
 });
 
 test('an admin makes a READER key, signs in with it in a second browser, revokes it in the first: the second is signed out at its next click', async () => {
-  const adminContext = await browser.newContext();
+  const adminContext = await c.browser.newContext();
   const admin = await adminContext.newPage();
-  await signIn(admin, base, app.keys.ADMIN, '/keys');
+  await signIn(admin, c.base, c.app.keys.ADMIN, '/keys');
   await admin.getByLabel('Name').fill('Panel member (console test)');
   await admin.getByLabel('Role').selectOption('READER');
   await admin.getByRole('button', { name: 'Make the key' }).click();
@@ -73,9 +61,9 @@ test('an admin makes a READER key, signs in with it in a second browser, revokes
   expect(key.length).toBeGreaterThan(20);
   expect(await accessibilityViolations(admin)).toEqual([]);
 
-  const readerContext = await browser.newContext();
+  const readerContext = await c.browser.newContext();
   const reader = await readerContext.newPage();
-  await signIn(reader, base, key, '/register');
+  await signIn(reader, c.base, key, '/register');
   await reader.getByRole('link', { name: 'MP107', exact: true }).waitFor();
   // A reader's console offers no admin page.
   expect(await reader.getByRole('link', { name: 'API keys' }).count()).toBe(0);
@@ -91,8 +79,8 @@ test('an admin makes a READER key, signs in with it in a second browser, revokes
 });
 
 test('a SECAS admin moves a Working Group meeting and sees its deadlines move; a reader subscribes to the calendar', async () => {
-  const page = await browser.newPage();
-  await signIn(page, base, app.keys.ADMIN, '/meetings?from=2021-05-01&to=2021-05-31');
+  const page = await c.browser.newPage();
+  await signIn(page, c.base, c.app.keys.ADMIN, '/meetings?from=2021-05-01&to=2021-05-31');
   const row = page.getByRole('row').filter({ hasText: 'Wed 5 May 2021' });
   // The meetings arrive after the page: wait for the row before reading its cells.
   await row.waitFor();
@@ -114,8 +102,8 @@ test('a SECAS admin moves a Working Group meeting and sees its deadlines move; a
   expect(await page.getByRole('alert').textContent()).toMatch(/not a Working Day/);
   await page.close();
 
-  const reader = await browser.newPage();
-  await signIn(reader, base, app.keys.READER, '/meetings?from=2021-05-01&to=2021-05-31');
+  const reader = await c.browser.newPage();
+  await signIn(reader, c.base, c.app.keys.READER, '/meetings?from=2021-05-01&to=2021-05-31');
   await reader.getByRole('row').filter({ hasText: 'Wed 12 May 2021' }).waitFor();
   expect(await reader.getByRole('button', { name: /^Move / }).count()).toBe(0);
   await reader.getByRole('button', { name: 'Subscribe in a calendar' }).click();
@@ -126,9 +114,9 @@ test('a SECAS admin moves a Working Group meeting and sees its deadlines move; a
 });
 
 test("SECAS sees a proposal's audit trail: who changed it, when, by which operation", async () => {
-  expect((await app.gql(`mutation { updateModification(reference: "MP107", input: { proposer: "Named in the IA request" }) { version } }`)).errors).toBeUndefined();
-  const page = await browser.newPage();
-  await signIn(page, base, app.keys.ADMIN, '/proposals/MP107');
+  expect((await c.app.gql(`mutation { updateModification(reference: "MP107", input: { proposer: "Named in the IA request" }) { version } }`)).errors).toBeUndefined();
+  const page = await c.browser.newPage();
+  await signIn(page, c.base, c.app.keys.ADMIN, '/proposals/MP107');
   const trail = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Operation' }) });
   await trail.getByRole('cell', { name: 'mutation updateModification' }).waitFor();
   expect(await accessibilityViolations(page)).toEqual([]);
@@ -136,11 +124,11 @@ test("SECAS sees a proposal's audit trail: who changed it, when, by which operat
 });
 
 test("SECAS previews a group's digest for a day without sending it, and sees the outbox and the recipient groups", async () => {
-  const page = await browser.newPage();
-  await signIn(page, base, app.keys.ADMIN, '/mail');
+  const page = await c.browser.newPage();
+  await signIn(page, c.base, c.app.keys.ADMIN, '/mail');
   await page.getByRole('heading', { level: 2, name: 'Recipient groups' }).waitFor();
   await page.getByRole('rowheader', { name: 'SECAS', exact: true }).waitFor();
-  const sentBefore = (await app.db.query(`SELECT count(*)::int AS n FROM outbox_message`))[0].n;
+  const sentBefore = (await c.app.db.query(`SELECT count(*)::int AS n FROM outbox_message`))[0].n;
   await page.getByLabel('Group').selectOption('DCC');
   await page.getByLabel('Day', { exact: true }).fill('2021-04-09');
   await page.getByRole('button', { name: 'Preview, without sending' }).click();
@@ -153,18 +141,18 @@ test("SECAS previews a group's digest for a day without sending it, and sees the
   expect(await html.locator('style, [style]').count()).toBeGreaterThan(0);
   expect(await accessibilityViolations(page)).toEqual([]);
   // A preview records and sends nothing.
-  expect((await app.db.query(`SELECT count(*)::int AS n FROM outbox_message`))[0].n).toBe(sentBefore);
+  expect((await c.app.db.query(`SELECT count(*)::int AS n FROM outbox_message`))[0].n).toBe(sentBefore);
   // A reader's console has no mail page.
-  const reader = await browser.newPage();
-  await signIn(reader, base, app.keys.READER, '/register');
+  const reader = await c.browser.newPage();
+  await signIn(reader, c.base, c.app.keys.READER, '/register');
   expect(await reader.getByRole('link', { name: 'Mail' }).count()).toBe(0);
   await reader.close();
   await page.close();
 });
 
 test('SECAS adds a holiday and removes it again; a reader sees the holidays and no action on them', async () => {
-  const page = await browser.newPage();
-  await signIn(page, base, app.keys.ADMIN, '/holidays?year=2021');
+  const page = await c.browser.newPage();
+  await signIn(page, c.base, c.app.keys.ADMIN, '/holidays?year=2021');
   await page.getByRole('rowheader', { name: 'Mon 3 May 2021' }).waitFor();
   expect(await accessibilityViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Add a holiday' }).click();
@@ -173,7 +161,7 @@ test('SECAS adds a holiday and removes it again; a reader sees the holidays and 
   await page.getByRole('button', { name: 'Add it' }).click();
   const added = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Mon 7 Jun 2021' }) });
   await added.getByRole('cell', { name: 'Added by SECAS' }).waitFor();
-  expect((await app.gql(`{ isWorkingDay(date: "2021-06-07") }`)).data!.isWorkingDay).toBe(false);
+  expect((await c.app.gql(`{ isWorkingDay(date: "2021-06-07") }`)).data!.isWorkingDay).toBe(false);
   // A day that is already no Working Day is refused in the API's words.
   await page.getByRole('button', { name: 'Add a holiday' }).click();
   await page.getByLabel('Day', { exact: true }).fill('2021-06-05');
@@ -185,21 +173,21 @@ test('SECAS adds a holiday and removes it again; a reader sees the holidays and 
   await added.getByRole('button', { name: 'Remove Mon 7 Jun 2021' }).click();
   await page.getByRole('button', { name: 'Remove it: a Working Day again' }).click();
   await added.waitFor({ state: 'detached' });
-  expect((await app.gql(`{ isWorkingDay(date: "2021-06-07") }`)).data!.isWorkingDay).toBe(true);
+  expect((await c.app.gql(`{ isWorkingDay(date: "2021-06-07") }`)).data!.isWorkingDay).toBe(true);
   await page.close();
 
-  const reader = await browser.newPage();
-  await signIn(reader, base, app.keys.READER, '/holidays?year=2021');
+  const reader = await c.browser.newPage();
+  await signIn(reader, c.base, c.app.keys.READER, '/holidays?year=2021');
   await reader.getByRole('rowheader', { name: 'Mon 3 May 2021' }).waitFor();
   expect(await reader.getByRole('button', { name: /Add|Remove/ }).count()).toBe(0);
   await reader.close();
 });
 
 test("SECAS reads the audit log: a proposal's changes, who made them, what each field was and became", async () => {
-  const before = (await app.gql(`{ modification(reference: "MP096") { title } }`)).data!.modification.title;
-  expect((await app.gql(`mutation { updateModification(reference: "MP096", input: { proposer: "Audit console test" }) { version } }`)).errors).toBeUndefined();
-  const page = await browser.newPage();
-  await signIn(page, base, app.keys.ADMIN, '/audit?target=MP096');
+  const before = (await c.app.gql(`{ modification(reference: "MP096") { title } }`)).data!.modification.title;
+  expect((await c.app.gql(`mutation { updateModification(reference: "MP096", input: { proposer: "Audit console test" }) { version } }`)).errors).toBeUndefined();
+  const page = await c.browser.newPage();
+  await signIn(page, c.base, c.app.keys.ADMIN, '/audit?target=MP096');
   const row = page.getByRole('row').filter({ hasText: 'mutation' }).first();
   await row.getByRole('listitem').filter({ hasText: 'proposer: — → Audit console test' }).waitFor();
   expect(await row.getByRole('link', { name: 'MP096' }).count()).toBe(1);
@@ -209,8 +197,8 @@ test("SECAS reads the audit log: a proposal's changes, who made them, what each 
 });
 
 test('SECAS adds a recipient group with what its digest carries, then changes its addresses and turns it off', async () => {
-  const page = await browser.newPage();
-  await signIn(page, base, app.keys.ADMIN, '/mail');
+  const page = await c.browser.newPage();
+  await signIn(page, c.base, c.app.keys.ADMIN, '/mail');
   await page.getByRole('rowheader', { name: 'SECAS', exact: true }).waitFor();
   await page.getByRole('button', { name: 'Add a recipient group' }).click();
   const form = page.getByRole('form', { name: 'Add a recipient group' });
@@ -227,7 +215,7 @@ test('SECAS adds a recipient group with what its digest carries, then changes it
   await row.getByLabel('Sent to').uncheck();
   await row.getByRole('button', { name: 'Save the group' }).click();
   await row.getByRole('cell', { name: 'chair@example.test', exact: true }).waitFor();
-  const [group] = (await app.gql(`{ recipientGroups { name addresses sections enabled } }`)).data!.recipientGroups.filter((g: { name: string }) => g.name === 'Panel members');
+  const [group] = (await c.app.gql(`{ recipientGroups { name addresses sections enabled } }`)).data!.recipientGroups.filter((g: { name: string }) => g.name === 'Panel members');
   expect(group).toEqual({ name: 'Panel members', addresses: ['chair@example.test'], sections: ['ASSESSMENTS'], enabled: false });
 
   // An address that is none is refused in the API's words.
@@ -241,18 +229,18 @@ test('SECAS adds a recipient group with what its digest carries, then changes it
 test('SECAS settles a message in doubt from the outbox: its recipients say it arrived, so it is marked sent', async () => {
   // As a worker leaves a message whose connection broke after the data was sent (the in-doubt path
   // itself is tests/notifications/mail-in-doubt.test.ts's): the mail page offers to settle it.
-  const [secas] = await app.db.query(`SELECT id FROM recipient_group WHERE name = 'SECAS'`);
-  const [message] = await app.db.query(
+  const [secas] = await c.app.db.query(`SELECT id FROM recipient_group WHERE name = 'SECAS'`);
+  const [message] = await c.app.db.query(
     `INSERT INTO outbox_message (kind, group_id, day, deduplication_key, message_id, recipients, subject, text_body, html_body, state, attempts, last_error, in_doubt_since)
      VALUES ('digest', $1, '2021-04-08', 'console-test-in-doubt', '<console-test@sec>', ARRAY['secas@secas.test'], 'Digest in doubt (console test)', 'text', '<p>html</p>', 'IN_DOUBT', 1, 'connection lost after the data was sent', now())
      RETURNING id`, [secas.id]);
-  const page = await browser.newPage();
-  await signIn(page, base, app.keys.ADMIN, '/mail');
+  const page = await c.browser.newPage();
+  await signIn(page, c.base, c.app.keys.ADMIN, '/mail');
   const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Digest in doubt (console test)' }) });
   await row.getByRole('cell', { name: 'In doubt', exact: true }).waitFor();
   await row.getByRole('button', { name: 'Digest in doubt (console test) to SECAS arrived: mark it sent' }).click();
   await row.getByRole('cell', { name: 'Sent', exact: true }).waitFor();
-  const [after] = await app.db.query(`SELECT state FROM outbox_message WHERE id = $1`, [message.id]);
+  const [after] = await c.app.db.query(`SELECT state FROM outbox_message WHERE id = $1`, [message.id]);
   expect(after.state).toBe('SENT');
   await page.close();
 });

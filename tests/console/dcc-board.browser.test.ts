@@ -1,23 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { accessibilityViolations, signIn, startConsoleOnApril2021 } from '../support/browser';
-import type { TestApp } from '../support/test-app';
+import type { Page } from 'playwright-core';
+import { accessibilityViolations, signIn, consoleOnApril2021 } from '../support/browser';
 
 /**
  * The SLA board as the DCC works it, in a real browser on the April 2021 register: each action is
  * one click to open (its day already the board's) and one to confirm, and the board redraws with
  * what the API now says.
  */
-let app: TestApp;
-let browser: Browser;
-let base: string;
-let stop: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ app, browser, base, stop } = await startConsoleOnApril2021());
-});
-afterAll(async () => {
-  await stop?.();
-});
+const c = consoleOnApril2021();
 
 /** The board's section for a status, by its heading. */
 const sectionOf = (page: Page, status: string) => page.getByRole('region', { name: new RegExp(`^${status} \\(\\d+\\)$`) });
@@ -25,8 +14,8 @@ const rowOf = (page: Page, status: string, reference: string) =>
   sectionOf(page, status).getByRole('row').filter({ has: page.getByRole('rowheader', { name: reference, exact: true }) });
 
 test('a DCC user accepts MP125, pauses and resumes MP107, returns MP140, and sees the board change each time', async () => {
-  const page = await browser.newPage();
-  await signIn(page, base, app.keys.DCC, '/board?asOf=2021-04-09');
+  const page = await c.browser.newPage();
+  await signIn(page, c.base, c.app.keys.DCC, '/board?asOf=2021-04-09');
   await rowOf(page, 'Awaiting acceptance', 'MP125').waitFor();
   expect(await accessibilityViolations(page)).toEqual([]);
 
@@ -64,20 +53,20 @@ test('a DCC user accepts MP125, pauses and resumes MP107, returns MP140, and see
   expect(await page.getByRole('rowheader', { name: 'MP140', exact: true }).count()).toBe(0);
 
   // What the API says now is what the board showed.
-  const [mp140] = (await app.gql(`{ assessments(filter: { modification: "MP140" }) { edges { node { returnedOn } } } }`)).data!.assessments.edges;
+  const [mp140] = (await c.app.gql(`{ assessments(filter: { modification: "MP140" }) { edges { node { returnedOn } } } }`)).data!.assessments.edges;
   expect(mp140.node.returnedOn).toBe('2021-04-09');
   await page.close();
 });
 
 test('a READER sees the board and no action on it', async () => {
-  const page = await browser.newPage();
-  await signIn(page, base, app.keys.READER, '/board?asOf=2021-04-09');
+  const page = await c.browser.newPage();
+  await signIn(page, c.base, c.app.keys.READER, '/board?asOf=2021-04-09');
   await sectionOf(page, 'Overdue').waitFor();
   expect(await page.getByRole('columnheader', { name: 'Actions' }).count()).toBe(0);
   // The chart says in figures what the API counts for each status that day.
   const counts: string[] = [];
   for (const [status, words] of [['OVERDUE', 'Overdue'], ['DUE_SOON', 'Due soon'], ['ON_TRACK', 'On track'], ['PAUSED', 'Paused'], ['AWAITING_ACCEPTANCE', 'Awaiting acceptance']]) {
-    const n = (await app.gql(`{ assessments(filter: { asOf: "2021-04-09", statuses: [${status}] }) { totalCount } }`)).data!.assessments.totalCount;
+    const n = (await c.app.gql(`{ assessments(filter: { asOf: "2021-04-09", statuses: [${status}] }) { totalCount } }`)).data!.assessments.totalCount;
     counts.push(`${words} ${n}`);
   }
   expect(counts[0]).not.toBe('Overdue 0');

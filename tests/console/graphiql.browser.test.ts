@@ -4,27 +4,16 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { graphiqlPage } from '../../src/server/console/graphiql.route';
-import { accessibilityViolations, signIn, startConsoleOnApril2021 } from '../support/browser';
-import type { TestApp } from '../support/test-app';
+import { accessibilityViolations, signIn, consoleOnApril2021 } from '../support/browser';
 
 /**
  * GraphiQL at /graphql in a real browser, on the April 2021 register: a signed-in READER runs a
  * query with the console's session and reads the schema's docs; the page asks nothing of any
  * other origin; someone not signed in is sent to sign in; GraphQL clients get GraphQL as before.
  */
-let app: TestApp;
-let browser: Browser;
-let base: string;
-let stop: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ app, browser, base, stop } = await startConsoleOnApril2021());
-});
-afterAll(async () => {
-  await stop?.();
-});
+const c = consoleOnApril2021();
 
 const MP107 = '{ modification(reference: "MP107") { reference title } }';
 
@@ -39,14 +28,14 @@ function watch(page: Page): { requests: string[]; refusals: string[] } {
 }
 
 test('a READER signed in to the console runs a query in GraphiQL at /graphql, reads the docs, and nothing is asked of another origin', async () => {
-  const context = await browser.newContext();
+  const context = await c.browser.newContext();
   const page = await context.newPage();
   const seen = watch(page);
-  await signIn(page, base, app.keys.READER);
+  await signIn(page, c.base, c.app.keys.READER);
   // The console's own pages never load the IDE's bundle.
   expect(seen.requests.filter((url) => url.includes('graphiql'))).toEqual([]);
 
-  const response = await page.goto(`${base}/graphql`);
+  const response = await page.goto(`${c.base}/graphql`);
   expect(response!.headers()['content-security-policy']).toMatch(/^default-src 'none'; script-src 'self'; style-src 'self';/);
   await page.getByRole('heading', { level: 1, name: 'GraphQL IDE as test READER (READER)' }).waitFor();
 
@@ -75,32 +64,32 @@ test('a READER signed in to the console runs a query in GraphiQL at /graphql, re
   expect(await tabs.getByRole('button', { name: /untitled/ }).count()).toBe(2);
   expect(await accessibilityViolations(page)).toEqual([]);
 
-  expect(seen.requests.filter((url) => !url.startsWith(`${base}/`))).toEqual([]);
+  expect(seen.requests.filter((url) => !url.startsWith(`${c.base}/`))).toEqual([]);
   expect(seen.refusals).toEqual([]);
   await context.close();
 });
 
 test('someone not signed in is told so at /graphql, signs in from its link, and is brought back to the IDE', async () => {
-  const page = await browser.newPage();
+  const page = await c.browser.newPage();
   const seen = watch(page);
-  await page.goto(`${base}/graphql`);
+  await page.goto(`${c.base}/graphql`);
   const link = page.getByRole('link', { name: 'Sign in to the console' });
   expect(await link.getAttribute('href')).toBe('/sign-in?next=/graphql');
   expect(await page.getByRole('main').textContent()).toContain('you are not signed in');
   expect(await accessibilityViolations(page)).toEqual([]);
-  expect(seen.requests.filter((url) => !url.startsWith(`${base}/`))).toEqual([]);
+  expect(seen.requests.filter((url) => !url.startsWith(`${c.base}/`))).toEqual([]);
   expect(seen.refusals).toEqual([]);
   await link.click();
-  await page.getByLabel('API key').fill(app.keys.READER);
+  await page.getByLabel('API key').fill(c.app.keys.READER);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${base}/graphql`);
+  await page.waitForURL(`${c.base}/graphql`);
   await page.getByText(/GraphQL IDE as/).waitFor();
   await page.close();
 });
 
 test('GraphQL clients at /graphql get GraphQL as before: GET with a query, and a GET that prefers JSON', async () => {
-  const url = `${base}/graphql?query=${encodeURIComponent(MP107)}`;
-  const key = { authorization: `Bearer ${app.keys.READER}` };
+  const url = `${c.base}/graphql?query=${encodeURIComponent(MP107)}`;
+  const key = { authorization: `Bearer ${c.app.keys.READER}` };
   const get = await fetch(url, { headers: { ...key, 'apollo-require-preflight': 'true' } });
   expect(get.headers.get('content-type')).toMatch(/^application\/json/);
   expect(await get.json()).toEqual({ data: { modification: { reference: 'MP107', title: 'SMETS1 Validation of SRV 6.15.1' } } });
@@ -112,11 +101,11 @@ test('GraphQL clients at /graphql get GraphQL as before: GET with a query, and a
   const browserish = await fetch(url, { headers: { ...key, 'apollo-require-preflight': 'true', accept: 'text/html,*/*;q=0.8' } });
   expect(browserish.headers.get('content-type')).toMatch(/^application\/json/);
   for (const accept of ['application/json', '*/*']) {
-    const noQuery = await fetch(`${base}/graphql`, { headers: { ...key, accept } });
+    const noQuery = await fetch(`${c.base}/graphql`, { headers: { ...key, accept } });
     expect(noQuery.headers.get('content-type')).toMatch(/^application\/json/);
   }
   // The page varies by Accept, so no cache hands it to a client.
-  const page = await fetch(`${base}/graphql`, { headers: { accept: 'text/html' } });
+  const page = await fetch(`${c.base}/graphql`, { headers: { accept: 'text/html' } });
   expect(page.headers.get('content-type')).toMatch(/^text\/html/);
   expect(page.headers.get('vary')).toMatch(/Accept/i);
   expect(page.headers.get('cache-control')).toBe('no-store');

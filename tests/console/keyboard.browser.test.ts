@@ -1,15 +1,9 @@
 import type { Page } from 'playwright-core';
-import { startConsoleOnApril2021 } from '../support/browser';
+import { consoleOnApril2021 } from '../support/browser';
 
 // The console by keyboard alone: no click, no mouse; Tab, typing, Enter and Space.
 
-let c: Awaited<ReturnType<typeof startConsoleOnApril2021>>;
-beforeAll(async () => {
-  c = await startConsoleOnApril2021();
-});
-afterAll(async () => {
-  await c.stop();
-});
+const c = consoleOnApril2021();
 
 /** The little of the browser's DOM this file reads (the tests compile without the DOM's types). */
 interface FocusedElement {

@@ -1,14 +1,8 @@
-import { accessibilityViolations, signIn, startConsoleOnApril2021 } from '../support/browser';
+import { accessibilityViolations, signIn, consoleOnApril2021 } from '../support/browser';
 
 // SECAS plans the year from the meetings page and keeps consultation windows and releases on theirs.
 
-let c: Awaited<ReturnType<typeof startConsoleOnApril2021>>;
-beforeAll(async () => {
-  c = await startConsoleOnApril2021();
-});
-afterAll(async () => {
-  await c.stop();
-});
+const c = consoleOnApril2021();
 
 test('SECAS schedules a Panel with its agenda, corrects the agenda, and plans a year of Working Groups', async () => {
   const page = await c.browser.newPage();

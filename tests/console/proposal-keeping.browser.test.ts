@@ -1,15 +1,9 @@
-import { accessibilityViolations, signIn, startConsoleOnApril2021 } from '../support/browser';
+import { accessibilityViolations, signIn, consoleOnApril2021 } from '../support/browser';
 
 // SECAS keeps a proposal from its page: facts, phase, assessments, decisions, work packages; the
 // DCC corrects its own assessments there. What the page shows after each change is what the API says.
 
-let c: Awaited<ReturnType<typeof startConsoleOnApril2021>>;
-beforeAll(async () => {
-  c = await startConsoleOnApril2021();
-});
-afterAll(async () => {
-  await c.stop();
-});
+const c = consoleOnApril2021();
 
 const fmt = (day: string) => new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })
   .format(new Date(`${day}T00:00:00Z`)).replace(',', '').replace(' Sept ', ' Sep ');

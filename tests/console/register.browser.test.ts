@@ -1,19 +1,13 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { accessibilityViolations, signIn, startConsoleOnApril2021 } from '../support/browser';
+import { accessibilityViolations, signIn, consoleOnApril2021 } from '../support/browser';
 
 // The register page: its filters are the API's, its export is the API's spreadsheet, and SECAS
 // imports an edited spreadsheet from it: a dry run row by row first, then the import.
 
-let c: Awaited<ReturnType<typeof startConsoleOnApril2021>>;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'console-register-'));
-beforeAll(async () => {
-  c = await startConsoleOnApril2021();
-});
-afterAll(async () => {
-  await c.stop();
-});
+const c = consoleOnApril2021();
 
 interface Refusal {
   error: { code: string; message: string };

@@ -57,3 +57,20 @@ export async function startConsoleOnApril2021(): Promise<{ app: TestApp; browser
     },
   };
 }
+
+export type ConsoleUnderTest = Awaited<ReturnType<typeof startConsoleOnApril2021>>;
+
+/**
+ * A test file's console on the April 2021 register: started before its tests, stopped after them.
+ * The object is filled in by `beforeAll`: read its fields inside tests and hooks, not at load.
+ */
+export function consoleOnApril2021(): ConsoleUnderTest {
+  const started = {} as ConsoleUnderTest;
+  beforeAll(async () => {
+    Object.assign(started, await startConsoleOnApril2021());
+  });
+  afterAll(async () => {
+    await started.stop?.();
+  });
+  return started;
+}

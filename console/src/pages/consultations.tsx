@@ -4,7 +4,9 @@ import { gql, type Identity, problemOf } from '../api';
 import { formatDate, words } from '../format';
 import { graphql } from '../gql';
 import type { ConsultationsAndReleasesQuery, ReleaseKind } from '../gql/graphql';
-import { Link, navigate } from '../router';
+import { Link } from '../router';
+import { StrikeOutForm } from '../strike-out';
+import { DaysForm } from '../days-form';
 
 const ConsultationsAndReleases = graphql(`
   query ConsultationsAndReleases($from: LocalDate, $to: LocalDate) {
@@ -14,7 +16,6 @@ const ConsultationsAndReleases = graphql(`
 `);
 const CorrectWindow = graphql(`mutation CorrectWindow($id: ID!, $input: UpdateConsultationInput!) { updateConsultation(id: $id, input: $input) { id } }`);
 const CreateRelease = graphql(`mutation CreateRelease($input: ReleaseInput!) { createRelease(input: $input) { id } }`);
-const StrikeOutRelease = graphql(`mutation StrikeOutRelease($id: ID!, $reason: String!) { strikeOut(id: $id, kind: RELEASE, reason: $reason) }`);
 const UpdateRelease = graphql(`mutation UpdateRelease($name: String!, $input: UpdateReleaseInput!) { updateRelease(name: $name, input: $input) { id } }`);
 
 type Release = ConsultationsAndReleasesQuery['releases'][number];
@@ -50,17 +51,7 @@ export function ConsultationsPage({ url, who }: { url: URL; who: Identity }) {
     <>
       <h1>Consultations and releases</h1>
       <h2>Consultations</h2>
-      <form class="filters" aria-label="Which consultations" onSubmit={(e) => {
-        e.preventDefault();
-        const form = e.currentTarget.elements;
-        const f = (form.namedItem('from') as HTMLInputElement).value;
-        const t = (form.namedItem('to') as HTMLInputElement).value;
-        navigate(`/consultations?${new URLSearchParams({ ...(f ? { from: f } : {}), ...(t ? { to: t } : {}) })}`);
-      }}>
-        <div><label for="from">Open on or after</label><input id="from" name="from" type="date" value={from} /></div>
-        <div><label for="to">Until</label><input id="to" name="to" type="date" value={to} /></div>
-        <button type="submit">Show</button>
-      </form>
+      <DaysForm path="/consultations" label="Which consultations" from={from} to={to} fromLabel="Open on or after" toLabel="Until" />
       {problem && <p class="problem" role="alert">{problem}</p>}
       {answer && (answer.consultations.length === 0 ? <p class="none">No consultation in these days.</p> : (
         <table>
@@ -108,9 +99,7 @@ export function ConsultationsPage({ url, who }: { url: URL; who: Identity }) {
                 <td>{r.modifications.length === 0 ? '—' : r.modifications.map((m, i) => <>{i > 0 && ', '}<Link href={`/proposals/${encodeURIComponent(m.reference)}`}>{m.reference}</Link></>)}</td>
                 {admin && <td><ActionForm id={`release-${r.id}`} label={`Correct ${r.name}`} confirm="Save the release" fields={fields} onDone={reread}
                   submit={async (v) => (await gql(UpdateRelease, { name: r.name, input: changedFields(fields, v) as never }), 'Corrected')} />
-                  <ActionForm id={`strike-${r.id}`} label={`Strike out ${r.name}`} confirm="Strike it out: entered in error" onDone={reread}
-                    fields={[{ name: 'reason', label: 'Why it was entered in error', required: true }]}
-                    submit={async (v) => (await gql(StrikeOutRelease, { id: r.id, reason: String(v.reason) }), 'Struck out')} /></td>}
+                  <StrikeOutForm id={r.id} kind="RELEASE" name={r.name} onDone={reread} /></td>}
               </tr>
             );
           })}</tbody>

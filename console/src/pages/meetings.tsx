@@ -4,7 +4,8 @@ import { ActionForm, linesOf, useFocusOnToggle } from '../action-form';
 import { formatDate, words } from '../format';
 import { graphql } from '../gql';
 import type { MeetingBody, MeetingsQuery } from '../gql/graphql';
-import { navigate } from '../router';
+import { StrikeOutForm } from '../strike-out';
+import { DaysForm } from '../days-form';
 
 const Meetings = graphql(`
   query Meetings($from: LocalDate, $to: LocalDate) {
@@ -18,7 +19,6 @@ const Reschedule = graphql(`mutation Reschedule($id: ID!, $date: LocalDate!, $no
 const Cancel = graphql(`mutation Cancel($id: ID!, $reason: String!) { cancelMeeting(id: $id, reason: $reason) { id } }`);
 const Schedule = graphql(`mutation Schedule($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`);
 const SetAgenda = graphql(`mutation SetAgenda($id: ID!, $references: [String!]!) { setAgenda(meetingId: $id, references: $references) { id } }`);
-const StrikeOutMeeting = graphql(`mutation StrikeOutMeeting($id: ID!, $reason: String!) { strikeOut(id: $id, kind: MEETING, reason: $reason) }`);
 const PlanWorkingGroups = graphql(`mutation PlanWorkingGroups($year: Int!) { scheduleWorkingGroups(year: $year) { id } }`);
 const BODIES: MeetingBody[] = ['PANEL', 'WORKING_GROUP', 'CHANGE_BOARD', 'CHANGE_SUB_COMMITTEE', 'OPERATIONS_GROUP', 'SECURITY_SUB_COMMITTEE', 'TABASC'];
 const Subscribe = graphql(`mutation Subscribe($name: String!) { createCalendarFeed(name: $name) { url } }`);
@@ -46,16 +46,7 @@ export function MeetingsPage({ url, who }: { url: URL; who: Identity }) {
   return (
     <>
       <h1>Meetings and deadlines</h1>
-      <form class="filters" aria-label="Which meetings" onSubmit={(e) => {
-        e.preventDefault();
-        const form = e.currentTarget.elements;
-        const f = (form.namedItem('from') as HTMLInputElement).value;
-        const t = (form.namedItem('to') as HTMLInputElement).value;
-        navigate(`/meetings?${new URLSearchParams({ ...(f ? { from: f } : {}), ...(t ? { to: t } : {}) })}`);
-      }}>
-        <div><label for="from">From</label><input id="from" name="from" type="date" value={from} /></div>
-        <div><label for="to">To</label><input id="to" name="to" type="date" value={to} /></div>
-        <button type="submit">Show</button>
+      <DaysForm path="/meetings" label="Which meetings" from={from} to={to}>
         <button type="button" class="secondary" onClick={async () => {
           try {
             setFeed((await gql(Subscribe, { name: `${who.name}: meetings and deadlines` })).createCalendarFeed.url);
@@ -63,7 +54,7 @@ export function MeetingsPage({ url, who }: { url: URL; who: Identity }) {
             setProblem(problemOf(err));
           }
         }}>Subscribe in a calendar</button>
-      </form>
+      </DaysForm>
       {admin && (
         <div class="keeping">
           <ActionForm id="schedule" label="Schedule a meeting" confirm="Schedule it" onDone={() => setVersion((v) => v + 1)} fields={[
@@ -123,9 +114,7 @@ function MeetingActions({ meeting: m, onDone, onProblem }: { meeting: Meeting; o
         <ActionForm id={`agenda-${m.id}`} label={`Set the agenda of ${name}`} confirm="Set the agenda" onDone={onDone} fields={[
           { name: 'references', label: 'Proposals, in order', value: m.agenda.map((a) => a.reference).join('; '), help: 'References separated by ;' },
         ]} submit={async (v) => (await gql(SetAgenda, { id: m.id, references: linesOf(v.references) }), 'Agenda set')} />
-        <ActionForm id={`strike-${m.id}`} label={`Strike out ${name}`} confirm="Strike it out: entered in error" onDone={onDone} fields={[
-          { name: 'reason', label: 'Why it was entered in error', required: true },
-        ]} submit={async (v) => (await gql(StrikeOutMeeting, { id: m.id, reason: String(v.reason) }), 'Struck out')} />
+        <StrikeOutForm id={m.id} kind="MEETING" name={name} onDone={onDone} />
       </div>
     );
   }

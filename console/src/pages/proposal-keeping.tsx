@@ -2,8 +2,9 @@ import { ActionForm, changedFields, type Field, linesOf } from '../action-form';
 import { gql } from '../api';
 import { words } from '../format';
 import { graphql } from '../gql';
-import type { AssessmentType, ConsultationKind, DecisionBody, DecisionPath, ModificationPhase, ProposalQuery, RecordKind } from '../gql/graphql';
+import type { AssessmentType, ConsultationKind, DecisionBody, DecisionPath, ModificationPhase, ProposalQuery } from '../gql/graphql';
 import { navigate } from '../router';
+import { StrikeOutForm } from '../strike-out';
 
 type Proposal = NonNullable<ProposalQuery['modification']>;
 
@@ -18,7 +19,6 @@ const OpenConsultation = graphql(`mutation OpenConsultation($input: Consultation
 const CorrectConsultation = graphql(`mutation CorrectConsultation($id: ID!, $input: UpdateConsultationInput!) { updateConsultation(id: $id, input: $input) { id } }`);
 const PlanWork = graphql(`mutation PlanWork($input: WorkPackageInput!) { planWorkPackage(input: $input) { id } }`);
 const CompleteWork = graphql(`mutation CompleteWork($id: ID!, $on: LocalDate!) { completeWorkPackage(id: $id, on: $on) { id } }`);
-const StrikeOut = graphql(`mutation StrikeOut($id: ID!, $kind: RecordKind!, $reason: String!) { strikeOut(id: $id, kind: $kind, reason: $reason) }`);
 
 const PHASES: ModificationPhase[] = ['DEFINE', 'REFINE', 'OPINE', 'DECIDE', 'APPROVED', 'IMPLEMENTED', 'REJECTED', 'WITHDRAWN'];
 const PATHS: DecisionPath[] = ['SELF_GOVERNANCE', 'AUTHORITY_DETERMINATION', 'FAST_TRACK', 'URGENT', 'AUTHORITY_LED'];
@@ -29,15 +29,6 @@ const TYPE = { PRELIMINARY: 'PA', IMPACT: 'IA' } as const;
 
 /** A number typed in a form, as the API takes it; what is not a number goes as it is, and the API says why it is refused. */
 const numberOf = (value: string | boolean | null | undefined) => (value === null || value === undefined || value === '' ? null : Number(value));
-
-function strikeOutField(what: string): Field[] {
-  return [{ name: 'reason', label: `Why ${what} was entered in error`, required: true }];
-}
-
-async function strikeOut(id: string, kind: RecordKind, reason: string | boolean): Promise<string> {
-  await gql(StrikeOut, { id, kind, reason: String(reason) });
-  return 'Struck out';
-}
 
 /**
  * What SECAS may record about a proposal, each behind its own button: its facts (with the version
@@ -129,8 +120,7 @@ export function ProposalKeeping({ p, day, onDone }: { p: Proposal; day: string; 
           await gql(PlanWork, { input: { modification: ref, tasks: linesOf(v.tasks), returnToPanelMonth: String(v.returnToPanelMonth), note: String(v.note) || null } });
           return 'Planned';
         }} />
-        <ActionForm id="strike" label={`Strike ${ref} out of the register`} confirm={`Strike out ${ref}`} onDone={() => navigate('/register')}
-          fields={strikeOutField('it')} submit={(v) => strikeOut(p.id, 'MODIFICATION', v.reason!)} />
+        <StrikeOutForm id={p.id} kind="MODIFICATION" name={ref} onDone={() => navigate('/register')} />
       </div>
     </section>
   );
@@ -163,8 +153,7 @@ export function AssessmentCorrections({ a, reference, secas, onDone }: { a: Asse
         return 'Corrected';
       }} />
       {secas && (
-        <ActionForm id={`strike-${a.id}`} label={`Strike out ${name}`} confirm="Strike it out" fields={strikeOutField('it')} onDone={onDone}
-          submit={(v) => strikeOut(a.id, 'ASSESSMENT', v.reason!)} />
+        <StrikeOutForm id={a.id} kind="ASSESSMENT" name={name} onDone={onDone} />
       )}
     </div>
   );
@@ -189,8 +178,7 @@ export function DecisionCorrections({ d, reference, onDone }: { d: DecisionRow; 
         await gql(CorrectDecision, { id: d.id, input: changed });
         return 'Corrected';
       }} />
-      <ActionForm id={`strike-${d.id}`} label={`Strike out ${name}`} confirm="Strike it out" fields={strikeOutField('it')} onDone={onDone}
-        submit={(v) => strikeOut(d.id, 'DECISION', v.reason!)} />
+      <StrikeOutForm id={d.id} kind="DECISION" name={name} onDone={onDone} />
     </div>
   );
 }
@@ -210,8 +198,7 @@ export function ConsultationCorrections({ c, reference, onDone }: { c: Consultat
         await gql(CorrectConsultation, { id: c.id, input: changedFields(fields, v) });
         return 'Corrected';
       }} />
-      <ActionForm id={`strike-${c.id}`} label={`Strike out ${name}`} confirm="Strike it out" fields={strikeOutField('it')} onDone={onDone}
-        submit={(v) => strikeOut(c.id, 'CONSULTATION', v.reason!)} />
+      <StrikeOutForm id={c.id} kind="CONSULTATION" name={name} onDone={onDone} />
     </div>
   );
 }
@@ -227,8 +214,7 @@ export function WorkPackageActions({ w, reference, day, onDone }: { w: WorkPacka
           fields={[{ name: 'on', label: 'Done on', type: 'date', value: day, required: true }]}
           submit={async (v) => (await gql(CompleteWork, { id: w.id, on: String(v.on) }), 'Done')} />
       )}
-      <ActionForm id={`strike-${w.id}`} label={`Strike out ${name}`} confirm="Strike it out" fields={strikeOutField('it')} onDone={onDone}
-        submit={(v) => strikeOut(w.id, 'WORK_PACKAGE', v.reason!)} />
+      <StrikeOutForm id={w.id} kind="WORK_PACKAGE" name={name} onDone={onDone} />
     </div>
   );
 }

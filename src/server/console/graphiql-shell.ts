@@ -1,24 +1,14 @@
-import { escapeHtml as e } from '../../notifications/templates/escape';
+import { scriptedPage } from './console-shell';
 
 /**
  * The page /graphql answers a browser with: GraphiQL's script and styles, from this service only.
  * The script asks who the session is, then draws the IDE or a link to sign in.
  */
 export function graphiqlShell(assets: { script: string; styles: string }): string {
-  return `<!doctype html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>GraphQL IDE: SEC modification tracker</title>
-<link rel="stylesheet" href="${e(assets.styles)}">
-<script type="module" src="${e(assets.script)}"></script>
-</head>
-<body><div id="graphiql"><p>Loading the GraphQL IDE…</p></div>
-<noscript><p>The GraphQL IDE needs JavaScript. Programs send their queries here as JSON (POST, Content-Type: application/json).</p></noscript>
-</body>
-</html>
-`;
+  return scriptedPage({
+    ...assets, title: 'GraphQL IDE: SEC modification tracker', rootId: 'graphiql', loading: 'Loading the GraphQL IDE…',
+    noScript: 'The GraphQL IDE needs JavaScript. Programs send their queries here as JSON (POST, Content-Type: application/json).',
+  });
 }
 
 /**
