@@ -5,7 +5,6 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import { GraphQLError } from 'graphql';
 import express from 'express';
@@ -27,6 +26,7 @@ import { compiledReads } from '../graphql/compiled-reads/compiled-reads.plugin';
 import { queryLimits } from '../graphql/limits/query-limits';
 import { withinTimeBudget } from '../infra/database/time-budget';
 import { bodyErrors, lastResort, requireJson } from './body-errors';
+import { graphqlRoute } from './graphql-route';
 import { identityFor, RequestLimits } from './rate-limit';
 import { reportDownloadRoutes } from './report-downloads.routes';
 import { adminRoutes } from './admin/admin.routes';
@@ -152,38 +152,36 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
     requireJson,
     express.json({ limit: options.limits.maxBodyBytes }),
     timeBudget,
-    expressMiddleware(apollo, {
-      context: async ({ req, res }): Promise<RequestContext> => {
-        const requestId = String(req.id);
-        const facts = requestFactsOf(res);
-        // Links the API gives out (a report's signed downloads) point back at it.
-        const baseUrl = options.publicUrl ?? `${req.protocol}://${req.host}`;
-        const caller = await callerOrUnavailable(req, res, services);
-        if (caller) facts.keyName = caller.name;
-        // The operation is known once the document is read (auditOperation plugin); the audit log reads it then.
-        const audit = { operation: 'unknown' };
-        const { forgetCalendar, ...serviceContext } = createServiceContext({
-          db, clock, logger: logger.child({ requestId }), caller, dueSoonWorkingDays, calendars: services.calendars,
-          audit: { operation: () => audit.operation },
-        });
-        const loaders = newLoaders();
-        return {
-          ...serviceContext,
-          requestId,
-          baseUrl,
-          audit,
-          auth: { caller, presented: Boolean(req.header('authorization')) || sessionPresented(res) },
-          services,
-          jobs,
-          loaders,
-          requestFacts: facts,
-          // Apollo hands resolvers a shallow copy of this object: the loaders object is shared, and forgets in place.
-          forgetCaches: () => {
-            loaders.forget();
-            forgetCalendar();
-          },
-        };
-      },
+    graphqlRoute(apollo, async ({ req, res }): Promise<RequestContext> => {
+      const requestId = String(req.id);
+      const facts = requestFactsOf(res);
+      // Links the API gives out (a report's signed downloads) point back at it.
+      const baseUrl = options.publicUrl ?? `${req.protocol}://${req.host}`;
+      const caller = await callerOrUnavailable(req, res, services);
+      if (caller) facts.keyName = caller.name;
+      // The operation is known once the document is read (auditOperation plugin); the audit log reads it then.
+      const audit = { operation: 'unknown' };
+      const { forgetCalendar, ...serviceContext } = createServiceContext({
+        db, clock, logger: logger.child({ requestId }), caller, dueSoonWorkingDays, calendars: services.calendars,
+        audit: { operation: () => audit.operation },
+      });
+      const loaders = newLoaders();
+      return {
+        ...serviceContext,
+        requestId,
+        baseUrl,
+        audit,
+        auth: { caller, presented: Boolean(req.header('authorization')) || sessionPresented(res) },
+        services,
+        jobs,
+        loaders,
+        requestFacts: facts,
+        // Apollo hands resolvers a shallow copy of this object: the loaders object is shared, and forgets in place.
+        forgetCaches: () => {
+          loaders.forget();
+          forgetCalendar();
+        },
+      };
     }),
   );
 

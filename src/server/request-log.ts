@@ -50,9 +50,10 @@ export function requestLog({ logger, metrics }: { logger: Logger; metrics: Servi
     },
     autoLogging: { ignore: (req: IncomingMessage) => UNLOGGED.has(pathOf(req.url)) },
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
-    customSuccessMessage: () => 'request finished',
+    // A client that hung up before its answer was written: no failure of ours, and not a success.
+    customSuccessMessage: (_req, res) => (res.writableFinished ? 'request finished' : 'request aborted by the client'),
     customErrorMessage: () => 'request failed',
-    customSuccessObject: (_req, res, val) => ({ ...val, ...factsOf(res) }),
+    customSuccessObject: (_req, res, val) => ({ ...val, ...factsOf(res), ...(res.writableFinished ? {} : { outcome: 'aborted' }) }),
     customErrorObject: (_req, res, _err, val) => ({ ...val, ...factsOf(res) }),
   });
 
