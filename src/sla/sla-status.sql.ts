@@ -11,15 +11,16 @@
  * they are: the return or acceptance day, a pause's start or end, or the day the count reaches the
  * due-soon or overdue line. A night therefore examines only the rows whose day has come.
  */
-export const SLA_STATUS_CTES = `
+function slaStatusCtes(stored: boolean): string {
+  return `
 facts AS (
   SELECT a.id, a.accepted_on AS acc, a.returned_on AS ret, a.target_working_days AS tgt,
-         s.status AS old_status, s.next_check_on AS old_next,
+         ${stored ? 's.status AS old_status, s.next_check_on AS old_next' : 'NULL::text AS old_status, NULL::date AS old_next'},
          (a.returned_on IS NOT NULL AND a.returned_on <= $1::date) AS returned,
          CASE WHEN a.returned_on IS NOT NULL AND a.returned_on <= $1::date THEN a.returned_on ELSE $1::date END AS end_day
     FROM cand
     JOIN assessment a ON a.id = cand.id
-    JOIN assessment_sla s ON s.assessment_id = a.id
+    ${stored ? 'JOIN assessment_sla s ON s.assessment_id = a.id' : ''}
 ),
 -- Each pause clipped to the counted days (after acceptance); its stopped Working Days up to the
 -- end day, and up to the day before the return (to tell a return on the target day from a later one).
@@ -88,3 +89,12 @@ SELECT j.id, j.old_status, j.old_next, j.status,
        AND d.wd_number = j.acc_wd + j.stopped + CASE j.status WHEN 'ON_TRACK' THEN j.tgt - $2::int ELSE j.tgt + 1 END
   ) line ON j.status IN ('ON_TRACK', 'DUE_SOON')
 )`;
+}
+
+export const SLA_STATUS_CTES = slaStatusCtes(true);
+
+/**
+ * The same, for a read: nothing of the stored status is wanted (old_status and old_next are null), so
+ * assessment_sla is not joined. A read selects from `judged` (id, status, elapsed, tgt, acc, …).
+ */
+export const SLA_STATUS_READ_CTES = slaStatusCtes(false);

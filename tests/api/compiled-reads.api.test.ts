@@ -26,8 +26,9 @@ beforeAll(async () => {
     logger: createLogger('silent'), dueSoonWorkingDays: 3, limits: { ...loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }), compiledReads: false },
     metrics: app.metrics,
   }, 0);
-  // The reader's key is checked once, then kept: the figures below are a warm process's.
-  await app.gql('{ __typename }', undefined, app.keys.READER);
+  // The reader's key is checked once, then kept, and the Working Day calendar read once, then kept:
+  // the figures below are a warm process's, whichever test runs first.
+  expect((await app.gql('{ assessments(first: 1) { edges { node { targetCompletionOn } } } }', undefined, app.keys.READER)).errors).toBeUndefined();
 });
 afterAll(async () => {
   await resolvers?.stop();
@@ -162,13 +163,66 @@ test('assessments: a page by type, the next by its cursor, one by id: the same b
     expect(one.taken).toBe(true);
     expect(one.compiled).toEqual(one.resolved);
   }
-  // Filtered on a status or a proposal: the resolvers answer (a status needs the calendar).
-  for (const filter of ['{ statuses: [OVERDUE, ON_TRACK] }', '{ modification: "mp107" }']) {
+  // Filtered on a proposal (looked up first, its absence NOT_FOUND): the resolvers answer.
+  for (const filter of ['{ modification: "mp107" }', '{ modification: "MP999" }']) {
     const answer = await bothAnswer(`{ assessments(filter: ${filter}) { totalCount edges { node { id type } } } }`);
     expect(answer.taken).toBe(false);
     expect(answer.compiled).toEqual(answer.resolved);
-    expect(answer.json.errors).toBeUndefined();
+    expect(answer.json.errors?.[0]?.extensions.code).toBe(filter.includes('MP999') ? 'NOT_FOUND' : undefined);
   }
+});
+
+test('the SLA board (assessments in some statuses on a day) is judged by the one statement, as the resolvers judge it, page by page', async () => {
+  // A paused clock among them, so that PAUSED and the pause's stopped days are judged too.
+  const every = (await app.gql(`{ assessments(first: 500) { edges { node { id acceptedOn returnedOn pauses { from } } } } }`)).data!.assessments.edges
+    .map((e: { node: { id: string; acceptedOn: string | null; returnedOn: string | null; pauses: unknown[] } }) => e.node);
+  const running = every.filter((a: { acceptedOn: string | null; returnedOn: string | null; pauses: unknown[] }) => a.acceptedOn && !a.returnedOn && !a.pauses.length);
+  expect(running.length).toBeGreaterThanOrEqual(1);
+  // Paused and resumed on the proposal's last Working Days before the clock's today (9 April 2021).
+  const { id } = running.at(-1);
+  expect((await app.gql(`mutation($id: ID!) { pauseAssessment(id: $id, from: "2021-04-06", reason: "awaiting a Service Provider") { id } }`, { id })).errors).toBeUndefined();
+  expect((await app.gql(`mutation($id: ID!) { resumeAssessment(id: $id, on: "2021-04-08") { id } }`, { id })).errors).toBeUndefined();
+
+  const BOARD = `query($statuses: [SlaStatus!], $asOf: LocalDate, $first: Int, $after: String, $type: AssessmentType) {
+    assessments(first: $first, after: $after, filter: { statuses: $statuses, asOf: $asOf, type: $type }) {
+      totalCount edges { cursor node { id type acceptedOn targetCompletionOn sla(asOf: $asOf) { status remainingWorkingDays } modification { reference title } } }
+      pageInfo { hasNextPage endCursor } } }`;
+  const random = seededRandom(2112);
+  const STATUSES = ['AWAITING_ACCEPTANCE', 'ON_TRACK', 'DUE_SOON', 'OVERDUE', 'PAUSED', 'COMPLETED', 'COMPLETED_ON_TIME', 'COMPLETED_LATE'];
+  let seen = 0;
+  // The days a clock starts and stops on are where a status changes: judged on such days too.
+  const returned = every.find((a: { returnedOn: string | null }) => a.returnedOn);
+  const edges: Array<[string[], string]> = [
+    [['ON_TRACK', 'AWAITING_ACCEPTANCE'], running.at(-1).acceptedOn],
+    [['COMPLETED', 'COMPLETED_ON_TIME', 'COMPLETED_LATE', 'ON_TRACK', 'DUE_SOON', 'OVERDUE'], returned.returnedOn],
+  ];
+  for (let round = 0; round < 16; round++) {
+    const statuses = round === 0 ? ['OVERDUE', 'DUE_SOON'] : edges[round - 1]?.[0] ?? STATUSES.filter(() => random() < 0.35);
+    if (!statuses.length) statuses.push(STATUSES[round % STATUSES.length]!);
+    const asOf = round === 0 ? null : edges[round - 1]?.[1] ?? new Date(Date.UTC(2020, 0, 1) + Math.floor(random() * 700) * 86_400_000).toISOString().slice(0, 10);
+    const type = round % 4 === 3 ? 'IMPACT' : null;
+    let after: string | null = null;
+    for (let page = 0; page < 3; page++) {
+      const answer = await bothAnswer(BOARD, { statuses, asOf, first: 4, after, type });
+      expect({ statuses, asOf, taken: answer.taken, statements: answer.statements }).toEqual({ statuses, asOf, taken: true, statements: 1 });
+      expect(answer.compiled).toEqual(answer.resolved);
+      const { edges, pageInfo, totalCount } = answer.json.data.assessments;
+      seen += edges.length;
+      if (page === 0) expect(totalCount).toBeGreaterThanOrEqual(edges.length);
+      if (!pageInfo.hasNextPage) break;
+      after = pageInfo.endCursor;
+    }
+  }
+  // Not every judged page was empty: the rounds met real boards.
+  expect(seen).toBeGreaterThan(10);
+  // A page past the last still tells the board's total.
+  const all = await bothAnswer(BOARD, { statuses: ['COMPLETED', 'COMPLETED_ON_TIME', 'COMPLETED_LATE'], asOf: '2021-04-09', first: 500 });
+  const last = all.json.data.assessments;
+  expect(last.totalCount).toBeGreaterThan(0);
+  const past = await bothAnswer(BOARD, { statuses: ['COMPLETED', 'COMPLETED_ON_TIME', 'COMPLETED_LATE'], asOf: '2021-04-09', first: 5, after: last.edges.at(-1).cursor });
+  expect(past.taken).toBe(true);
+  expect(past.compiled).toEqual(past.resolved);
+  expect(past.json.data.assessments).toMatchObject({ totalCount: last.totalCount, edges: [] });
 });
 
 test('a field the compiled path does not know (a getter: a cost read as a number) sends the query to the resolvers, which answer as before', async () => {

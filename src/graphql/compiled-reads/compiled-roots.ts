@@ -4,6 +4,7 @@ import { validate } from 'class-validator';
 import type { LocalDate } from '../../calendar/local-date';
 import type { Page } from '../../common/pages';
 import type { MeetingBody } from '../../meetings/meeting.enums';
+import { judgedInSql } from '../../assessments/assessment-reads';
 import { AssessmentFilter } from '../../assessments/assessment.types';
 import { ModificationFilter } from '../../modifications/modification.types';
 import type { CompiledAnswer } from '../../read-model/answer-json';
@@ -143,10 +144,13 @@ const modifications = connectionRoot(async (ctx, answer, args, countTotal) => {
 
 const assessments = connectionRoot(async (ctx, answer, args, countTotal) => {
   const filter = await validInput(AssessmentFilter, args.filter);
-  // A status is judged on the calendar, a proposal looked up first: the resolvers do both.
-  if (filter === null || filter?.statuses?.length || filter?.modification) return null;
+  // A proposal is looked up first (an unknown one is the resolvers' NOT_FOUND); a day outside the SQL calendar is theirs to judge.
+  if (filter === null || filter?.modification) return null;
+  const asOf = filter?.asOf ?? ctx.clock.today();
+  const status = filter?.statuses?.length ? { statuses: filter.statuses, asOf, dueSoonWorkingDays: ctx.dueSoonWorkingDays } : undefined;
+  if (status && !judgedInSql(asOf)) return null;
   return ctx.services.assessmentReads.pageOfAnswers(ctx, answer, {
-    type: filter?.type, first: (args.first as number | null) ?? 100, after: (args.after as string | null) ?? null, countTotal,
+    type: filter?.type, first: (args.first as number | null) ?? 100, after: (args.after as string | null) ?? null, countTotal, status,
   });
 });
 
