@@ -1,5 +1,6 @@
 import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { Role } from '../../src/auth/role';
+import { syncCalendarTable } from '../../src/calendar/calendar-table.service';
 import { loadConfig } from '../../src/config/config';
 import { systemClock } from '../../src/infra/clock';
 import { ChangeFeed } from '../../src/infra/database/change-feed';
@@ -28,6 +29,8 @@ export async function startBenchApi(url: string, port: number, options: { logger
   const config = loadConfig({ ...process.env, DATABASE_URL: url, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn', ...options.env });
   const logger = createLogger(config.logLevel);
   const db = await openDatabase({ url, poolSize: 10, statementTimeoutMs: config.statementTimeoutMs, logger: options.logger });
+  // As connectDatabase does when the service starts: the SQL calendar the status twin reads.
+  await syncCalendarTable(db);
   const queue = await openQueueBackend({ databaseUrl: url }, logger);
   const jobs = new JobQueue(queue);
   const changes = new ChangeFeed({ url, logger });
