@@ -130,18 +130,8 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
   const perKeyRate = requestLimits.keyed;
   // The budget starts once a request is taken (for GraphQL, once its body is read) and covers the key check.
   const timeBudget: express.RequestHandler = (_req, _res, next) => withinTimeBudget(options.limits.requestTimeoutMs, next);
-  app.use('/reports', corsPolicy, consoleCookies, sessionIdentity({ services, clock, logger, readsOnly: true }), perKeyRate, timeBudget, reportDownloadRoutes({ db, services, clock, logger }));
-  // The console: its pages and session (signing in takes a key: each address has one budget there).
-  app.use(consoleRoutes({ services, clock, logger, consoleDir: options.consoleDir ?? path.resolve('dist', 'console'), cookies: consoleCookies, signInLimit: requestLimits.byAddress }));
-
-  // The admin pages answer whether a key is an admin's: each address has one budget there, whatever key it sends.
-  app.use('/admin', requestLimits.byAddress, await adminRoutes({ services, jobs, clock, logger, devMailboxDir: options.devMailboxDir }));
-  app.use('/calendar', perKeyRate, timeBudget, calendarFeedRoutes({ db, services, clock, logger, dueSoonWorkingDays }));
-  // The spreadsheet: a link in the console downloads it with the session; an upload imports one (SECAS).
-  app.get(REGISTER_EXPORT_PATHS, corsPolicy, consoleCookies, sessionIdentity({ services, clock, logger, readsOnly: true }), perKeyRate, timeBudget, registerExport({ db, services, clock, logger, dueSoonWorkingDays }));
-  app.post(REGISTER_IMPORT_PATH, consoleCookies, consoleIdentity, perKeyRate, ...registerImport({ db, services, clock, logger, dueSoonWorkingDays }));
-
-  // A browser opening /graphql gets GraphiQL; every other request goes on to GraphQL below.
+  // GraphQL first, as most requests are: they pass no other route's matching on the way. A browser
+  // opening /graphql gets GraphiQL; every other request goes on to GraphQL.
   app.get('/graphql', graphiqlPage({ consoleDir: options.consoleDir ?? path.resolve('dist', 'console') }));
   app.use(
     '/graphql',
@@ -162,7 +152,8 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
       // The operation is known once the document is read (auditOperation plugin); the audit log reads it then.
       const audit = { operation: 'unknown' };
       const { forgetCalendar, ...serviceContext } = createServiceContext({
-        db, clock, logger: logger.child({ requestId }), caller, dueSoonWorkingDays, calendars: services.calendars,
+        // pino-http's logger for this request: its lines carry the request's id (reqId), as the request's own line does.
+        db, clock, logger: req.log, caller, dueSoonWorkingDays, calendars: services.calendars,
         audit: { operation: () => audit.operation },
       });
       const loaders = newLoaders();
@@ -184,6 +175,17 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
       };
     }),
   );
+
+  app.use('/reports', corsPolicy, consoleCookies, sessionIdentity({ services, clock, logger, readsOnly: true }), perKeyRate, timeBudget, reportDownloadRoutes({ db, services, clock, logger }));
+  // The console: its pages and session (signing in takes a key: each address has one budget there).
+  app.use(consoleRoutes({ services, clock, logger, consoleDir: options.consoleDir ?? path.resolve('dist', 'console'), cookies: consoleCookies, signInLimit: requestLimits.byAddress }));
+
+  // The admin pages answer whether a key is an admin's: each address has one budget there, whatever key it sends.
+  app.use('/admin', requestLimits.byAddress, await adminRoutes({ services, jobs, clock, logger, devMailboxDir: options.devMailboxDir }));
+  app.use('/calendar', perKeyRate, timeBudget, calendarFeedRoutes({ db, services, clock, logger, dueSoonWorkingDays }));
+  // The spreadsheet: a link in the console downloads it with the session; an upload imports one (SECAS).
+  app.get(REGISTER_EXPORT_PATHS, corsPolicy, consoleCookies, sessionIdentity({ services, clock, logger, readsOnly: true }), perKeyRate, timeBudget, registerExport({ db, services, clock, logger, dueSoonWorkingDays }));
+  app.post(REGISTER_IMPORT_PATH, consoleCookies, consoleIdentity, perKeyRate, ...registerImport({ db, services, clock, logger, dueSoonWorkingDays }));
 
   app.use(bodyErrors(logger, options.limits.maxBodyBytes), lastResort(logger));
 
