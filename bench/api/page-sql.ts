@@ -9,19 +9,20 @@ import { SLA_STATUS_READ_CTES } from '../../src/sla/sla-status.sql';
 
 /**
  * The Working Day on which assessment `a`'s clock reaches its target, as sla-calculator's
- * targetCompletionOn: null before acceptance or while a pause is open; with no pause, by Working
- * Day number; else the target-th running Working Day after acceptance.
+ * targetCompletionOn: null before acceptance or while a pause is open (`j`, its row of the status
+ * twin, says: any_open is null when it has no pause at all); with no pause, the calendar row `td`
+ * joined on Working Day number (TARGET_JOIN); else the target-th running Working Day after acceptance.
  */
-const TARGET_DAY = (a: string) => `CASE
-  WHEN ${a}.accepted_on IS NULL OR EXISTS (SELECT 1 FROM assessment_pause op WHERE op.assessment_id = ${a}.id AND op.to_on IS NULL) THEN NULL
+const TARGET_DAY = (a: string, j: string, td: string) => `CASE
+  WHEN ${a}.accepted_on IS NULL OR ${j}.any_open THEN NULL
   WHEN ${a}.target_working_days = 0 THEN ${a}.accepted_on
-  WHEN NOT EXISTS (SELECT 1 FROM assessment_pause ap WHERE ap.assessment_id = ${a}.id) THEN
-    (SELECT d.day FROM calendar_day d WHERE d.is_working
-        AND d.wd_number = (SELECT c.wd_number FROM calendar_day c WHERE c.day = ${a}.accepted_on) + ${a}.target_working_days)
+  WHEN ${j}.any_open IS NULL THEN ${td}.day
   ELSE (SELECT d.day FROM calendar_day d WHERE d.day > ${a}.accepted_on AND d.is_working
           AND NOT EXISTS (SELECT 1 FROM assessment_pause sp WHERE sp.assessment_id = ${a}.id AND d.day >= sp.from_on AND d.day < sp.to_on)
         ORDER BY d.day OFFSET ${a}.target_working_days - 1 LIMIT 1)
 END`;
+const TARGET_JOIN = (a: string, j: string, td: string) =>
+  `LEFT JOIN LATERAL (SELECT day FROM calendar_day WHERE is_working AND wd_number = ${j}.acc_wd + ${a}.target_working_days OFFSET 0) ${td} ON true`;
 
 /** An assessment's SLA position from the twin's `judged` row j: counts are null until the clock has started. */
 const SLA = (j: string) => `json_build_object('status', ${j}.status,
@@ -31,7 +32,7 @@ const SLA = (j: string) => `json_build_object('status', ${j}.status,
 /** An assessment's columns; with `judged`, its target day and its SLA position from that judged row. */
 const ASSESSMENT = (a: string, judged?: string) => `json_build_object('id', ${a}.id, 'type', ${a}.type, 'requestedOn', ${a}.requested_on,
       'acceptedOn', ${a}.accepted_on, 'returnedOn', ${a}.returned_on, 'targetWorkingDays', ${a}.target_working_days,
-      'expectedCompletionOn', ${a}.expected_completion_on${judged ? `, 'targetCompletionOn', ${TARGET_DAY(a)}, 'sla', ${SLA(judged)}` : ''})`;
+      'expectedCompletionOn', ${a}.expected_completion_on${judged ? `, 'targetCompletionOn', ${TARGET_DAY(a, judged, 'td')}, 'sla', ${SLA(judged)}` : ''})`;
 const ASSESSMENT_ORDER = (a: string) => `${a}.requested_on, ${a}.accepted_on, ${a}.returned_on, ${a}.id`;
 
 const NODE = (p: string, computed = false) => `json_build_object(
@@ -49,12 +50,14 @@ const NODE = (p: string, computed = false) => `json_build_object(
 /** A page of proposals; with `computed`, each assessment's target day and SLA position on $2 (threshold $3). */
 const pageSql = (computed: boolean) => `
 ${computed ? `WITH page AS (SELECT * FROM modification ORDER BY reference LIMIT $1),
-     cand AS (SELECT a.id FROM assessment a JOIN page ON a.modification_id = page.id),
+     -- Each page row's assessments by index (OFFSET 0: not hashed from all 50,000, as the planner would).
+     cand AS (SELECT a.id FROM page, LATERAL (SELECT id FROM assessment WHERE modification_id = page.id OFFSET 0) a),
      ${SLA_STATUS_READ_CTES.replaceAll('$1::', '$2::').replaceAll('$2::int', '$3::int')},
      -- Each proposal's assessments with their judgement, made once (hash joins) rather than looked up row by row.
      assessed AS (
        SELECT a.modification_id, json_agg(${ASSESSMENT('a', 'j')} ORDER BY ${ASSESSMENT_ORDER('a')}) AS list
-         FROM page JOIN assessment a ON a.modification_id = page.id JOIN judged j ON j.id = a.id
+         FROM page, LATERAL (SELECT * FROM assessment WHERE modification_id = page.id OFFSET 0) a
+         JOIN judged j ON j.id = a.id ${TARGET_JOIN('a', 'j', 'td')}
         GROUP BY a.modification_id)` : ''}
 SELECT json_build_object('data', json_build_object('modifications', json_build_object(
   'totalCount', (SELECT count(*) FROM modification),
@@ -76,17 +79,17 @@ WITH cand AS (SELECT a.id FROM assessment a WHERE a.accepted_on <= $1::date AND 
 ${SLA_STATUS_READ_CTES},
 matching AS (SELECT j.* FROM judged j WHERE j.status IN ('OVERDUE', 'DUE_SOON')),
 page AS (
-  SELECT a.*, m.status, m.elapsed, m.tgt, coalesce(a.requested_on, a.accepted_on, a.returned_on, 'infinity'::date) AS order_day
+  SELECT a.*, m.status, m.elapsed, m.tgt, m.acc_wd, m.any_open, coalesce(a.requested_on, a.accepted_on, a.returned_on, 'infinity'::date) AS order_day
     FROM matching m JOIN assessment a ON a.id = m.id
    ORDER BY order_day, a.id LIMIT $3)
 SELECT json_build_object('data', json_build_object('assessments', json_build_object(
   'totalCount', (SELECT count(*) FROM matching),
   'edges', coalesce(json_agg(json_build_object('node', json_build_object('id', a.id, 'type', a.type, 'acceptedOn', a.accepted_on,
-      'targetCompletionOn', ${TARGET_DAY('a')},
+      'targetCompletionOn', ${TARGET_DAY('a', 'a', 'td')},
       'sla', json_build_object('status', a.status, 'remainingWorkingDays', a.tgt - a.elapsed),
       'modification', (SELECT json_build_object('reference', p.reference, 'title', p.title) FROM modification p WHERE p.id = a.modification_id)))
     ORDER BY a.order_day, a.id), '[]'))))::text AS body
-  FROM page a`;
+  FROM page a ${TARGET_JOIN('a', 'a', 'td')}`;
 
 export const FLOOR_ONE_SQL = `
 SELECT json_build_object('data', json_build_object('modification', (SELECT ${NODE('p')} FROM modification p WHERE p.reference = $1)))::text AS body`;
