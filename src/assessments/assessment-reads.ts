@@ -8,6 +8,7 @@ import { CALENDAR_TABLE_FIRST_DAY, CALENDAR_TABLE_LAST_DAY } from '../calendar/c
 import type { LocalDate } from '../calendar/local-date';
 import type { SlaStatus } from '../sla/sla-calculator';
 import { SLA_STATUS_READ_CTES } from '../sla/sla-status.sql';
+import { idOfReferenceSql } from '../modifications/reference-lookup.sql';
 import type { AssessmentType } from './assessment.enums';
 
 /** The statuses that need the return recorded by the day, those that need the clock not started, and the rest. */
@@ -44,21 +45,50 @@ export function decodeAssessmentCursor(after: string): [string, string] {
   throw new InvalidInputError(`after: ${JSON.stringify(after)} is not a cursor this API gave out`);
 }
 
+/** What a page of assessments is filtered and placed by (the GraphQL filter's type and proposal, the page's size and cursor). */
+export interface PageOptions {
+  type?: AssessmentType | null;
+  /** A proposal's reference, as AssessmentService.list takes it (former references too). */
+  modification?: string | null;
+  first: number;
+  after?: string | null;
+}
+
+/** The filter's conditions over the row aliased `alias`, their parameters pushed on `into`. */
+function filterSql(options: PageOptions, alias: string, into: unknown[]): string {
+  const conditions = ['true'];
+  if (options.type) conditions.push(`${alias}.type = $${into.push(options.type)}`);
+  if (hasProposal(options)) {
+    conditions.push(`${alias}.modification_id = ${idOfReferenceSql(`$${into.push(options.modification)}::text`)}`);
+  }
+  return conditions.join(' AND ');
+}
+
+const hasProposal = (options: PageOptions) => options.modification !== null && options.modification !== undefined;
+
+/**
+ * Whether a page filtered on a proposal may stand, as SQL: always without such a filter; else when
+ * the reference names a proposal. An empty page for one that names none is no answer.
+ */
+function proposalKnownSql(options: PageOptions, into: unknown[]): string {
+  return hasProposal(options) ? `${idOfReferenceSql(`$${into.push(options.modification)}::text`)} IS NOT NULL` : 'true';
+}
+
 /**
  * Pages and single assessments as answers PostgreSQL builds whole (read-model/answer-json), in one
- * statement each: the reads of AssessmentService.list and find that need nothing computed (no SLA
- * status to filter on, no proposal to look up first).
+ * statement each: the reads of AssessmentService.list and find, filtered on type, proposal and SLA
+ * status as it filters them.
  */
 export class AssessmentReads {
   async pageOfAnswers(
     ctx: ServiceContext,
     answer: CompiledAnswer,
-    options: { type?: AssessmentType | null; first: number; after?: string | null; countTotal: boolean; status?: StatusFilter },
-  ): Promise<Page<unknown>> {
+    options: PageOptions & { countTotal: boolean; status?: StatusFilter },
+  ): Promise<Page<unknown> | null> {
     if (options.status) return this.pageInStatuses(ctx, answer, { ...options, status: options.status });
     const first = checkPageSize(options.first);
     const params: unknown[] = [];
-    const where = (alias: string, into: unknown[]) => (options.type ? `${alias}.type = $${into.push(options.type)}` : 'true');
+    const where = (alias: string, into: unknown[]) => filterSql(options, alias, into);
     const total = options.countTotal ? `, (SELECT count(*)::int FROM assessment f WHERE ${where('f', params)}) AS total` : '';
     let after = '';
     if (options.after) {
@@ -70,11 +100,17 @@ export class AssessmentReads {
         WHERE ${where('t', params)}${after} ORDER BY ${orderKeyOf('t')}, t.id LIMIT $${params.push(first + 1)}`,
       params,
     );
-    let totalCount = 0;
-    if (options.countTotal) {
-      // No rows past the cursor: the total is still the filter's, and only then takes a statement of its own.
-      const countParams: unknown[] = [];
-      totalCount = rows[0]?.total ?? (await ctx.db.query(`SELECT count(*)::int AS n FROM assessment f WHERE ${where('f', countParams)}`, countParams))[0].n;
+    let totalCount = rows[0]?.total ?? 0;
+    if (!rows.length && (options.countTotal || hasProposal(options))) {
+      // No rows past the cursor: the total is still the filter's, and whether the proposal exists
+      // is still to tell (one that does not is the resolvers' NOT_FOUND). Only then a second statement.
+      const more: unknown[] = [];
+      const [found] = await ctx.db.query(
+        `SELECT ${options.countTotal ? `(SELECT count(*)::int FROM assessment f WHERE ${where('f', more)})` : '0'} AS n, ${proposalKnownSql(options, more)} AS proposal_known`,
+        more,
+      );
+      if (!found.proposal_known) return null;
+      totalCount = found.n;
     }
     return toPage({ rows, first, totalCount, after: options.after, cursorOf: (r) => encodeCursor([r.order_key, r.id]), nodeOf: (r) => r.row });
   }
@@ -87,23 +123,23 @@ export class AssessmentReads {
   private async pageInStatuses(
     ctx: ServiceContext,
     answer: CompiledAnswer,
-    options: { type?: AssessmentType | null; first: number; after?: string | null; status: StatusFilter },
-  ): Promise<Page<unknown>> {
+    options: PageOptions & { status: StatusFilter },
+  ): Promise<Page<unknown> | null> {
     const first = checkPageSize(options.first);
     const { statuses, asOf, dueSoonWorkingDays } = options.status;
     // $1 and $2 are the status twin's: the day and the due-soon threshold.
     const params: unknown[] = [asOf, dueSoonWorkingDays, [...statuses]];
-    const type = options.type ? ` AND a.type = $${params.push(options.type)}` : '';
+    const filter = ` AND ${filterSql(options, 'a', params)}`;
     let after = '';
     if (options.after) {
       const [key, id] = decodeAssessmentCursor(options.after);
       after = ` AND (${orderKeyOf('t')}, t.id) > ($${params.push(key)}::date, $${params.push(id)}::uuid)`;
     }
-    const rows: Array<{ row: unknown; id: string | null; order_key: string; total: number }> = await ctx.db.query(
-      `WITH cand AS (SELECT a.id FROM assessment a WHERE (${candidatesFor(statuses, 'a')})${type}),
+    const rows: Array<{ row: unknown; id: string | null; order_key: string; total: number; proposal_known: boolean }> = await ctx.db.query(
+      `WITH cand AS (SELECT a.id FROM assessment a WHERE (${candidatesFor(statuses, 'a')})${filter}),
        ${SLA_STATUS_READ_CTES},
        matching AS (SELECT j.id FROM judged j WHERE j.status = ANY($3::text[]))
-       SELECT (SELECT count(*)::int FROM matching) AS total, p.*
+       SELECT (SELECT count(*)::int FROM matching) AS total, ${proposalKnownSql(options, params)} AS proposal_known, p.*
          FROM (SELECT 1) one
          LEFT JOIN (
            SELECT ${answer.sql} AS row, t.id, ${orderKeyOf('t')} AS order_day, ${orderKeyOf('t')}::text AS order_key
@@ -114,6 +150,7 @@ export class AssessmentReads {
         ORDER BY p.order_day, p.id`,
       params,
     );
+    if (!rows[0]!.proposal_known) return null;
     const found = rows.filter((r) => r.id !== null);
     return toPage({ rows: found, first, totalCount: rows[0]!.total, after: options.after, cursorOf: (r) => encodeCursor([r.order_key, r.id]), nodeOf: (r) => r.row });
   }

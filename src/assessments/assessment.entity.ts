@@ -5,6 +5,11 @@ import { LocalDateScalar } from '../graphql/scalars';
 import { AssessmentType } from './assessment.enums';
 
 /** A DCC Preliminary or Impact Assessment of one proposal. */
+/** A cost as the API gives it (pounds, a number) from the column's exact text (pence kept); null for none. */
+export function costInPounds(text: string | null | undefined): number | null {
+  return text === null || text === undefined ? null : Number(text);
+}
+
 @ObjectType({ description: 'A DCC Preliminary or Impact Assessment of a proposal: its request, acceptance, pauses and return, and its SLA position on any day.', simpleResolvers: true })
 @Entity('assessment')
 @Index(['modificationId'])
@@ -50,7 +55,7 @@ export class Assessment {
 
   @Field(() => Float, { nullable: true, description: 'What the DCC charged for it, in pounds.' })
   get costGbp(): number | null {
-    return this.costGbpText === null || this.costGbpText === undefined ? null : Number(this.costGbpText);
+    return costInPounds(this.costGbpText);
   }
 
   @Field(() => String, { description: "The DCC's commentary on where it stands.", nullable: true })

@@ -163,12 +163,21 @@ test('assessments: a page by type, the next by its cursor, one by id: the same b
     expect(one.taken).toBe(true);
     expect(one.compiled).toEqual(one.resolved);
   }
-  // Filtered on a proposal (looked up first, its absence NOT_FOUND): the resolvers answer.
-  for (const filter of ['{ modification: "mp107" }', '{ modification: "MP999" }']) {
-    const answer = await bothAnswer(`{ assessments(filter: ${filter}) { totalCount edges { node { id type } } } }`);
-    expect(answer.taken).toBe(false);
+  // Filtered on a proposal, by any case of its reference or a former one: one statement. One that
+  // names no proposal is the resolvers' to refuse (NOT_FOUND), after the statement finds nothing.
+  const cases = [
+    ['{ modification: "mp107" }', true, 2],
+    ['{ modification: "MP107", type: IMPACT, statuses: [AWAITING_ACCEPTANCE, ON_TRACK, DUE_SOON, OVERDUE, PAUSED] }', true, 1],
+    ['{ modification: "DP156" }', true, 0],
+    ['{ modification: "MP999" }', false, undefined],
+  ] as const;
+  for (const [filter, taken, total] of cases) {
+    const answer = await bothAnswer(`{ assessments(filter: ${filter}) { totalCount edges { node { id type modification { reference } } } } }`);
+    expect({ filter, taken: answer.taken, total: answer.json.data?.assessments.totalCount }).toEqual({ filter, taken, total });
+    // One statement; an empty page two (its total, and whether the proposal exists, are then asked apart).
+    if (taken) expect(answer.statements).toBe(total ? 1 : 2);
     expect(answer.compiled).toEqual(answer.resolved);
-    expect(answer.json.errors?.[0]?.extensions.code).toBe(filter.includes('MP999') ? 'NOT_FOUND' : undefined);
+    expect(answer.json.errors?.[0]?.extensions.code).toBe(taken ? undefined : 'NOT_FOUND');
   }
 });
 
@@ -225,14 +234,48 @@ test('the SLA board (assessments in some statuses on a day) is judged by the one
   expect(past.json.data.assessments).toMatchObject({ totalCount: last.totalCount, edges: [] });
 });
 
-test('a field the compiled path does not know (a getter: a cost read as a number) sends the query to the resolvers, which answer as before', async () => {
-  for (const node of ['reference assessments { costGbp }', 'reference refinementStalled assessments { costGbp }']) {
-    const answer = await bothAnswer(`{ modifications(first: 40) { edges { node { ${node} } } } }`);
-    expect(answer.taken).toBe(false);
-    expect(answer.compiled).toEqual(answer.resolved);
-    expect(answer.json.errors).toBeUndefined();
-    expect(answer.json.data.modifications.edges).toHaveLength(37);
+test('a cost (a getter on the entity) and a phase on any day are answered by the one statement, as the resolvers answer them', async () => {
+  // A cost in pence, and a proposal moved on twice in a day (the later recorded is its phase that day).
+  const requested = await app.gql(`mutation { requestAssessment(input: { modification: "MP078", type: PRELIMINARY, requestedOn: "2021-03-01" }) { id } }`);
+  const { id } = requested.data!.requestAssessment;
+  expect((await app.gql(`mutation($id: ID!) { acceptAssessment(id: $id, acceptedOn: "2021-03-02") { id } }`, { id })).errors).toBeUndefined();
+  expect((await app.gql(`mutation($id: ID!) { returnAssessment(id: $id, returnedOn: "2021-04-07", costGbp: 12345.67) { costGbp } }`, { id })).data)
+    .toEqual({ returnAssessment: { costGbp: 12345.67 } });
+  for (const [phase, on] of [['OPINE', '2021-04-09'], ['DECIDE', '2021-04-09']]) {
+    const changed = await app.gql(`mutation($p: ModificationPhase!, $on: LocalDate!) { changePhase(reference: "MP078", phase: $p, on: $on) { phase } }`, { p: phase, on });
+    expect(changed.errors).toBeUndefined();
   }
+  const history = (await app.gql(`{ modifications(first: 100) { edges { node { reference raisedOn history { on } } } } }`)).data!.modifications.edges
+    .flatMap((e: { node: { raisedOn: string | null; history: Array<{ on: string }> } }) => [e.node.raisedOn, ...e.node.history.map((h) => h.on)])
+    .filter(Boolean) as string[];
+  expect(history.length).toBeGreaterThan(10);
+  const random = seededRandom(5);
+  // The days phases change on, the days before them, and days at random.
+  const pick = () => history[Math.floor(random() * history.length)]!;
+  const days = ['2021-04-08', pick(), pick(), pick(), '2015-01-01', '2021-04-09', ...Array.from({ length: 3 }, () => {
+    const d = new Date(Date.parse(`${pick()}T00:00:00Z`) - 86_400_000);
+    return d.toISOString().slice(0, 10);
+  })];
+  for (const date of days) {
+    const page = await bothAnswer(`query($date: LocalDate!) { modifications(first: 100) { edges { node { reference phase phaseOn(date: $date)
+      history { on to } assessments { costGbp } } } } }`, { date });
+    expect({ date, taken: page.taken, statements: page.statements }).toEqual({ date, taken: true, statements: 1 });
+    expect(page.compiled).toEqual(page.resolved);
+    expect(page.compiled.text).toContain('12345.67');
+  }
+  const phases = JSON.parse((await bothAnswer(`{ modifications(first: 100) { edges { node { early: phaseOn(date: "2015-01-01") now: phaseOn(date: "2021-04-09") } } } }`)).compiled.text)
+    .data.modifications.edges.map((e: { node: { early: string | null; now: string | null } }) => e.node);
+  // Before anything was raised: no phase; on the register's day: every proposal has one.
+  expect(phases.every((p: { early: string | null }) => p.early === null)).toBe(true);
+  expect(phases.every((p: { now: string | null }) => p.now !== null)).toBe(true);
+});
+
+test('a selection the one statement cannot shape (a page asking for its edges twice, under two aliases) goes to the resolvers, which answer as before', async () => {
+  const answer = await bothAnswer(`{ modifications(first: 40) { a: edges { node { reference } } b: edges { cursor node { title } } } }`);
+  expect(answer.taken).toBe(false);
+  expect(answer.compiled).toEqual(answer.resolved);
+  expect(answer.json.errors).toBeUndefined();
+  expect(answer.json.data.modifications.a).toHaveLength(37);
 });
 
 test('refusals and bad input answer the same errors either way, and nothing is compiled for them', async () => {

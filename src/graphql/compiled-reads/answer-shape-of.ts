@@ -55,8 +55,11 @@ export interface FinishEnv extends ComputeEnv {
 /** Works out, in place, the computed fields of one answer row (and of its relations' rows). */
 export type Finish = (row: Record<string, unknown>, env: FinishEnv) => void;
 
-/** A planned answer: its SQL, and, when it holds computed fields, what finishes each row. */
-export type PlannedAnswer = CompiledAnswer & { finish?: Finish };
+/**
+ * A planned answer: its SQL, and, when it holds computed fields, what finishes each row and whether
+ * any of them reads the Working Day calendar (only then is the calendar fetched for the request).
+ */
+export type PlannedAnswer = CompiledAnswer & { finish?: Finish; readsCalendar?: boolean };
 
 /**
  * The keys a selection of a computed field's object result asks for (an SLA position's status,
@@ -79,7 +82,7 @@ function leafProjection(selection: Selection, type: GraphQLObjectType, nodes: re
  * computed field the compiled path knows (computed-fields.ts: its facts in the statement, its value
  * worked out after it by the resolver's own code); else null, and the resolvers answer as before.
  */
-function answerShapeOf(selection: Selection, type: GraphQLObjectType, fieldNodes: readonly FieldNode[]): { shape: AnswerShape; finish?: Finish } | null {
+function answerShapeOf(selection: Selection, type: GraphQLObjectType, fieldNodes: readonly FieldNode[]): { shape: AnswerShape; finish?: Finish; readsCalendar: boolean } | null {
   const entity = entityOf(type);
   if (!entity) return null;
   const readable = READABLE.get(entity)!;
@@ -88,6 +91,7 @@ function answerShapeOf(selection: Selection, type: GraphQLObjectType, fieldNodes
   if (fields.size > MAX_KEYS) return null;
   const keys: AnswerKey[] = [];
   const finishes: Finish[] = [];
+  let readsCalendar = false;
   for (const [key, nodes] of fields) {
     const name = nodes[0]!.name.value;
     if (name === '__typename') {
@@ -102,6 +106,7 @@ function answerShapeOf(selection: Selection, type: GraphQLObjectType, fieldNodes
       const projection = isObjectType(named) ? leafProjection(selection, named, nodes) : undefined;
       if (projection === null) return null;
       keys.push({ key, computed });
+      readsCalendar ||= computed.readsCalendar;
       finishes.push((row, env) => {
         // Arguments are read per request: the plan is kept per document, the variables are not.
         const value = computed.compute(row[key], getArgumentValues(field, nodes[0]!, env.variables), env) as Record<string, unknown> | null;
@@ -115,6 +120,7 @@ function answerShapeOf(selection: Selection, type: GraphQLObjectType, fieldNodes
       const planned = answerShapeOf(selection, named, nodes);
       if (!planned) return null;
       keys.push({ key, relation: name, shape: planned.shape });
+      readsCalendar ||= planned.readsCalendar;
       const child = planned.finish;
       if (child) {
         finishes.push((row, env) => {
@@ -137,7 +143,7 @@ function answerShapeOf(selection: Selection, type: GraphQLObjectType, fieldNodes
   const finish: Finish | undefined = finishes.length ? (row, env) => {
     for (const f of finishes) f(row, env);
   } : undefined;
-  return { shape: { entity, keys }, finish };
+  return { shape: { entity, keys }, finish, readsCalendar };
 }
 
 const compiled = new WeakMap<FieldNode, Map<string, PlannedAnswer | null>>();
@@ -153,7 +159,7 @@ export function compiledAnswerOf(selection: Selection, type: GraphQLObjectType, 
   const key = `${type.name} ${fieldNodes.length} ${selection.directiveKey}`;
   if (!known.has(key)) {
     const planned = answerShapeOf(selection, type, fieldNodes);
-    known.set(key, planned && { ...compileAnswer(selection.db, planned.shape), finish: planned.finish });
+    known.set(key, planned && { ...compileAnswer(selection.db, planned.shape), finish: planned.finish, readsCalendar: planned.readsCalendar });
   }
   return known.get(key)!;
 }

@@ -2,6 +2,7 @@ import { type FieldNode, getNamedType, type GraphQLField, type GraphQLObjectType
 import { collectSubfields } from 'graphql/execution/collectFields';
 import { validate } from 'class-validator';
 import type { LocalDate } from '../../calendar/local-date';
+import type { WorkingCalendar } from '../../calendar/working-calendar';
 import type { Page } from '../../common/pages';
 import type { MeetingBody } from '../../meetings/meeting.enums';
 import { judgedInSql } from '../../assessments/assessment-reads';
@@ -11,15 +12,23 @@ import type { CompiledAnswer } from '../../read-model/answer-json';
 import type { RequestContext } from '../context';
 import { compiledAnswerOf, type FinishEnv, type PlannedAnswer, type Selection } from './answer-shape-of';
 
-/** The environment computed fields are worked out in: this request's calendar, day, threshold and variables. */
-async function finishEnv(ctx: RequestContext, selection: Selection): Promise<FinishEnv> {
-  return { calendar: await ctx.calendar(), today: ctx.clock.today(), dueSoonWorkingDays: ctx.dueSoonWorkingDays, variables: selection.variables };
+/** A stand-in for the calendar where no field asked for reads it: reading it anyway is a planning mistake, said loudly. */
+const CALENDAR_NOT_FETCHED = new Proxy({}, {
+  get: () => {
+    throw new Error('A computed field read the Working Day calendar without declaring readsCalendar');
+  },
+}) as WorkingCalendar;
+
+/** The environment computed fields are worked out in: this request's calendar (when they read it), day, threshold and variables. */
+async function finishEnv(ctx: RequestContext, selection: Selection, answer: PlannedAnswer): Promise<FinishEnv> {
+  const calendar = answer.readsCalendar ? await ctx.calendar() : CALENDAR_NOT_FETCHED;
+  return { calendar, today: ctx.clock.today(), dueSoonWorkingDays: ctx.dueSoonWorkingDays, variables: selection.variables };
 }
 
 /** Works out the computed fields of answered rows (one, a list, or none), when the answer has any. */
 async function finished(ctx: RequestContext, selection: Selection, answer: PlannedAnswer, rows: unknown): Promise<void> {
   if (!answer.finish || rows === null || rows === undefined) return;
-  const env = await finishEnv(ctx, selection);
+  const env = await finishEnv(ctx, selection, answer);
   for (const row of Array.isArray(rows) ? rows : [rows]) answer.finish(row as Record<string, unknown>, env);
 }
 
@@ -144,13 +153,13 @@ const modifications = connectionRoot(async (ctx, answer, args, countTotal) => {
 
 const assessments = connectionRoot(async (ctx, answer, args, countTotal) => {
   const filter = await validInput(AssessmentFilter, args.filter);
-  // A proposal is looked up first (an unknown one is the resolvers' NOT_FOUND); a day outside the SQL calendar is theirs to judge.
-  if (filter === null || filter?.modification) return null;
+  // A day outside the SQL calendar is the resolvers' to judge; a proposal that does not exist, theirs to refuse (null below).
+  if (filter === null) return null;
   const asOf = filter?.asOf ?? ctx.clock.today();
   const status = filter?.statuses?.length ? { statuses: filter.statuses, asOf, dueSoonWorkingDays: ctx.dueSoonWorkingDays } : undefined;
   if (status && !judgedInSql(asOf)) return null;
   return ctx.services.assessmentReads.pageOfAnswers(ctx, answer, {
-    type: filter?.type, first: (args.first as number | null) ?? 100, after: (args.after as string | null) ?? null, countTotal, status,
+    type: filter?.type, modification: filter?.modification, first: (args.first as number | null) ?? 100, after: (args.after as string | null) ?? null, countTotal, status,
   });
 });
 
