@@ -2,7 +2,8 @@ import { Arg, Field, ID, Mutation, ObjectType, Query, Resolver, Ctx } from 'type
 import { Allow } from '../graphql/access';
 import type { RequestContext } from '../graphql/context';
 import { DateTimeScalar } from '../graphql/scalars';
-import { ApiKey, ApiKeySource } from './api-key.entity';
+import { type ApiKey, ApiKeySource } from './api-key.entity';
+import { ApiKeyObject } from './api-key.graphql-types';
 import { Access, Role } from './role';
 
 @ObjectType({ description: 'A key just made: `key` is its secret, shown this once and never again.' })
@@ -10,7 +11,7 @@ export class CreatedApiKey {
   @Field({ description: 'The secret: send it as "Authorization: Bearer <key>". Shown this once, stored only hashed.' })
   key!: string;
 
-  @Field(() => ApiKey, { description: 'The key, as apiKeys lists it.' })
+  @Field(() => ApiKeyObject, { description: 'The key, as apiKeys lists it.' })
   apiKey!: ApiKey;
 }
 
@@ -24,7 +25,7 @@ export class KeyIdentity {
 }
 
 /** Keys that can be stopped (issue 8): made, listed, revoked and expired by admins. */
-@Resolver(() => ApiKey)
+@Resolver(() => ApiKeyObject)
 export class ApiKeyResolver {
   @Query(() => KeyIdentity, { description: 'The key this request was made with (or the signed-in session\'s key): its name and role.' })
   @Allow(Access.read)
@@ -33,7 +34,7 @@ export class ApiKeyResolver {
     return { name: ctx.caller!.name, role: ctx.caller!.role };
   }
 
-  @Query(() => [ApiKey], { description: 'Every API key, oldest first, with when it was last used; never their secrets.' })
+  @Query(() => [ApiKeyObject], { description: 'Every API key, oldest first, with when it was last used; never their secrets.' })
   @Allow(Access.admin)
   apiKeys(@Ctx() ctx: RequestContext): Promise<ApiKey[]> {
     return ctx.services.apiKeys.list();
@@ -52,7 +53,7 @@ export class ApiKeyResolver {
     return { key, apiKey };
   }
 
-  @Mutation(() => ApiKey, { description: 'Stops a key at once, in every API process; it cannot be revived.' })
+  @Mutation(() => ApiKeyObject, { description: 'Stops a key at once, in every API process; it cannot be revived.' })
   @Allow(Access.admin)
   async revokeApiKey(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: "The key's id (apiKeys lists them)." }) id: string): Promise<ApiKey> {
     const revoked = await ctx.services.apiKeys.revoke(id, ctx.db);

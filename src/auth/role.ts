@@ -1,5 +1,4 @@
-import { registerEnumType } from 'type-graphql';
-
+/** What an API key may do (its GraphQL face: api-key.graphql-types.ts). */
 export enum Role {
   /** SECAS: everything. */
   ADMIN = 'ADMIN',
@@ -7,16 +6,6 @@ export enum Role {
   DCC = 'DCC',
   READER = 'READER',
 }
-
-registerEnumType(Role, {
-  name: 'Role',
-  description: 'What an API key may do.',
-  valuesConfig: {
-    ADMIN: { description: 'SECAS: everything.' },
-    DCC: { description: 'The DCC: reads, and accepts, pauses, resumes, revises, returns and corrects its assessments.' },
-    READER: { description: 'Reads.' },
-  },
-});
 
 /** Who may do what: every operation names one of these. */
 export const Access = {

@@ -5,7 +5,7 @@ import {
   type JobName, type JobPayload, type ScheduleConfig, type JobResult, type JobResults,
 } from './job-contract';
 import type { AnyQueue, QueueBackend } from './queue-backend';
-import { JobRun, JobState } from './job-run.types';
+import { type JobRun, JobState } from './job-run';
 
 /** addBulk per this many jobs: one round trip each, bounded in size. */
 const ENQUEUE_BATCH = 500;
@@ -178,15 +178,15 @@ function summaryOf(job: Job): string | null {
 }
 
 function toJobRun(job: Job, state: JobState): JobRun {
-  const run = new JobRun();
-  run.id = job.id!;
-  run.name = job.name;
-  run.state = state;
-  run.enqueuedAt = new Date(job.timestamp);
-  run.finishedAt = state === JobState.COMPLETED || state === JobState.FAILED ? new Date(job.finishedOn ?? job.timestamp) : null;
-  run.failedReason = job.failedReason || null;
-  run.progress = typeof job.progress === 'number' ? job.progress : 0;
-  run.attemptsMade = job.attemptsMade ?? 0;
-  run.summary = state === JobState.COMPLETED ? summaryOf(job) : null;
-  return run;
+  return {
+    id: job.id!,
+    name: job.name,
+    state,
+    enqueuedAt: new Date(job.timestamp),
+    finishedAt: state === JobState.COMPLETED || state === JobState.FAILED ? new Date(job.finishedOn ?? job.timestamp) : null,
+    failedReason: job.failedReason || null,
+    progress: typeof job.progress === 'number' ? job.progress : 0,
+    attemptsMade: job.attemptsMade ?? 0,
+    summary: state === JobState.COMPLETED ? summaryOf(job) : null,
+  };
 }

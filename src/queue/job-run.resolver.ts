@@ -4,19 +4,20 @@ import type { LocalDate } from '../calendar/local-date';
 import { Allow } from '../graphql/access';
 import type { RequestContext } from '../graphql/context';
 import { LocalDateScalar } from '../graphql/scalars';
-import { JobRun } from './job-run.types';
+import type { JobRun } from './job-run';
+import { JobRunObject } from './job-run.graphql-types';
 import { dayWithinTheRegister } from '../register-rules/rules';
 import { registerSpan } from '../register-rules/register-facts.sql';
 
-@Resolver(() => JobRun)
+@Resolver(() => JobRunObject)
 export class JobRunResolver {
-  @Query(() => JobRun, { nullable: true, description: 'A background job by id; null once unknown (never queued, or past retention).' })
+  @Query(() => JobRunObject, { nullable: true, description: 'A background job by id; null once unknown (never queued, or past retention).' })
   @Allow(Access.admin)
   async jobRun(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: "The job's id, as recomputeSla gave it." }) id: string): Promise<JobRun | null> {
     return (await ctx.jobs.getJobRun(id)) ?? ctx.services.owedJobs.runOf(ctx.db, id);
   }
 
-  @Mutation(() => JobRun, { description: 'Queue the SLA recompute (and the notifications that follow it) now; it is recorded first, so a queue that is away or loses it only delays it.' })
+  @Mutation(() => JobRunObject, { description: 'Queue the SLA recompute (and the notifications that follow it) now; it is recorded first, so a queue that is away or loses it only delays it.' })
   @Allow(Access.admin)
   async recomputeSla(@Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDateScalar, { description: 'The day; default today. Within the register: from its first fact to a year ahead.', nullable: true }) asOf: LocalDate | null): Promise<JobRun> {
     // An admin's recompute judges every assessment: it is the way to set things straight on demand.

@@ -3,7 +3,7 @@ import { outageKind } from '../common/outage';
 import type { Logger } from '../infra/logger';
 import { deduplicationOf, isOwed, type JobName, type JobPayload, parsePayload } from './job-contract';
 import type { JobQueue } from './job-queue';
-import { JobRun, JobState } from './job-run.types';
+import { type JobRun, JobState } from './job-run';
 
 type Queryable = Pick<EntityManager, 'query'>;
 
@@ -161,8 +161,8 @@ export class OwedJobs {
 
 /** A run the queue holds no job for: owed, and not yet told to a queue that answers. */
 function runWithoutJob(id: string, name: string, enqueuedAt: Date): JobRun {
-  return Object.assign(new JobRun(), {
+  return {
     id, name, state: JobState.WAITING, enqueuedAt, finishedAt: null, failedReason: null, progress: 0, attemptsMade: 0,
     summary: 'owed: queued as soon as the job queue answers',
-  });
+  };
 }

@@ -3,7 +3,7 @@ import type { WorkerHandlers } from '../../jobs/handler-context';
 import { loadConfig } from '../../src/config/config';
 import { fixedClock } from '../../src/infra/clock';
 import { createLogger, type Logger } from '../../src/infra/logger';
-import type { JobRun } from '../../src/queue/job-run.types';
+import type { JobRun } from '../../src/queue/job-run';
 import type { MailTransport } from '../../src/infra/mail/mail-transport';
 import type { WorkerTuning } from '../../src/queue/queue-backend';
 import type { RunningWorker } from '../../src/queue/worker-port';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 
 /**
- * The layering rules of .dependency-cruiser.cjs bite: `npm run lint` runs them on the real tree, and
+ * The layering rules of .dependency-cruiser.cjs (and .dependency-cruiser-runtime.cjs) bite: `npm run lint` runs them on the real tree, and
  * this runs them on a small tree of the same layout, first clean (no violation), then with one
  * forbidden import per rule injected, each of which must be reported under its rule. Before issue 21
  * the configuration excluded node_modules, so a pure module importing typeorm passed unseen.
@@ -19,8 +19,8 @@ interface Violation {
   to: string;
 }
 
-/** Writes `files` (path → source) into a fresh tree beside the project's node_modules and configuration; cruises src and jobs. */
-async function violationsIn(files: Record<string, string>): Promise<Violation[]> {
+/** Writes `files` (path → source) into a fresh tree beside the project's node_modules and configurations; cruises src and jobs with `config`. */
+async function violationsIn(files: Record<string, string>, config = '.dependency-cruiser.cjs'): Promise<Violation[]> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dependency-rules-'));
   try {
     symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
@@ -28,6 +28,8 @@ async function violationsIn(files: Record<string, string>): Promise<Violation[]>
     cpSync(path.join(ROOT, '.dependency-cruiser.cjs'), path.join(dir, 'project-rules.cjs'));
     writeFileSync(path.join(dir, '.dependency-cruiser.cjs'),
       `const rules = require('./project-rules.cjs');\nmodule.exports = { ...rules, options: { ...rules.options, preserveSymlinks: true } };\n`);
+    // The run-time rules build on the configuration above, as in the project.
+    cpSync(path.join(ROOT, '.dependency-cruiser-runtime.cjs'), path.join(dir, '.dependency-cruiser-runtime.cjs'));
     writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'commonjs', moduleResolution: 'node', esModuleInterop: true } }));
     for (const [file, source] of Object.entries(files)) {
       mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
@@ -35,7 +37,7 @@ async function violationsIn(files: Record<string, string>): Promise<Violation[]>
     }
     const cli = path.join(ROOT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs');
     // Exit status is the number of errors: read the report, whatever it is.
-    const { stdout } = await run(process.execPath, [cli, 'src', 'jobs', '--config', '.dependency-cruiser.cjs', '--output-type', 'json'], { cwd: dir })
+    const { stdout } = await run(process.execPath, [cli, 'src', 'jobs', '--config', config, '--output-type', 'json'], { cwd: dir })
       .catch((err: { stdout?: string }) => ({ stdout: err.stdout ?? '' }));
     return (JSON.parse(stdout) as { summary: { violations: Violation[] } }).summary.violations;
   } finally {
@@ -79,4 +81,20 @@ test('each rule reports an import injected against it, npm packages and Node bui
     'src-never-imports-jobs: src/b.ts → jobs/main.ts',
     expect.stringMatching(/^no-cycles: src\/(a|b)\.ts → src\/(a|b)\.ts$/),
   ]));
+});
+
+test('a service that loads GraphQL at run time, through an entity, is reported; a type-only import, which vanishes when compiled, is not', async () => {
+  const files = {
+    ...CLEAN,
+    'src/things/thing.entity.ts': `import { Field, ObjectType } from 'type-graphql';\n@ObjectType()\nexport class Thing { @Field() name!: string; }\n`,
+    'src/things/thing.service.ts': `import { Thing } from './thing.entity';\nexport const make = () => new Thing();\n`,
+    'src/others/other.types.ts': `import { Field, ObjectType } from 'type-graphql';\n@ObjectType()\nexport class Other { @Field() name!: string; }\n`,
+    'src/others/other.service.ts': `import type { Other } from './other.types';\nexport const nameOf = (o: Other) => o.name;\n`,
+  };
+  const violations = await violationsIn(files, '.dependency-cruiser-runtime.cjs');
+  // One violation for each GraphQL module reached; all of them from the service that loads the entity.
+  expect(violations.length).toBeGreaterThan(0);
+  expect(new Set(violations.map((v) => `${v.rule.name}: ${v.from}`))).toEqual(new Set(['services-reach-no-graphql: src/things/thing.service.ts']));
+  // Without the entity's GraphQL, the same service passes.
+  expect(await violationsIn({ ...files, 'src/things/thing.entity.ts': 'export class Thing { name!: string; }\n' }, '.dependency-cruiser-runtime.cjs')).toEqual([]);
 });
