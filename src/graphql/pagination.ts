@@ -25,11 +25,14 @@ export interface Connection<T> {
 
 /**
  * The Relay connection of a node type: `<Node>Connection` with its `<Node>Edge`, one definition
- * for every list the API pages. `names` says what the nodes are in the descriptions.
+ * for every list the API pages. `names` says what the nodes are in the descriptions (and, for a
+ * class not named as its GraphQL type, that type's name).
  */
-export function connectionOf<T extends object>(node: ClassType<T>, names: { one: string; many: string }): ClassType<Connection<T>> {
+export function connectionOf<T extends object>(node: ClassType<T>, names: { one: string; many: string; type?: string }): ClassType<Connection<T>> {
   const what = names.many;
-  @ObjectType(`${node.name}Edge`, { description: `One of the ${what} of a page, with the cursor to ask for the ${what} after it.` })
+  // The node type's GraphQL name, where its class is named otherwise (an entity's GraphQL face, XObject).
+  const type = names.type ?? node.name;
+  @ObjectType(`${type}Edge`, { description: `One of the ${what} of a page, with the cursor to ask for the ${what} after it.` })
   class Edge {
     @Field({ description: `Opaque: pass it as \`after\` to ask for the ${what} that follow this one.` })
     cursor!: string;
@@ -38,7 +41,7 @@ export function connectionOf<T extends object>(node: ClassType<T>, names: { one:
     node!: T;
   }
 
-  @ObjectType(`${node.name}Connection`, { description: `A page of ${what} (Relay connection).` })
+  @ObjectType(`${type}Connection`, { description: `A page of ${what} (Relay connection).` })
   class PageOf {
     @Field(() => [Edge], { description: `The ${what} of this page, in the list's order.` })
     edges!: Edge[];

@@ -17,6 +17,8 @@ import { ReleaseResolver } from '../releases/release.resolver';
 import { ReportResolver } from '../reports/report.resolver';
 import { WorkPackageResolver } from '../work-packages/work-package.resolver';
 import { guardRootFields } from './access';
+// Before any schema is built: the enums' GraphQL names and descriptions.
+import './enum-types';
 
 export const resolvers = [
   ModificationResolver, AssessmentResolver, AssessmentFiguresResolver, MeetingResolver, ConsultationResolver,

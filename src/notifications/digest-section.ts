@@ -1,5 +1,3 @@
-import { registerEnumType } from 'type-graphql';
-
 /** The parts of the morning digest; each recipient group chooses which it receives. */
 export enum DigestSection {
   /** What changed since the group's last digest: newly overdue, newly due soon, returned. */
@@ -17,19 +15,6 @@ export enum DigestSection {
   /** Not a part of the digest: the monthly Modification Timetables paper, its PDF attached, when the schedule builds it. */
   MODIFICATION_TIMETABLES = 'MODIFICATION_TIMETABLES',
 }
-registerEnumType(DigestSection, {
-  name: 'DigestSection',
-  description: 'What a recipient group receives: the parts of the morning digest, and the monthly Panel papers.',
-  valuesConfig: {
-    ASSESSMENTS: { description: 'Every overdue and due-soon assessment.' },
-    CHANGES: { description: "What changed since the group's last digest: newly overdue, newly due soon, returned." },
-    CHANGE_STATUS_REPORT: { description: 'The monthly Change Status Report, its PDF attached, when the schedule builds it.' },
-    CONSULTATIONS: { description: 'Consultations opening within 5 Working Days or closing within 3.' },
-    MODIFICATION_TIMETABLES: { description: 'The monthly Modification Timetables paper, its PDF attached, when the schedule builds it.' },
-    MEETING_DEADLINES: { description: 'Working Group agenda and papers deadlines within 3 Working Days.' },
-    REFINEMENT: { description: 'Proposals in Refinement with no open work package, or past their return month.' },
-  },
-});
 
 export const ALL_SECTIONS: readonly DigestSection[] = Object.values(DigestSection);
 

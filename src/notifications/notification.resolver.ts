@@ -5,25 +5,27 @@ import { Allow } from '../graphql/access';
 import type { RequestContext } from '../graphql/context';
 import { LocalDateScalar } from '../graphql/scalars';
 import { DigestPreview, OutboxMessageConnection } from './notification.types';
-import { MessageState, OutboxMessage } from './outbox-message.entity';
-import { RecipientGroup } from './recipient-group.entity';
+import { MessageState, type OutboxMessage } from './outbox-message.entity';
+import { OutboxMessageObject } from './outbox-message.graphql-types';
+import type { RecipientGroup } from './recipient-group.entity';
+import { RecipientGroupObject } from './recipient-group.graphql-types';
 import { CreateRecipientGroupInput, UpdateRecipientGroupInput } from './recipient-group.types';
 
-@Resolver(() => RecipientGroup)
+@Resolver(() => RecipientGroupObject)
 export class RecipientGroupResolver {
-  @Query(() => [RecipientGroup], { description: 'Who receives the morning digest, and which parts.' })
+  @Query(() => [RecipientGroupObject], { description: 'Who receives the morning digest, and which parts.' })
   @Allow(Access.admin)
   recipientGroups(@Ctx() ctx: RequestContext): Promise<RecipientGroup[]> {
     return ctx.services.recipientGroups.list(ctx);
   }
 
-  @Mutation(() => RecipientGroup, { description: 'Adds a recipient group of the morning digests.' })
+  @Mutation(() => RecipientGroupObject, { description: 'Adds a recipient group of the morning digests.' })
   @Allow(Access.admin)
   createRecipientGroup(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The group.' }) input: CreateRecipientGroupInput): Promise<RecipientGroup> {
     return ctx.services.recipientGroups.create(ctx, input);
   }
 
-  @Mutation(() => RecipientGroup, { description: 'Change addresses or sections, or disable (enabled: false) a group.' })
+  @Mutation(() => RecipientGroupObject, { description: 'Change addresses or sections, or disable (enabled: false) a group.' })
   @Allow(Access.admin)
   updateRecipientGroup(
     @Ctx() ctx: RequestContext,
@@ -52,7 +54,7 @@ export class RecipientGroupResolver {
   }
 }
 
-@Resolver(() => OutboxMessage)
+@Resolver(() => OutboxMessageObject)
 export class OutboxMessageResolver {
   @Query(() => OutboxMessageConnection, { description: 'Messages the service recorded, newest first; `first` is at most 500.' })
   @Allow(Access.admin)
@@ -65,19 +67,19 @@ export class OutboxMessageResolver {
     return ctx.services.outbox.list(ctx, state, first, after);
   }
 
-  @Query(() => OutboxMessage, { description: 'One message by id; null if there is none.', nullable: true })
+  @Query(() => OutboxMessageObject, { description: 'One message by id; null if there is none.', nullable: true })
   @Allow(Access.admin)
   message(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: "The message's id." }) id: string): Promise<OutboxMessage | null> {
     return ctx.services.outbox.find(ctx, id);
   }
 
-  @Mutation(() => OutboxMessage, { description: 'Send a FAILED or IN_DOUBT message again, on purpose, with its Message-ID.' })
+  @Mutation(() => OutboxMessageObject, { description: 'Send a FAILED or IN_DOUBT message again, on purpose, with its Message-ID.' })
   @Allow(Access.admin)
   resendMessage(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The FAILED or IN_DOUBT message.' }) id: string): Promise<OutboxMessage> {
     return ctx.services.outbox.resend(ctx, id);
   }
 
-  @Mutation(() => OutboxMessage, { description: 'Settle an IN_DOUBT message as SENT: its recipients say it arrived, so it is never sent again.' })
+  @Mutation(() => OutboxMessageObject, { description: 'Settle an IN_DOUBT message as SENT: its recipients say it arrived, so it is never sent again.' })
   @Allow(Access.admin)
   confirmMessageSent(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The message in doubt.' }) id: string): Promise<OutboxMessage> {
     return ctx.services.outbox.confirmSent(ctx, id);

@@ -2,7 +2,8 @@ import { Field, ObjectType } from 'type-graphql';
 import type { LocalDate } from '../calendar/local-date';
 import { type Connection, connectionOf } from '../graphql/pagination';
 import { LocalDateScalar } from '../graphql/scalars';
-import { OutboxMessage } from './outbox-message.entity';
+import type { OutboxMessage } from './outbox-message.entity';
+import { OutboxMessageObject } from './outbox-message.graphql-types';
 
 @ObjectType({ description: 'What a recipient group would be sent on a day, rendered but neither sent nor recorded.' })
 export class DigestPreview {
@@ -31,5 +32,5 @@ export class DigestPreview {
   html!: string | null;
 }
 
-export const OutboxMessageConnection = connectionOf(OutboxMessage, { one: 'message', many: 'messages' });
+export const OutboxMessageConnection = connectionOf(OutboxMessageObject, { one: 'message', many: 'messages', type: 'OutboxMessage' });
 export type OutboxMessageConnection = Connection<OutboxMessage>;
