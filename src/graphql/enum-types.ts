@@ -8,6 +8,8 @@ import { DecisionPath, ModificationKind, ModificationPhase } from '../modificati
 import { DigestSection } from '../notifications/digest-section';
 import { MessageState } from '../notifications/outbox-message.entity';
 import { ReleaseKind } from '../releases/release.enums';
+import { PaperKind } from '../reports/paper/paper-kind';
+import { ReportStatus } from '../reports/report.entity';
 
 /**
  * The GraphQL face of the register's enums (names, descriptions, each value's meaning), kept with the
@@ -154,5 +156,25 @@ registerEnumType(MessageState, {
     PENDING: { description: 'Recorded; a send job delivers it, and retries with backoff while the mail server refuses.' },
     SENDING: { description: 'A worker is talking to the mail server about it now.' },
     SENT: { description: 'The mail server took it (its reply is in providerResponse).' },
+  },
+});
+
+registerEnumType(ReportStatus, {
+  name: 'ReportStatus',
+  description: "Where a report version's build stands.",
+  valuesConfig: {
+    FAILED: { description: 'The build failed (see error); an admin regenerates.' },
+    QUEUED: { description: 'Waiting for a worker.' },
+    READY: { description: 'Built: Markdown, HTML and PDF can be read.' },
+    RUNNING: { description: 'Being built.' },
+  },
+});
+
+registerEnumType(PaperKind, {
+  name: 'PaperKind',
+  description: 'The two papers SECAS sends the monthly Panel from the register.',
+  valuesConfig: {
+    CHANGE_STATUS_REPORT: { description: 'The Change Status Report: every proposal by phase, the DCC\'s assessments, decisions and releases.' },
+    MODIFICATION_TIMETABLES: { description: 'The Modification Timetables paper: each proposal in Refinement with its next package of work.' },
   },
 });

@@ -6,19 +6,20 @@ import type { RequestContext } from '../graphql/context';
 import { LocalDateScalar } from '../graphql/scalars';
 import { PaperKind } from './paper/paper-kind';
 import { PaperFrameInput } from './paper/paper-frame.input';
-import { Report, ReportStatus } from './report.entity';
+import { type Report, ReportStatus } from './report.entity';
+import { ReportObject } from './report.graphql-types';
 import { REPORT_FORMATS } from './report-links';
 import { ReportLinks } from './report-links.types';
 
-@Resolver(() => Report)
+@Resolver(() => ReportObject)
 export class ReportResolver {
-  @Query(() => Report, { description: 'One report version by id; null if there is none.', nullable: true })
+  @Query(() => ReportObject, { description: 'One report version by id; null if there is none.', nullable: true })
   @Allow(Access.read)
   report(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: "The version's id." }) id: string): Promise<Report | null> {
     return ctx.services.reports.find(ctx, id);
   }
 
-  @Query(() => [Report], { description: 'Versions of the Panel papers, newest month first; of one month (YYYY-MM) and one kind if given.' })
+  @Query(() => [ReportObject], { description: 'Versions of the Panel papers, newest month first; of one month (YYYY-MM) and one kind if given.' })
   @Allow(Access.read)
   reports(
     @Ctx() ctx: RequestContext,
@@ -28,7 +29,7 @@ export class ReportResolver {
     return ctx.services.reports.list(ctx, period, kind);
   }
 
-  @Mutation(() => Report, { description: 'Queue a fresh build of the Change Status Report for a month (YYYY-MM).' })
+  @Mutation(() => ReportObject, { description: 'Queue a fresh build of the Change Status Report for a month (YYYY-MM).' })
   @Allow(Access.admin)
   regenerateReport(
     @Ctx() ctx: RequestContext,
@@ -39,7 +40,7 @@ export class ReportResolver {
     return ctx.services.reports.request(ctx, period, asOf);
   }
 
-  @Mutation(() => Report, { description: "Queue a build of the Modification Timetables paper for the month's Panel (YYYY-MM), from the work packages." })
+  @Mutation(() => ReportObject, { description: "Queue a build of the Modification Timetables paper for the month's Panel (YYYY-MM), from the work packages." })
   @Allow(Access.admin)
   regenerateTimetables(
     @Ctx() ctx: RequestContext,
@@ -50,7 +51,7 @@ export class ReportResolver {
     return ctx.services.reports.request(ctx, period, asOf, { kind: PaperKind.MODIFICATION_TIMETABLES });
   }
 
-  @Mutation(() => Report, { description: 'Send a READY version to a recipient group through the outbox, its PDF attached; once per version and group.' })
+  @Mutation(() => ReportObject, { description: 'Send a READY version to a recipient group through the outbox, its PDF attached; once per version and group.' })
   @Allow(Access.admin)
   circulateReport(
     @Ctx() ctx: RequestContext,
@@ -60,7 +61,7 @@ export class ReportResolver {
     return ctx.services.reports.circulate(ctx, id, recipientGroup);
   }
 
-  @Mutation(() => Report, { description: "Edit a version's title block (reference, author, action, purpose, recommendation, attachments) until it is circulated; a READY version is rendered again with it." })
+  @Mutation(() => ReportObject, { description: "Edit a version's title block (reference, author, action, purpose, recommendation, attachments) until it is circulated; a READY version is rendered again with it." })
   @Allow(Access.admin)
   updatePaperFrame(
     @Ctx() ctx: RequestContext,
@@ -70,7 +71,7 @@ export class ReportResolver {
     return ctx.services.reports.updateFrame(ctx, id, input);
   }
 
-  @Mutation(() => Report, { description: 'Marks a report version as withdrawn: it stays readable, listed as withdrawn, and is never circulated.' })
+  @Mutation(() => ReportObject, { description: 'Marks a report version as withdrawn: it stays readable, listed as withdrawn, and is never circulated.' })
   @Allow(Access.admin)
   withdrawReport(
     @Ctx() ctx: RequestContext,
