@@ -28,6 +28,13 @@ module.exports = {
       to: { path: ['^src/graphql/', 'node_modules/(type-graphql|graphql|graphql-scalars|@apollo)/'] },
     },
     {
+      name: 'entities-know-no-graphql',
+      comment: 'An entity is a table row, read by services, jobs and the CLI: its GraphQL face lives beside its resolver (*.graphql-types.ts).',
+      severity: 'error',
+      from: { path: '\\.entity\\.ts$' },
+      to: { path: ['^src/graphql/', 'node_modules/(type-graphql|graphql|graphql-scalars|@apollo)/'] },
+    },
+    {
       name: 'src-never-imports-jobs',
       comment: 'jobs/ is the worker side; src/ is shared by the API, the worker and the CLI.',
       severity: 'error',

@@ -20,3 +20,6 @@ export const DEFAULT_TARGET_WORKING_DAYS: Readonly<Record<AssessmentType, number
   [AssessmentType.PRELIMINARY]: 15,
   [AssessmentType.IMPACT]: 40,
 };
+
+/** The largest cost the register takes for an assessment, in pounds. */
+export const MAX_COST_GBP = 1_000_000_000;

@@ -11,8 +11,11 @@ import { Assessment } from './assessment.entity';
 import { SlaStatusEnum } from './assessment.enums';
 import { AssessmentPause } from './assessment-pause.entity';
 import { AssessmentConnection, AssessmentFilter, AssessmentSla, CorrectAssessmentInput, RequestAssessmentInput } from './assessment.types';
+import { AssessmentObject } from './assessment.graphql-types';
+import { AssessmentPauseObject } from './assessment-pause.graphql-types';
+import { ModificationObject } from '../modifications/modification.graphql-types';
 
-@Resolver(() => Assessment)
+@Resolver(() => AssessmentObject)
 export class AssessmentResolver {
   @Query(() => AssessmentConnection, { description: 'A page of assessments, oldest request first; `first` is at most 500.' })
   @Allow(Access.read)
@@ -25,25 +28,25 @@ export class AssessmentResolver {
     return ctx.services.assessments.list(ctx, filter, first ?? 100, after);
   }
 
-  @Query(() => Assessment, { description: 'One assessment by id; null if there is none.', nullable: true })
+  @Query(() => AssessmentObject, { description: 'One assessment by id; null if there is none.', nullable: true })
   @Allow(Access.read)
   async assessment(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: "The assessment's id." }) id: string): Promise<Assessment | null> {
     return ctx.services.assessments.find(ctx, id);
   }
 
-  @Mutation(() => Assessment, { description: 'SECAS asks the DCC for a Preliminary or Impact Assessment.' })
+  @Mutation(() => AssessmentObject, { description: 'SECAS asks the DCC for a Preliminary or Impact Assessment.' })
   @Allow(Access.admin)
   requestAssessment(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The request.' }) input: RequestAssessmentInput): Promise<Assessment> {
     return ctx.services.assessments.request(ctx, input);
   }
 
-  @Mutation(() => Assessment, { description: 'The DCC accepts an assessment request: its clock starts.' })
+  @Mutation(() => AssessmentObject, { description: 'The DCC accepts an assessment request: its clock starts.' })
   @Allow(Access.assessmentWork)
   acceptAssessment(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The assessment.' }) id: string, @Arg('acceptedOn', () => LocalDateScalar, { description: 'When (not after today, not before the request).' }) acceptedOn: LocalDate): Promise<Assessment> {
     return ctx.services.assessments.accept(ctx, id, acceptedOn);
   }
 
-  @Mutation(() => Assessment, { description: "The DCC stops an accepted assessment's clock." })
+  @Mutation(() => AssessmentObject, { description: "The DCC stops an accepted assessment's clock." })
   @Allow(Access.assessmentWork)
   pauseAssessment(
     @Ctx() ctx: RequestContext,
@@ -54,13 +57,13 @@ export class AssessmentResolver {
     return ctx.services.assessments.pause(ctx, id, from, reason);
   }
 
-  @Mutation(() => Assessment, { description: "The DCC restarts a paused assessment's clock." })
+  @Mutation(() => AssessmentObject, { description: "The DCC restarts a paused assessment's clock." })
   @Allow(Access.assessmentWork)
   resumeAssessment(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The assessment.' }) id: string, @Arg('on', () => LocalDateScalar, { description: 'The day the clock runs again (after the pause began, not after today).' }) on: LocalDate): Promise<Assessment> {
     return ctx.services.assessments.resume(ctx, id, on);
   }
 
-  @Mutation(() => Assessment, { description: "The DCC's revised expected completion date (it never moves the target), with its commentary." })
+  @Mutation(() => AssessmentObject, { description: "The DCC's revised expected completion date (it never moves the target), with its commentary." })
   @Allow(Access.assessmentWork)
   setExpectedCompletion(
     @Ctx() ctx: RequestContext,
@@ -71,7 +74,7 @@ export class AssessmentResolver {
     return ctx.services.assessments.setExpectedCompletion(ctx, id, expectedCompletionOn, commentary);
   }
 
-  @Mutation(() => Assessment, { description: 'The DCC returns an assessment: its clock stops for good.' })
+  @Mutation(() => AssessmentObject, { description: 'The DCC returns an assessment: its clock stops for good.' })
   @Allow(Access.assessmentWork)
   returnAssessment(
     @Ctx() ctx: RequestContext,
@@ -82,7 +85,7 @@ export class AssessmentResolver {
     return ctx.services.assessments.return(ctx, id, returnedOn, costGbp);
   }
 
-  @Mutation(() => Assessment, {
+  @Mutation(() => AssessmentObject, {
     description: 'Corrects an assessment recorded in error (dates, target, change request, cost, commentary); its target, SLA status and calendar feeds follow at once.',
   })
   @Allow(Access.assessmentWork)
@@ -94,12 +97,12 @@ export class AssessmentResolver {
     return ctx.services.assessments.correct(ctx, id, input);
   }
 
-  @FieldResolver(() => Modification, { description: 'The proposal assessed.' })
+  @FieldResolver(() => ModificationObject, { description: 'The proposal assessed.' })
   async modification(@Root() a: Assessment, @Ctx() ctx: RequestContext): Promise<Modification> {
     return preloadedOr(a, 'modification', async () => (await ctx.loaders.modificationById.load(a.modificationId))!);
   }
 
-  @FieldResolver(() => [AssessmentPause], { description: 'Its clock pauses, oldest first.' })
+  @FieldResolver(() => [AssessmentPauseObject], { description: 'Its clock pauses, oldest first.' })
   pauses(@Root() a: Assessment, @Ctx() ctx: RequestContext): AssessmentPause[] | Promise<AssessmentPause[]> {
     return preloadedOr(a, 'pauses', () => ctx.loaders.pausesByAssessment.load(a.id));
   }

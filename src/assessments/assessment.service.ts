@@ -9,9 +9,9 @@ import { checkPageSize, encodeCursor, type Page, toPage } from '../common/pages'
 import { slaOn } from '../sla/sla-calculator';
 import { Assessment } from './assessment.entity';
 import { decodeAssessmentCursor, orderKeyOf } from './assessment-reads';
-import { DEFAULT_TARGET_WORKING_DAYS } from './assessment.enums';
+import { DEFAULT_TARGET_WORKING_DAYS, MAX_COST_GBP } from './assessment.enums';
 import { AssessmentPause } from './assessment-pause.entity';
-import { type AssessmentFilter, type CorrectAssessmentInput, MAX_COST_GBP, type RequestAssessmentInput } from './assessment.types';
+import type { AssessmentFilter, CorrectAssessmentInput, RequestAssessmentInput } from './assessment.types';
 import type { OwedJobs } from '../queue/owed-jobs';
 import { factNotAfterToday } from '../register-rules/rules';
 

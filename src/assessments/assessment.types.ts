@@ -5,6 +5,7 @@ import { type Connection, connectionOf } from '../graphql/pagination';
 import { LocalDateScalar } from '../graphql/scalars';
 import { Assessment } from './assessment.entity';
 import { AssessmentType, SlaStatusEnum } from './assessment.enums';
+import { AssessmentObject } from './assessment.graphql-types';
 
 @ObjectType({ description: "An assessment's SLA position on a day, by the Code's Working Day rules." })
 export class AssessmentSla {
@@ -21,7 +22,7 @@ export class AssessmentSla {
   remainingWorkingDays!: number | null;
 }
 
-export const AssessmentConnection = connectionOf(Assessment, { one: 'assessment', many: 'assessments' });
+export const AssessmentConnection = connectionOf(AssessmentObject, { type: 'Assessment',  one: 'assessment', many: 'assessments' });
 export type AssessmentConnection = Connection<Assessment>;
 
 @InputType({ description: 'Which assessments a page holds.' })
@@ -66,7 +67,6 @@ export class RequestAssessmentInput {
   changeRequest?: string;
 }
 
-export const MAX_COST_GBP = 1_000_000_000;
 
 @InputType({ description: 'A correction of an assessment: what is given is set (null clears a field that may be empty), what is left out stays.' })
 export class CorrectAssessmentInput {
@@ -99,4 +99,3 @@ export class CorrectAssessmentInput {
   @MaxLength(10_000)
   commentary?: string | null;
 }
-

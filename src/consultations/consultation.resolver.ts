@@ -8,10 +8,12 @@ import { LocalDateScalar } from '../graphql/scalars';
 import { Modification } from '../modifications/modification.entity';
 import { Consultation } from './consultation.entity';
 import { ConsultationInput, UpdateConsultationInput } from './consultation.types';
+import { ConsultationObject } from './consultation.graphql-types';
+import { ModificationObject } from '../modifications/modification.graphql-types';
 
-@Resolver(() => Consultation)
+@Resolver(() => ConsultationObject)
 export class ConsultationResolver {
-  @Query(() => [Consultation], { description: 'Consultations open at any time within [from, to]: opened by to, and not closed before from.' })
+  @Query(() => [ConsultationObject], { description: 'Consultations open at any time within [from, to]: opened by to, and not closed before from.' })
   @Allow(Access.read)
   consultations(
     @Ctx() ctx: RequestContext,
@@ -21,13 +23,13 @@ export class ConsultationResolver {
     return ctx.services.consultations.list(ctx, from, to);
   }
 
-  @Mutation(() => Consultation, { description: 'Records a consultation on a proposal.' })
+  @Mutation(() => ConsultationObject, { description: 'Records a consultation on a proposal.' })
   @Allow(Access.admin)
   openConsultation(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The consultation.' }) input: ConsultationInput): Promise<Consultation> {
     return ctx.services.consultations.open(ctx, input);
   }
 
-  @Mutation(() => Consultation, { description: "Corrects a consultation's window or note, or sets its closing day once it is known; digests and calendar feeds follow at once." })
+  @Mutation(() => ConsultationObject, { description: "Corrects a consultation's window or note, or sets its closing day once it is known; digests and calendar feeds follow at once." })
   @Allow(Access.admin)
   updateConsultation(
     @Ctx() ctx: RequestContext,
@@ -37,7 +39,7 @@ export class ConsultationResolver {
     return ctx.services.consultations.update(ctx, id, input);
   }
 
-  @FieldResolver(() => Modification, { description: 'The proposal consulted on.' })
+  @FieldResolver(() => ModificationObject, { description: 'The proposal consulted on.' })
   async modification(@Root() c: Consultation, @Ctx() ctx: RequestContext): Promise<Modification> {
     return preloadedOr(c, 'modification', async () => (await ctx.loaders.modificationById.load(c.modificationId))!);
   }

@@ -6,16 +6,18 @@ import type { RequestContext } from '../graphql/context';
 import { Modification } from '../modifications/modification.entity';
 import { Decision } from './decision.entity';
 import { DecisionInput, UpdateDecisionInput } from './decision.types';
+import { DecisionObject } from './decision.graphql-types';
+import { ModificationObject } from '../modifications/modification.graphql-types';
 
-@Resolver(() => Decision)
+@Resolver(() => DecisionObject)
 export class DecisionResolver {
-  @Mutation(() => Decision, { description: 'Records a decision on a proposal.' })
+  @Mutation(() => DecisionObject, { description: 'Records a decision on a proposal.' })
   @Allow(Access.admin)
   recordDecision(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The decision.' }) input: DecisionInput): Promise<Decision> {
     return ctx.services.decisions.record(ctx, input);
   }
 
-  @Mutation(() => Decision, { description: 'Corrects a decision recorded in error: who decided, when, what, and the SEC Objectives it cited.' })
+  @Mutation(() => DecisionObject, { description: 'Corrects a decision recorded in error: who decided, when, what, and the SEC Objectives it cited.' })
   @Allow(Access.admin)
   updateDecision(
     @Ctx() ctx: RequestContext,
@@ -25,7 +27,7 @@ export class DecisionResolver {
     return ctx.services.decisions.update(ctx, id, input);
   }
 
-  @FieldResolver(() => Modification, { description: 'The proposal decided on.' })
+  @FieldResolver(() => ModificationObject, { description: 'The proposal decided on.' })
   async modification(@Root() d: Decision, @Ctx() ctx: RequestContext): Promise<Modification> {
     return preloadedOr(d, 'modification', async () => (await ctx.loaders.modificationById.load(d.modificationId))!);
   }

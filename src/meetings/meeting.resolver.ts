@@ -9,10 +9,12 @@ import { Modification } from '../modifications/modification.entity';
 import { Meeting } from './meeting.entity';
 import { AGENDA_DEADLINE_WORKING_DAYS, MeetingBody, PAPERS_DEADLINE_WORKING_DAYS } from './meeting.enums';
 import { ScheduleMeetingInput } from './meeting.types';
+import { MeetingObject } from './meeting.graphql-types';
+import { ModificationObject } from '../modifications/modification.graphql-types';
 
-@Resolver(() => Meeting)
+@Resolver(() => MeetingObject)
 export class MeetingResolver {
-  @Query(() => [Meeting], { description: 'Meetings from one day to another, by date.' })
+  @Query(() => [MeetingObject], { description: 'Meetings from one day to another, by date.' })
   @Allow(Access.read)
   meetings(
     @Ctx() ctx: RequestContext,
@@ -23,13 +25,13 @@ export class MeetingResolver {
     return ctx.services.meetings.list(ctx, from, to, body);
   }
 
-  @Mutation(() => Meeting, { description: 'Records a meeting on a Working Day.' })
+  @Mutation(() => MeetingObject, { description: 'Records a meeting on a Working Day.' })
   @Allow(Access.admin)
   scheduleMeeting(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The meeting.' }) input: ScheduleMeetingInput): Promise<Meeting> {
     return ctx.services.meetings.schedule(ctx, input);
   }
 
-  @Mutation(() => Meeting, { description: 'Moves a meeting to another Working Day; its agenda and papers deadlines, and calendar feeds, move with it.' })
+  @Mutation(() => MeetingObject, { description: 'Moves a meeting to another Working Day; its agenda and papers deadlines, and calendar feeds, move with it.' })
   @Allow(Access.admin)
   rescheduleMeeting(
     @Ctx() ctx: RequestContext,
@@ -40,7 +42,7 @@ export class MeetingResolver {
     return ctx.services.meetings.reschedule(ctx, id, date, note);
   }
 
-  @Mutation(() => Meeting, { description: 'Calls a meeting off: it stays in the register marked cancelled (today, and why), and calendar feeds show it cancelled.' })
+  @Mutation(() => MeetingObject, { description: 'Calls a meeting off: it stays in the register marked cancelled (today, and why), and calendar feeds show it cancelled.' })
   @Allow(Access.admin)
   cancelMeeting(
     @Ctx() ctx: RequestContext,
@@ -50,7 +52,7 @@ export class MeetingResolver {
     return ctx.services.meetings.cancel(ctx, id, reason);
   }
 
-  @Mutation(() => Meeting, { description: "Sets a meeting's agenda, replacing the one it had." })
+  @Mutation(() => MeetingObject, { description: "Sets a meeting's agenda, replacing the one it had." })
   @Allow(Access.admin)
   setAgenda(
     @Ctx() ctx: RequestContext,
@@ -60,13 +62,13 @@ export class MeetingResolver {
     return ctx.services.meetings.setAgenda(ctx, meetingId, references);
   }
 
-  @Mutation(() => [Meeting], { description: 'Working Group meetings on the first Wednesday of each month of the year that is a Working Day.' })
+  @Mutation(() => [MeetingObject], { description: 'Working Group meetings on the first Wednesday of each month of the year that is a Working Day.' })
   @Allow(Access.admin)
   scheduleWorkingGroups(@Ctx() ctx: RequestContext, @Arg('year', () => Int, { description: 'The year, 2000 to 2100.' }) year: number): Promise<Meeting[]> {
     return ctx.services.meetings.scheduleWorkingGroups(ctx, year);
   }
 
-  @FieldResolver(() => [Modification], { description: 'The proposals on its agenda, in order.' })
+  @FieldResolver(() => [ModificationObject], { description: 'The proposals on its agenda, in order.' })
   agenda(@Root() meeting: Meeting, @Ctx() ctx: RequestContext): Modification[] | Promise<Modification[]> {
     return preloadedOr(meeting, 'agenda', () => ctx.loaders.agendaByMeeting.load(meeting.id));
   }

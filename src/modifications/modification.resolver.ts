@@ -19,10 +19,19 @@ import { Modification } from './modification.entity';
 import { ModificationPhase } from './modification.enums';
 import { CreateModificationInput, ModificationConnection, ModificationFilter, UpdateModificationInput } from './modification.types';
 import { PhaseChange } from './phase-change.entity';
+import { AssessmentObject } from '../assessments/assessment.graphql-types';
+import { ConsultationObject } from '../consultations/consultation.graphql-types';
+import { DecisionObject } from '../decisions/decision.graphql-types';
+import { FormerReferenceObject } from './former-reference.graphql-types';
+import { MeetingObject } from '../meetings/meeting.graphql-types';
+import { ModificationObject } from './modification.graphql-types';
+import { PhaseChangeObject } from './phase-change.graphql-types';
+import { ReleaseObject } from '../releases/release.graphql-types';
+import { WorkPackageObject } from '../work-packages/work-package.graphql-types';
 
-@Resolver(() => Modification)
+@Resolver(() => ModificationObject)
 export class ModificationResolver {
-  @Query(() => Modification, { description: 'One proposal by reference (any case, or a former one); null if there is none.', nullable: true })
+  @Query(() => ModificationObject, { description: 'One proposal by reference (any case, or a former one); null if there is none.', nullable: true })
   @Allow(Access.read)
   modification(@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo, @Arg('reference', { description: 'Its reference, e.g. MP107 (DP153 finds the MP it became).' }) reference: string): Promise<Modification | null> {
     return ctx.services.modificationReads.one(ctx, readShapeOf(info).shape, reference);
@@ -41,13 +50,13 @@ export class ModificationResolver {
     return ctx.services.modificationReads.page(ctx, shape, { filter, first: first ?? 50, after, countTotal: fields.has('totalCount') });
   }
 
-  @Mutation(() => Modification, { description: 'Records a new proposal.' })
+  @Mutation(() => ModificationObject, { description: 'Records a new proposal.' })
   @Allow(Access.admin)
   createModification(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The proposal.' }) input: CreateModificationInput): Promise<Modification> {
     return ctx.services.modifications.create(ctx, input);
   }
 
-  @Mutation(() => Modification, { description: "Corrects a proposal's title, summary, proposer, path, hold, target release or dependencies." })
+  @Mutation(() => ModificationObject, { description: "Corrects a proposal's title, summary, proposer, path, hold, target release or dependencies." })
   @Allow(Access.admin)
   updateModification(
     @Ctx() ctx: RequestContext,
@@ -57,7 +66,7 @@ export class ModificationResolver {
     return ctx.services.modifications.update(ctx, reference, input);
   }
 
-  @Mutation(() => Modification, { description: 'Moves a proposal to another phase, as the lifecycle allows; the move is recorded in its history.' })
+  @Mutation(() => ModificationObject, { description: 'Moves a proposal to another phase, as the lifecycle allows; the move is recorded in its history.' })
   @Allow(Access.admin)
   changePhase(
     @Ctx() ctx: RequestContext,
@@ -69,7 +78,7 @@ export class ModificationResolver {
     return ctx.services.modifications.changePhase(ctx, reference, phase, on, note);
   }
 
-  @Mutation(() => Modification, {
+  @Mutation(() => ModificationObject, {
     description: 'A Draft Proposal becomes a Modification Proposal under its new reference (DP153 -> MP153); the DP reference still finds it.',
   })
   @Allow(Access.admin)
@@ -91,42 +100,42 @@ export class ModificationResolver {
     return (await ctx.loaders.phaseOn.load(`${date} ${m.id}`)) as ModificationPhase | null;
   }
 
-  @FieldResolver(() => [FormerReference], { description: 'References this proposal had before, oldest first (a converted Draft Proposal\'s DP).' })
+  @FieldResolver(() => [FormerReferenceObject], { description: 'References this proposal had before, oldest first (a converted Draft Proposal\'s DP).' })
   formerReferences(@Root() m: Modification, @Ctx() ctx: RequestContext): FormerReference[] | Promise<FormerReference[]> {
     return preloadedOr(m, 'formerReferences', () => ctx.loaders.formerReferencesByModification.load(m.id));
   }
 
-  @FieldResolver(() => [Modification], { description: 'Proposals this one waits on (SECMP0028 waits on SECMP0067).' })
+  @FieldResolver(() => [ModificationObject], { description: 'Proposals this one waits on (SECMP0028 waits on SECMP0067).' })
   dependsOn(@Root() m: Modification, @Ctx() ctx: RequestContext): Modification[] | Promise<Modification[]> {
     return preloadedOr(m, 'dependsOn', () => ctx.loaders.dependsOnByModification.load(m.id));
   }
 
-  @FieldResolver(() => Release, { description: 'The release it is to be implemented in, if known.', nullable: true })
+  @FieldResolver(() => ReleaseObject, { description: 'The release it is to be implemented in, if known.', nullable: true })
   targetRelease(@Root() m: Modification, @Ctx() ctx: RequestContext): Release | null | Promise<Release | null> {
     return preloadedOr(m, 'targetRelease', async () => (m.targetReleaseId ? ctx.loaders.releaseById.load(m.targetReleaseId) : null));
   }
 
-  @FieldResolver(() => [Assessment], { description: 'Its DCC assessments, oldest request first.' })
+  @FieldResolver(() => [AssessmentObject], { description: 'Its DCC assessments, oldest request first.' })
   assessments(@Root() m: Modification, @Ctx() ctx: RequestContext): Assessment[] | Promise<Assessment[]> {
     return preloadedOr(m, 'assessments', () => ctx.loaders.assessmentsByModification.load(m.id));
   }
 
-  @FieldResolver(() => [Consultation], { description: 'Its consultations, by opening day.' })
+  @FieldResolver(() => [ConsultationObject], { description: 'Its consultations, by opening day.' })
   consultations(@Root() m: Modification, @Ctx() ctx: RequestContext): Consultation[] | Promise<Consultation[]> {
     return preloadedOr(m, 'consultations', () => ctx.loaders.consultationsByModification.load(m.id));
   }
 
-  @FieldResolver(() => [Decision], { description: 'Its decisions, oldest first.' })
+  @FieldResolver(() => [DecisionObject], { description: 'Its decisions, oldest first.' })
   decisions(@Root() m: Modification, @Ctx() ctx: RequestContext): Decision[] | Promise<Decision[]> {
     return preloadedOr(m, 'decisions', () => ctx.loaders.decisionsByModification.load(m.id));
   }
 
-  @FieldResolver(() => [Meeting], { description: 'Meetings whose agenda lists this proposal, oldest first.' })
+  @FieldResolver(() => [MeetingObject], { description: 'Meetings whose agenda lists this proposal, oldest first.' })
   meetings(@Root() m: Modification, @Ctx() ctx: RequestContext): Meeting[] | Promise<Meeting[]> {
     return preloadedOr(m, 'meetings', () => ctx.loaders.meetingsByModification.load(m.id));
   }
 
-  @FieldResolver(() => [PhaseChange], { description: 'Every phase change, oldest first.' })
+  @FieldResolver(() => [PhaseChangeObject], { description: 'Every phase change, oldest first.' })
   history(@Root() m: Modification, @Ctx() ctx: RequestContext): PhaseChange[] | Promise<PhaseChange[]> {
     return preloadedOr(m, 'history', () => ctx.loaders.historyByModification.load(m.id));
   }
@@ -145,7 +154,7 @@ export class ModificationResolver {
     return isRefinementStalled(workPackages, asOf ?? ctx.clock.today());
   }
 
-  @FieldResolver(() => [WorkPackage], { description: 'The agreed packages of Refinement work, oldest first.' })
+  @FieldResolver(() => [WorkPackageObject], { description: 'The agreed packages of Refinement work, oldest first.' })
   workPackages(@Root() m: Modification, @Ctx() ctx: RequestContext): WorkPackage[] | Promise<WorkPackage[]> {
     return preloadedOr(m, 'workPackages', () => ctx.loaders.workPackagesByModification.load(m.id));
   }

@@ -5,6 +5,7 @@ import { type Connection, connectionOf } from '../graphql/pagination';
 import { LocalDateScalar } from '../graphql/scalars';
 import { Modification } from './modification.entity';
 import { DecisionPath, ModificationKind, ModificationPhase } from './modification.enums';
+import { ModificationObject } from './modification.graphql-types';
 
 /** DP156, MP107, MP122A, SECMP0015. */
 export const REFERENCE_PATTERN = /^[A-Za-z]+[0-9]+[A-Za-z]*$/;
@@ -12,7 +13,7 @@ const REFERENCE_MESSAGE = 'reference must look like DP156, MP107 or SECMP0015 (l
 const TEXT = 10_000;
 const NAME = 300;
 
-export const ModificationConnection = connectionOf(Modification, { one: 'proposal', many: 'proposals' });
+export const ModificationConnection = connectionOf(ModificationObject, { type: 'Modification',  one: 'proposal', many: 'proposals' });
 export type ModificationConnection = Connection<Modification>;
 
 @InputType({ description: 'Which proposals a page holds.' })

@@ -30,6 +30,7 @@ export enum MessageKind {
 }
 
 /** One email, recorded before it is sent (the outbox): a crash or an outage loses none. */
+// Its GraphQL face, field by field with what each means: OutboxMessageObject (outbox-message.graphql-types.ts).
 @Entity('outbox_message')
 export class OutboxMessage {
   @PrimaryGeneratedColumn('uuid')

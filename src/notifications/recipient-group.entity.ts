@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { DigestSection } from './digest-section';
 
-/** Who receives a digest: configured data, not code (SPEC "Notifications"). Its GraphQL face: RecipientGroupObject. */
+/** Who receives a digest: configured data, not code (SPEC "Notifications"). Its GraphQL face: RecipientGroupObject (recipient-group.graphql-types.ts). */
 @Entity('recipient_group')
 export class RecipientGroup {
   @PrimaryGeneratedColumn('uuid')

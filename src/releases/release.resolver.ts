@@ -6,22 +6,24 @@ import type { RequestContext } from '../graphql/context';
 import { Modification } from '../modifications/modification.entity';
 import { Release } from './release.entity';
 import { ReleaseInput, UpdateReleaseInput } from './release.types';
+import { ModificationObject } from '../modifications/modification.graphql-types';
+import { ReleaseObject } from './release.graphql-types';
 
-@Resolver(() => Release)
+@Resolver(() => ReleaseObject)
 export class ReleaseResolver {
-  @Query(() => [Release], { description: 'Every release, dated ones first by date, then by name.' })
+  @Query(() => [ReleaseObject], { description: 'Every release, dated ones first by date, then by name.' })
   @Allow(Access.read)
   releases(@Ctx() ctx: RequestContext): Promise<Release[]> {
     return ctx.services.releases.list(ctx);
   }
 
-  @Mutation(() => Release, { description: 'Records a release.' })
+  @Mutation(() => ReleaseObject, { description: 'Records a release.' })
   @Allow(Access.admin)
   createRelease(@Ctx() ctx: RequestContext, @Arg('input', { description: 'The release.' }) input: ReleaseInput): Promise<Release> {
     return ctx.services.releases.create(ctx, input);
   }
 
-  @Mutation(() => Release, { description: "Corrects a release: its name, date, kind or Modification Report deadline; the proposals that target it keep it." })
+  @Mutation(() => ReleaseObject, { description: "Corrects a release: its name, date, kind or Modification Report deadline; the proposals that target it keep it." })
   @Allow(Access.admin)
   updateRelease(
     @Ctx() ctx: RequestContext,
@@ -31,7 +33,7 @@ export class ReleaseResolver {
     return ctx.services.releases.update(ctx, name, input);
   }
 
-  @FieldResolver(() => [Modification], { description: 'The proposals to be implemented in it, by reference.' })
+  @FieldResolver(() => [ModificationObject], { description: 'The proposals to be implemented in it, by reference.' })
   modifications(@Root() r: Release, @Ctx() ctx: RequestContext): Modification[] | Promise<Modification[]> {
     return preloadedOr(r, 'modifications', () => ctx.loaders.modificationsByRelease.load(r.id));
   }

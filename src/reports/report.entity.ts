@@ -11,6 +11,7 @@ export enum ReportStatus {
 }
 
 /** One build of a monthly Panel paper; each regeneration is a new version. */
+// Its GraphQL face, field by field with what each means: ReportObject (report.graphql-types.ts).
 @Entity('report')
 export class Report {
   @PrimaryGeneratedColumn('uuid')

@@ -69,6 +69,8 @@ test('each rule reports an import injected against it, npm packages and Node bui
     'src/calendar/working-calendar.ts': `import { readFileSync } from 'node:fs';\nexport const holidays = () => readFileSync('holidays.txt', 'utf8');\n`,
     // A service with GraphQL libraries.
     'src/things/thing.service.ts': `import { Field } from 'type-graphql';\nimport { GraphQLError } from 'graphql';\nexport const parts = [Field, GraphQLError];\n`,
+    // An entity with a GraphQL decorator.
+    'src/things/thing.entity.ts': `import { ObjectType } from 'type-graphql';\n@ObjectType()\nexport class Thing {}\n`,
     // A cycle, and src reaching into the worker's side.
     'src/b.ts': `import { a } from './a';\nimport { main } from '../jobs/main';\nexport const b = [a, main];\n`,
   });
@@ -78,6 +80,7 @@ test('each rule reports an import injected against it, npm packages and Node bui
     expect.stringMatching(/^pure-parts-do-no-io: src\/calendar\/working-calendar\.ts → (node:)?fs$/),
     'services-know-no-graphql: src/things/thing.service.ts → type-graphql',
     'services-know-no-graphql: src/things/thing.service.ts → graphql',
+    'entities-know-no-graphql: src/things/thing.entity.ts → type-graphql',
     'src-never-imports-jobs: src/b.ts → jobs/main.ts',
     expect.stringMatching(/^no-cycles: src\/(a|b)\.ts → src\/(a|b)\.ts$/),
   ]));

@@ -36,7 +36,7 @@ const SAME_IN_JSON = new Map<GraphQLNamedType, readonly string[]>([
 ]);
 
 const entities = new Map<string, EntityClass | null>();
-/** The readable entity a GraphQL object type shows (type-graphql names a type after its class). */
+/** The readable entity a GraphQL object type shows: each register type is named after its entity class (its face, XObject, says so). */
 function entityOf(type: GraphQLObjectType): EntityClass | null {
   if (!entities.has(type.name)) entities.set(type.name, [...READABLE.keys()].find((entity) => entity.name === type.name) ?? null);
   return entities.get(type.name)!;
