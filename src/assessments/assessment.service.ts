@@ -11,7 +11,7 @@ import { Assessment } from './assessment.entity';
 import { decodeAssessmentCursor, orderKeyOf } from './assessment-reads';
 import { DEFAULT_TARGET_WORKING_DAYS, MAX_COST_GBP } from './assessment.enums';
 import { AssessmentPause } from './assessment-pause.entity';
-import type { AssessmentFilter, CorrectAssessmentInput, RequestAssessmentInput } from './assessment.types';
+import type { AssessmentFilterFields, CorrectAssessmentInputFields, RequestAssessmentInputFields } from './assessment.fields';
 import type { OwedJobs } from '../queue/owed-jobs';
 import { factNotAfterToday } from '../register-rules/rules';
 
@@ -24,7 +24,7 @@ export class AssessmentService {
     return isId(id) ? ctx.db.getRepository(Assessment).findOneBy({ id }) : null;
   }
 
-  async list(ctx: ServiceContext, filter: AssessmentFilter | undefined, first: number, after?: string | null): Promise<Page<Assessment>> {
+  async list(ctx: ServiceContext, filter: AssessmentFilterFields | undefined, first: number, after?: string | null): Promise<Page<Assessment>> {
     checkPageSize(first);
     const query = ctx.db.getRepository(Assessment).createQueryBuilder('a').addSelect(`${ORDER_KEY}::text`, 'order_key');
     if (filter?.type) query.andWhere('a.type = :type', { type: filter.type });
@@ -75,7 +75,7 @@ export class AssessmentService {
     return assessments.map((a) => Object.assign(a, { pauses: byAssessment.get(a.id) ?? [] }));
   }
 
-  async request(ctx: ServiceContext, input: RequestAssessmentInput): Promise<Assessment> {
+  async request(ctx: ServiceContext, input: RequestAssessmentInputFields): Promise<Assessment> {
     factNotAfterToday('requestedOn', input.requestedOn, ctx.clock.today());
     return ctx.db.transaction(async (tx) => {
       const m = await this.modifications.requireByReference(tx, input.modification);
@@ -166,7 +166,7 @@ export class AssessmentService {
    * its target and SLA position follow at once (read from the facts), and so does the status the
    * nightly recompute stores: an incremental recompute for today is owed with the correction.
    */
-  async correct(ctx: ServiceContext, id: string, input: CorrectAssessmentInput): Promise<Assessment> {
+  async correct(ctx: ServiceContext, id: string, input: CorrectAssessmentInputFields): Promise<Assessment> {
     // Each fact is corrected by the role that records it: the request is SECAS's, the rest the DCC's too.
     const secasOnly = (['requestedOn', 'targetWorkingDays', 'changeRequest'] as const).filter((k) => input[k] !== undefined);
     if (ctx.caller && ctx.caller.role !== Role.ADMIN && secasOnly.length) {
@@ -181,7 +181,7 @@ export class AssessmentService {
     const today = ctx.clock.today();
     for (const field of ['requestedOn', 'acceptedOn', 'returnedOn'] as const) factNotAfterToday(field, input[field], today);
     const corrected = await this.change(ctx, id, async (a, tx) => {
-      const keep = <K extends keyof CorrectAssessmentInput>(k: K) => input[k] !== undefined;
+      const keep = <K extends keyof CorrectAssessmentInputFields>(k: K) => input[k] !== undefined;
       if (keep('requestedOn')) a.requestedOn = input.requestedOn!;
       if (keep('acceptedOn')) a.acceptedOn = input.acceptedOn ?? null;
       if (keep('returnedOn')) a.returnedOn = input.returnedOn ?? null;

@@ -6,6 +6,7 @@ import { LocalDateScalar } from '../graphql/scalars';
 import { Assessment } from './assessment.entity';
 import { AssessmentType, SlaStatusEnum } from './assessment.enums';
 import { AssessmentObject } from './assessment.graphql-types';
+import type { AssessmentFilterFields, RequestAssessmentInputFields, CorrectAssessmentInputFields } from './assessment.fields';
 
 @ObjectType({ description: "An assessment's SLA position on a day, by the Code's Working Day rules." })
 export class AssessmentSla {
@@ -26,7 +27,7 @@ export const AssessmentConnection = connectionOf(AssessmentObject, { type: 'Asse
 export type AssessmentConnection = Connection<Assessment>;
 
 @InputType({ description: 'Which assessments a page holds.' })
-export class AssessmentFilter {
+export class AssessmentFilter implements AssessmentFilterFields {
   @Field(() => AssessmentType, { description: 'Only Preliminary or only Impact Assessments.', nullable: true })
   type?: AssessmentType | null;
 
@@ -43,7 +44,7 @@ export class AssessmentFilter {
 }
 
 @InputType({ description: 'An assessment SECAS asks the DCC for.' })
-export class RequestAssessmentInput {
+export class RequestAssessmentInput implements RequestAssessmentInputFields {
   @Field({ description: 'The proposal (a reference).' })
   @MaxLength(30)
   modification!: string;
@@ -69,7 +70,7 @@ export class RequestAssessmentInput {
 
 
 @InputType({ description: 'A correction of an assessment: what is given is set (null clears a field that may be empty), what is left out stays.' })
-export class CorrectAssessmentInput {
+export class CorrectAssessmentInput implements CorrectAssessmentInputFields {
   @Field(() => String, { nullable: true, description: "The DCC's change request number, e.g. CR1352; null clears it." })
   @IsOptional()
   @MaxLength(30)

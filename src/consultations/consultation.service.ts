@@ -6,7 +6,7 @@ import type { CompiledAnswer } from '../read-model/answer-json';
 import { type ListQuery, readList, readListAnswer } from '../read-model/list-sql';
 import type { ModificationService } from '../modifications/modification.service';
 import { Consultation } from './consultation.entity';
-import type { ConsultationInput, UpdateConsultationInput } from './consultation.types';
+import type { ConsultationInputFields, UpdateConsultationInputFields } from './consultation.fields';
 
 export class ConsultationService {
   constructor(private readonly modifications: ModificationService) {}
@@ -30,7 +30,7 @@ export class ConsultationService {
     return { table: 'consultation', where, params, order: 't.opens_on, t.id' };
   }
 
-  async open(ctx: ServiceContext, input: ConsultationInput): Promise<Consultation> {
+  async open(ctx: ServiceContext, input: ConsultationInputFields): Promise<Consultation> {
     closesAfterItOpens(input.opensOn, input.closesOn);
     return ctx.db.transaction(async (tx) => {
       const m = await this.modifications.requireByReference(tx, input.modification);
@@ -46,7 +46,7 @@ export class ConsultationService {
    * Corrects a consultation's window or note (its closing day is set here once it is known); the
    * digests and calendar feeds read the new window at once. A field left out stays as it was.
    */
-  async update(ctx: ServiceContext, id: string, input: UpdateConsultationInput): Promise<Consultation> {
+  async update(ctx: ServiceContext, id: string, input: UpdateConsultationInputFields): Promise<Consultation> {
     if (input.opensOn === null) throw new InvalidInputError('opensOn cannot be cleared: a consultation opens on a day');
     return ctx.db.transaction(async (tx) => {
       const repo = tx.getRepository(Consultation);

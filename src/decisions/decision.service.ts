@@ -5,12 +5,12 @@ import { decisionFacts } from '../register-rules/register-facts.sql';
 import type { ServiceContext } from '../common/service-context';
 import type { ModificationService } from '../modifications/modification.service';
 import { Decision } from './decision.entity';
-import type { DecisionInput, UpdateDecisionInput } from './decision.types';
+import type { DecisionInputFields, UpdateDecisionInputFields } from './decision.fields';
 
 export class DecisionService {
   constructor(private readonly modifications: ModificationService) {}
 
-  async record(ctx: ServiceContext, input: DecisionInput): Promise<Decision> {
+  async record(ctx: ServiceContext, input: DecisionInputFields): Promise<Decision> {
     const outcome = input.outcome.trim();
     if (!outcome) throw new InvalidInputError('outcome is required, e.g. APPROVED');
     factNotAfterToday('on', input.on, ctx.clock.today());
@@ -28,7 +28,7 @@ export class DecisionService {
   }
 
   /** Corrects a decision recorded in error: who, when, what, the objectives it cited, its note. */
-  async update(ctx: ServiceContext, id: string, input: UpdateDecisionInput): Promise<Decision> {
+  async update(ctx: ServiceContext, id: string, input: UpdateDecisionInputFields): Promise<Decision> {
     for (const k of ['body', 'on', 'outcome', 'objectives'] as const) {
       if (input[k] === null) throw new InvalidInputError(`${k} cannot be cleared`);
     }

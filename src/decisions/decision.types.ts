@@ -3,9 +3,10 @@ import { Field, InputType } from 'type-graphql';
 import type { LocalDate } from '../calendar/local-date';
 import { LocalDateScalar } from '../graphql/scalars';
 import { DecisionBody } from './decision.enums';
+import type { DecisionInputFields, UpdateDecisionInputFields } from './decision.fields';
 
 @InputType({ description: 'A decision to record.' })
-export class DecisionInput {
+export class DecisionInput implements DecisionInputFields {
   @Field({ description: 'The proposal (a reference).' }) @MaxLength(30) modification!: string;
   @Field(() => DecisionBody, { description: 'Who decided.' }) body!: DecisionBody;
   @Field(() => LocalDateScalar, { description: "When (not after today); it must fit the proposal's phase and path that day." }) on!: LocalDate;
@@ -19,7 +20,7 @@ export class DecisionInput {
 }
 
 @InputType({ description: 'A correction of a decision: what is given is set, what is left out stays.' })
-export class UpdateDecisionInput {
+export class UpdateDecisionInput implements UpdateDecisionInputFields {
   @Field(() => DecisionBody, { nullable: true, description: 'Who decided.' }) body?: DecisionBody | null;
   @Field(() => LocalDateScalar, { nullable: true, description: 'When (not after today).' }) on?: LocalDate | null;
   @Field({ nullable: true, description: 'What was decided, e.g. APPROVED.' }) @IsOptional() @Length(1, 100, { message: 'outcome must be 1 to 100 characters, e.g. APPROVED' }) outcome?: string;

@@ -11,7 +11,7 @@ import type { ModificationService } from '../modifications/modification.service'
 import { AgendaItem } from './agenda-item.entity';
 import { Meeting } from './meeting.entity';
 import { MeetingBody } from './meeting.enums';
-import type { ScheduleMeetingInput } from './meeting.types';
+import type { ScheduleMeetingInputFields } from './meeting.fields';
 
 
 export class MeetingService {
@@ -36,7 +36,7 @@ export class MeetingService {
     return { table: 'meeting', where, params, order: 't.meeting_on, t.body' };
   }
 
-  async schedule(ctx: ServiceContext, input: ScheduleMeetingInput): Promise<Meeting> {
+  async schedule(ctx: ServiceContext, input: ScheduleMeetingInputFields): Promise<Meeting> {
     meetingOnWorkingDay(input.date, await ctx.calendar());
     onlyPanelsNumbered(input.body, input.number);
     return ctx.db.transaction(async (tx) => {

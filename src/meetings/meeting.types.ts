@@ -3,9 +3,10 @@ import { Field, InputType, Int } from 'type-graphql';
 import type { LocalDate } from '../calendar/local-date';
 import { LocalDateScalar } from '../graphql/scalars';
 import { MeetingBody } from './meeting.enums';
+import type { ScheduleMeetingInputFields } from './meeting.fields';
 
 @InputType({ description: 'A meeting to record.' })
-export class ScheduleMeetingInput {
+export class ScheduleMeetingInput implements ScheduleMeetingInputFields {
   @Field(() => MeetingBody, { description: 'Which body meets.' })
   body!: MeetingBody;
 

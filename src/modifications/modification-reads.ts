@@ -4,7 +4,7 @@ import type { ReadShape } from '../read-model/read-shape';
 import type { CompiledAnswer } from '../read-model/answer-json';
 import { compileRow } from '../read-model/row-json';
 import { Modification } from './modification.entity';
-import type { ModificationFilter } from './modification.types';
+import type { ModificationFilterFields } from './modification.fields';
 import { idOfReferenceSql } from './reference-lookup.sql';
 import { dayWithinTheRegister } from '../register-rules/rules';
 import { registerSpan } from '../register-rules/register-facts.sql';
@@ -19,7 +19,7 @@ function stalledSql(t: string, day: string): string {
 }
 
 /** The WHERE of a filter over proposals aliased `t`, its values appended to `params`. */
-function filterSql(filter: ModificationFilter | undefined, t: string, params: unknown[], today: string): string {
+function filterSql(filter: ModificationFilterFields | undefined, t: string, params: unknown[], today: string): string {
   const conditions = ['true'];
   const param = (value: unknown) => `$${params.push(value)}`;
   if (filter?.phases?.length) conditions.push(`${t}.phase = ANY(${param(filter.phases)}::text[])`);
@@ -41,7 +41,7 @@ function filterSql(filter: ModificationFilter | undefined, t: string, params: un
  * for (nested lists included) and the total only when it is asked for.
  */
 export interface PageOptions {
-  filter?: ModificationFilter;
+  filter?: ModificationFilterFields;
   first: number;
   after?: string | null;
   countTotal: boolean;
@@ -52,7 +52,7 @@ export interface PageOptions {
  * stood at the end of that day (the migration's `modifications_on`: proposals raised by then,
  * with the reference, kind and phase they had), every other column as it is.
  */
-function proposalsAt(ctx: ServiceContext, filter: ModificationFilter | undefined, params: unknown[]): string {
+function proposalsAt(ctx: ServiceContext, filter: ModificationFilterFields | undefined, params: unknown[]): string {
   if (!filter?.asOf) return 'modification';
   const day = `$${params.push(filter.asOf)}::date`;
   const columns = ctx.db.getMetadata(Modification).columns.map((c) => c.databaseName);
@@ -116,7 +116,7 @@ export class ModificationReads {
     return { rows, first, totalCount };
   }
 
-  private async count(ctx: ServiceContext, filter: ModificationFilter | undefined): Promise<number> {
+  private async count(ctx: ServiceContext, filter: ModificationFilterFields | undefined): Promise<number> {
     const params: unknown[] = [];
     const proposals = proposalsAt(ctx, filter, params);
     const [{ n }] = await ctx.db.query(`SELECT count(*)::int AS n FROM ${proposals} f WHERE ${filterSql(filter, 'f', params, ctx.clock.today())}`, params);

@@ -6,7 +6,7 @@ import { Release } from '../releases/release.entity';
 import { Modification } from './modification.entity';
 import { ModificationKind, ModificationPhase } from './modification.enums';
 import { ModificationDependency } from './modification-dependency.entity';
-import type { CreateModificationInput, UpdateModificationInput } from './modification.types';
+import type { CreateModificationInputFields, UpdateModificationInputFields } from './modification.fields';
 import { PhaseChange } from './phase-change.entity';
 import { assertCanMove } from './phase-lifecycle';
 import { idOfReferenceSql } from './reference-lookup.sql';
@@ -85,7 +85,7 @@ export class ModificationService {
     return (await ctx.db.getRepository(Modification).findOneBy({ id }))!;
   }
 
-  async create(ctx: ServiceContext, input: CreateModificationInput): Promise<Modification> {
+  async create(ctx: ServiceContext, input: CreateModificationInputFields): Promise<Modification> {
     referenceFitsKind(input.reference, input.kind);
     factNotAfterToday('raisedOn', input.raisedOn, ctx.clock.today());
     return ctx.db.transaction(async (tx) => {
@@ -115,7 +115,7 @@ export class ModificationService {
     });
   }
 
-  async update(ctx: ServiceContext, reference: string, input: UpdateModificationInput): Promise<Modification> {
+  async update(ctx: ServiceContext, reference: string, input: UpdateModificationInputFields): Promise<Modification> {
     return ctx.db.transaction(async (tx) => {
       const m = await this.lockByReference(tx, reference);
       if (input.expectedVersion !== undefined && input.expectedVersion !== null && input.expectedVersion !== m.version) {

@@ -6,6 +6,7 @@ import { LocalDateScalar } from '../graphql/scalars';
 import { Modification } from './modification.entity';
 import { DecisionPath, ModificationKind, ModificationPhase } from './modification.enums';
 import { ModificationObject } from './modification.graphql-types';
+import type { ModificationFilterFields, CreateModificationInputFields, UpdateModificationInputFields } from './modification.fields';
 
 /** DP156, MP107, MP122A, SECMP0015. */
 export const REFERENCE_PATTERN = /^[A-Za-z]+[0-9]+[A-Za-z]*$/;
@@ -17,7 +18,7 @@ export const ModificationConnection = connectionOf(ModificationObject, { type: '
 export type ModificationConnection = Connection<Modification>;
 
 @InputType({ description: 'Which proposals a page holds.' })
-export class ModificationFilter {
+export class ModificationFilter implements ModificationFilterFields {
   @Field(() => [ModificationPhase], { description: 'Only those in one of these phases.', nullable: true })
   phases?: ModificationPhase[] | null;
 
@@ -46,7 +47,7 @@ export class ModificationFilter {
 }
 
 @InputType({ description: 'A proposal to record in the register.' })
-export class CreateModificationInput {
+export class CreateModificationInput implements CreateModificationInputFields {
   @Field({ description: 'Its reference, matching its kind: DP157; MP107, MP122A or SECMP0015.' })
   @Matches(REFERENCE_PATTERN, { message: REFERENCE_MESSAGE })
   @MaxLength(30)
@@ -76,7 +77,7 @@ export class CreateModificationInput {
 }
 
 @InputType({ description: 'A correction of a proposal: what is given is set, what is left out stays.' })
-export class UpdateModificationInput {
+export class UpdateModificationInput implements UpdateModificationInputFields {
   @Field({ description: 'Its title (cannot be cleared).', nullable: true }) @IsOptional() @Length(1, NAME, { message: 'title must be 1 to 300 characters' }) title?: string;
   @Field({ description: 'What it is about.', nullable: true }) @IsOptional() @MaxLength(TEXT) summary?: string;
 

@@ -4,7 +4,7 @@ import { isEmailAddress } from '../common/email-address';
 import type { ServiceContext } from '../common/service-context';
 import { ALL_SECTIONS, DEFAULT_SECTIONS, type DigestSection } from './digest-section';
 import { RecipientGroup } from './recipient-group.entity';
-import type { CreateRecipientGroupInput, UpdateRecipientGroupInput } from './recipient-group.types';
+import type { CreateRecipientGroupInputFields, UpdateRecipientGroupInputFields } from './recipient-group.fields';
 
 /** The addresses of a fresh install's two groups (NOTIFY_DCC, NOTIFY_SECAS). */
 export interface DefaultRecipients {
@@ -43,7 +43,7 @@ export class RecipientGroupService {
     }
   }
 
-  async create(ctx: ServiceContext, input: CreateRecipientGroupInput): Promise<RecipientGroup> {
+  async create(ctx: ServiceContext, input: CreateRecipientGroupInputFields): Promise<RecipientGroup> {
     const addresses = checkAddresses(input.addresses);
     const sections = checkSections(input.sections ?? ALL_SECTIONS);
     return ctx.db.transaction(async (tx) => {
@@ -54,7 +54,7 @@ export class RecipientGroupService {
     });
   }
 
-  async update(ctx: ServiceContext, name: string, input: UpdateRecipientGroupInput): Promise<RecipientGroup> {
+  async update(ctx: ServiceContext, name: string, input: UpdateRecipientGroupInputFields): Promise<RecipientGroup> {
     if (input.enabled === null) throw new InvalidInputError('enabled is true or false, not null');
     const addresses = input.addresses ? checkAddresses(input.addresses) : undefined;
     const sections = input.sections ? checkSections(input.sections) : undefined;

@@ -6,7 +6,7 @@ import type { ServiceContext } from '../common/service-context';
 import type { CompiledAnswer } from '../read-model/answer-json';
 import { type ListQuery, readList, readListAnswer } from '../read-model/list-sql';
 import { Release } from './release.entity';
-import type { ReleaseInput, UpdateReleaseInput } from './release.types';
+import type { ReleaseInputFields, UpdateReleaseInputFields } from './release.fields';
 
 /** Every release, dated ones first by date, then by name. */
 const RELEASES: ListQuery = { table: 'release', where: [], params: [], order: 't.release_on NULLS LAST, t.name' };
@@ -21,7 +21,7 @@ export class ReleaseService {
     return readListAnswer(ctx.db, answer, RELEASES);
   }
 
-  async create(ctx: ServiceContext, input: ReleaseInput): Promise<Release> {
+  async create(ctx: ServiceContext, input: ReleaseInputFields): Promise<Release> {
     const name = input.name.trim();
     if (!name) throw new InvalidInputError('A release needs a name, e.g. "November 2021 SEC Release"');
     deadlineBeforeRelease(input.releaseDate, input.modificationReportDeadline);
@@ -33,7 +33,7 @@ export class ReleaseService {
   }
 
   /** Corrects a release: its name, date, kind or Modification Report deadline. Proposals targeting it keep it. */
-  async update(ctx: ServiceContext, name: string, input: UpdateReleaseInput): Promise<Release> {
+  async update(ctx: ServiceContext, name: string, input: UpdateReleaseInputFields): Promise<Release> {
     if (input.kind === null) throw new InvalidInputError('kind cannot be cleared: a release is SCHEDULED or STANDALONE');
     return ctx.db.transaction(async (tx) => {
       const repo = tx.getRepository(Release);

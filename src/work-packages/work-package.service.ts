@@ -6,7 +6,7 @@ import type { CompiledAnswer } from '../read-model/answer-json';
 import { type ListQuery, readList, readListAnswer } from '../read-model/list-sql';
 import type { ModificationService } from '../modifications/modification.service';
 import { WorkPackage } from './work-package.entity';
-import type { WorkPackageInput } from './work-package.types';
+import type { WorkPackageInputFields } from './work-package.fields';
 import { factNotAfterToday } from '../register-rules/rules';
 
 
@@ -34,7 +34,7 @@ export class WorkPackageService {
     return readListAnswer(ctx.db, answer, listQuery(overdueAsOf));
   }
 
-  async plan(ctx: ServiceContext, input: WorkPackageInput): Promise<WorkPackage> {
+  async plan(ctx: ServiceContext, input: WorkPackageInputFields): Promise<WorkPackage> {
     if (!isYearMonth(input.returnToPanelMonth)) {
       throw new InvalidInputError(`returnToPanelMonth must be YYYY-MM, e.g. 2019-05; got ${JSON.stringify(input.returnToPanelMonth)}`);
     }

@@ -1,8 +1,9 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
+import type { WorkPackageInputFields } from './work-package.fields';
 
 @InputType({ description: 'A package of Refinement work to plan for a proposal.' })
-export class WorkPackageInput {
+export class WorkPackageInput implements WorkPackageInputFields {
   @Field({ description: 'The proposal (a reference).' }) @MaxLength(30) modification!: string;
 
   @Field(() => [String], { description: 'Its tasks, in order, at least one.' })
