@@ -1,9 +1,10 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { type Connection, connectionOf } from '../graphql/pagination';
 import { DateTimeScalar, JSONObjectScalar } from '../graphql/scalars';
+import type { AuditEntry } from './audit-entry';
 
-@ObjectType({ description: 'One change to the register, recorded in the same transaction as the change.' })
-export class AuditEntry {
+@ObjectType('AuditEntry', { description: 'One change to the register, recorded in the same transaction as the change.' })
+export class AuditEntryObject implements AuditEntry {
   @Field(() => ID, { description: "The entry's place in the log: later entries have greater ids." })
   id!: string;
 
@@ -35,5 +36,5 @@ export class AuditEntry {
   after!: Record<string, unknown> | null;
 }
 
-export const AuditEntryConnection = connectionOf(AuditEntry, { one: 'audit entry', many: 'audit entries' });
+export const AuditEntryConnection = connectionOf(AuditEntryObject, { type: 'AuditEntry', one: 'audit entry', many: 'audit entries' });
 export type AuditEntryConnection = Connection<AuditEntry>;

@@ -3,9 +3,9 @@ import { Access } from '../auth/role';
 import { Allow } from '../graphql/access';
 import type { RequestContext } from '../graphql/context';
 import { DateTimeScalar } from '../graphql/scalars';
-import { AuditEntry, AuditEntryConnection } from './audit-entry.types';
+import { AuditEntryConnection, AuditEntryObject } from './audit-entry.types';
 
-@Resolver(() => AuditEntry)
+@Resolver(() => AuditEntryObject)
 export class AuditLogResolver {
   @Query(() => AuditEntryConnection, {
     description: 'Every change to the register, newest first: who, which operation, the row before and after, when; `first` is at most 500.',

@@ -1,7 +1,7 @@
 import { checkPageSize, decodeCursor, encodeCursor, type Page, toPage } from '../common/pages';
 import { InvalidInputError } from '../common/errors';
 import type { ServiceContext } from '../common/service-context';
-import type { AuditEntry } from './audit-entry.types';
+import type { AuditEntry } from './audit-entry';
 
 export interface AuditLogFilter {
   target?: string | null;

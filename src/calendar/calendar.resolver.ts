@@ -5,7 +5,8 @@ import { Allow } from '../graphql/access';
 import type { RequestContext } from '../graphql/context';
 import { FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR, LocalDateScalar } from '../graphql/scalars';
 import type { LocalDate } from './local-date';
-import { CalendarHoliday } from './holiday.types';
+import type { CalendarHoliday } from './calendar-holiday';
+import { CalendarHolidayObject } from './holiday.types';
 
 /** About 40 years of Working Days: far beyond any deadline, small enough to answer at once. */
 const MAX_WORKING_DAYS = 10_000;
@@ -44,7 +45,7 @@ export class CalendarResolver {
     return (await ctx.calendar()).workingDaysBetween(from, to);
   }
 
-  @Query(() => [CalendarHoliday], { description: 'Every holiday of a year in England and Wales, the calendar\'s own and those added by an admin, in date order.' })
+  @Query(() => [CalendarHolidayObject], { description: 'Every holiday of a year in England and Wales, the calendar\'s own and those added by an admin, in date order.' })
   @Allow(Access.read)
   holidays(@Ctx() ctx: RequestContext, @Arg('year', () => Int, { description: 'The year, e.g. 2022.' }) year: number): Promise<CalendarHoliday[]> {
     return ctx.services.holidays.ofYear(ctx, year);

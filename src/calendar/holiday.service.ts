@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { InvalidInputError, NotFoundError } from '../common/errors';
 import { FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR } from './supported-range';
-import type { CalendarHoliday } from './holiday.types';
+import type { CalendarHoliday } from './calendar-holiday';
 import type { ServiceContext } from '../common/service-context';
 import { bankHolidaysOf } from './bank-holidays';
 import { syncCalendarTable } from './calendar-table.service';

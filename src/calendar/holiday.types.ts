@@ -1,9 +1,10 @@
 import { Field, ObjectType } from 'type-graphql';
 import { LocalDateScalar } from '../graphql/scalars';
+import type { CalendarHoliday } from './calendar-holiday';
 import type { LocalDate } from './local-date';
 
 @ObjectType('Holiday', { description: 'A day that is not a Working Day although it is a weekday.' })
-export class CalendarHoliday {
+export class CalendarHolidayObject implements CalendarHoliday {
   @Field(() => LocalDateScalar, { description: 'The day.' })
   date!: LocalDate;
 

@@ -67,8 +67,9 @@ test('each rule reports an import injected against it, npm packages and Node bui
     // A pure module with a database library and a file read.
     'src/sla/sla-calculator.ts': `import 'typeorm';\nimport { addDays } from '../calendar/local-date';\nexport const next = (d: string) => addDays(d);\n`,
     'src/calendar/working-calendar.ts': `import { readFileSync } from 'node:fs';\nexport const holidays = () => readFileSync('holidays.txt', 'utf8');\n`,
-    // A service with GraphQL libraries.
-    'src/things/thing.service.ts': `import { Field } from 'type-graphql';\nimport { GraphQLError } from 'graphql';\nexport const parts = [Field, GraphQLError];\n`,
+    // A service with GraphQL libraries, and an API input class taken for its type.
+    'src/things/thing.service.ts': `import { Field } from 'type-graphql';\nimport { GraphQLError } from 'graphql';\nimport type { ThingInput } from './thing.types';\nexport const parts = [Field, GraphQLError];\nexport const take = (input: ThingInput) => input;\n`,
+    'src/things/thing.types.ts': `export class ThingInput { name!: string; }\n`,
     // An entity with a GraphQL decorator.
     'src/things/thing.entity.ts': `import { ObjectType } from 'type-graphql';\n@ObjectType()\nexport class Thing {}\n`,
     // A cycle, and src reaching into the worker's side.
@@ -81,6 +82,7 @@ test('each rule reports an import injected against it, npm packages and Node bui
     'services-know-no-graphql: src/things/thing.service.ts → type-graphql',
     'services-know-no-graphql: src/things/thing.service.ts → graphql',
     'entities-know-no-graphql: src/things/thing.entity.ts → type-graphql',
+    'services-know-no-graphql: src/things/thing.service.ts → src/things/thing.types.ts',
     'src-never-imports-jobs: src/b.ts → jobs/main.ts',
     expect.stringMatching(/^no-cycles: src\/(a|b)\.ts → src\/(a|b)\.ts$/),
   ]));
