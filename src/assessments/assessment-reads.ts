@@ -64,6 +64,13 @@ function filterSql(options: PageOptions, alias: string, into: unknown[]): string
   return conditions.join(' AND ');
 }
 
+/** The rows past a page's cursor, over the row aliased `t`, as SQL (empty for the first page); its parameters pushed on `into`. */
+function afterSql(after: string | null | undefined, into: unknown[]): string {
+  if (!after) return '';
+  const [key, id] = decodeAssessmentCursor(after);
+  return ` AND (${orderKeyOf('t')}, t.id) > ($${into.push(key)}::date, $${into.push(id)}::uuid)`;
+}
+
 const hasProposal = (options: PageOptions) => options.modification !== null && options.modification !== undefined;
 
 /**
@@ -90,11 +97,7 @@ export class AssessmentReads {
     const params: unknown[] = [];
     const where = (alias: string, into: unknown[]) => filterSql(options, alias, into);
     const total = options.countTotal ? `, (SELECT count(*)::int FROM assessment f WHERE ${where('f', params)}) AS total` : '';
-    let after = '';
-    if (options.after) {
-      const [key, id] = decodeAssessmentCursor(options.after);
-      after = ` AND (${orderKeyOf('t')}, t.id) > ($${params.push(key)}::date, $${params.push(id)}::uuid)`;
-    }
+    const after = afterSql(options.after, params);
     const rows: Array<{ row: unknown; id: string; order_key: string; total?: number }> = await ctx.db.query(
       `SELECT ${answer.sql} AS row, t.id, ${orderKeyOf('t')}::text AS order_key${total} FROM assessment t
         WHERE ${where('t', params)}${after} ORDER BY ${orderKeyOf('t')}, t.id LIMIT $${params.push(first + 1)}`,
@@ -130,11 +133,7 @@ export class AssessmentReads {
     // $1 and $2 are the status twin's: the day and the due-soon threshold.
     const params: unknown[] = [asOf, dueSoonWorkingDays, [...statuses]];
     const filter = ` AND ${filterSql(options, 'a', params)}`;
-    let after = '';
-    if (options.after) {
-      const [key, id] = decodeAssessmentCursor(options.after);
-      after = ` AND (${orderKeyOf('t')}, t.id) > ($${params.push(key)}::date, $${params.push(id)}::uuid)`;
-    }
+    const after = afterSql(options.after, params);
     const rows: Array<{ row: unknown; id: string | null; order_key: string; total: number; proposal_known: boolean }> = await ctx.db.query(
       `WITH cand AS (SELECT a.id FROM assessment a WHERE (${candidatesFor(statuses, 'a')})${filter}),
        ${SLA_STATUS_READ_CTES},
