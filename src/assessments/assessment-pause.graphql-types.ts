@@ -3,7 +3,7 @@ import type { LocalDate } from '../calendar/local-date';
 import { LocalDateScalar } from '../graphql/scalars';
 import type { AssessmentPause } from './assessment-pause.entity';
 
-/** A AssessmentPause row as the API shows it, kept with the API: the entity carries no GraphQL. */
+/** An AssessmentPause row as the API shows it, kept with the API: the entity carries no GraphQL. */
 @ObjectType('AssessmentPause', { description: "A stop of an assessment's clock, from a day until it is resumed.", simpleResolvers: true })
 export class AssessmentPauseObject implements Partial<AssessmentPause> {
   @Field(() => LocalDateScalar, { description: 'The first Working Day the clock is stopped.' })

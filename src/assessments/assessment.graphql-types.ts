@@ -4,7 +4,7 @@ import { LocalDateScalar } from '../graphql/scalars';
 import { AssessmentType } from './assessment.enums';
 import type { Assessment } from './assessment.entity';
 
-/** A Assessment row as the API shows it, kept with the API: the entity carries no GraphQL. */
+/** An Assessment row as the API shows it, kept with the API: the entity carries no GraphQL. */
 @ObjectType('Assessment', { description: 'A DCC Preliminary or Impact Assessment of a proposal: its request, acceptance, pauses and return, and its SLA position on any day.', simpleResolvers: true })
 export class AssessmentObject implements Partial<Assessment> {
   @Field(() => ID, { description: 'The assessment, for the mutations that change it.' })
@@ -31,6 +31,7 @@ export class AssessmentObject implements Partial<Assessment> {
   @Field(() => LocalDateScalar, { description: 'When the DCC returned it and its clock stopped; null while it is open.', nullable: true })
   returnedOn!: LocalDate | null;
 
+  // Read through the entity's getter (costInPounds of the numeric column's text).
   @Field(() => Float, { nullable: true, description: 'What the DCC charged for it, in pounds.' })
   costGbp!: number | null;
 
