@@ -51,13 +51,12 @@ const NODE = (p: string, computed = false) => `json_build_object(
 const pageSql = (computed: boolean) => `
 ${computed ? `WITH page AS (SELECT * FROM modification ORDER BY reference LIMIT $1),
      -- Each page row's assessments by index (OFFSET 0: not hashed from all 50,000, as the planner would).
-     cand AS (SELECT a.id FROM page, LATERAL (SELECT id FROM assessment WHERE modification_id = page.id OFFSET 0) a),
+     cand AS (SELECT a.* FROM page, LATERAL (SELECT * FROM assessment WHERE modification_id = page.id OFFSET 0) a),
      ${SLA_STATUS_READ_CTES.replaceAll('$1::', '$2::').replaceAll('$2::int', '$3::int')},
      -- Each proposal's assessments with their judgement, made once (hash joins) rather than looked up row by row.
      assessed AS (
        SELECT a.modification_id, json_agg(${ASSESSMENT('a', 'j')} ORDER BY ${ASSESSMENT_ORDER('a')}) AS list
-         FROM page, LATERAL (SELECT * FROM assessment WHERE modification_id = page.id OFFSET 0) a
-         JOIN judged j ON j.id = a.id ${TARGET_JOIN('a', 'j', 'td')}
+         FROM cand a JOIN judged j ON j.id = a.id ${TARGET_JOIN('a', 'j', 'td')}
         GROUP BY a.modification_id)` : ''}
 SELECT json_build_object('data', json_build_object('modifications', json_build_object(
   'totalCount', (SELECT count(*) FROM modification),
@@ -75,7 +74,7 @@ export const FLOOR_COMPUTED_PAGE_SQL = pageSql(true);
  * first, with the total; only running clocks can be either, so only they are judged.
  */
 export const FLOOR_BOARD_SQL = `
-WITH cand AS (SELECT a.id FROM assessment a WHERE a.accepted_on <= $1::date AND (a.returned_on IS NULL OR a.returned_on > $1::date)),
+WITH cand AS (SELECT a.id, a.accepted_on, a.returned_on, a.target_working_days FROM assessment a WHERE a.accepted_on <= $1::date AND (a.returned_on IS NULL OR a.returned_on > $1::date)),
 ${SLA_STATUS_READ_CTES},
 matching AS (SELECT j.* FROM judged j WHERE j.status IN ('OVERDUE', 'DUE_SOON')),
 page AS (

@@ -135,7 +135,7 @@ export class AssessmentReads {
     const filter = ` AND ${filterSql(options, 'a', params)}`;
     const after = afterSql(options.after, params);
     const rows: Array<{ row: unknown; id: string | null; order_key: string; total: number; proposal_known: boolean }> = await ctx.db.query(
-      `WITH cand AS (SELECT a.id FROM assessment a WHERE (${candidatesFor(statuses, 'a')})${filter}),
+      `WITH cand AS (SELECT a.id, a.accepted_on, a.returned_on, a.target_working_days FROM assessment a WHERE (${candidatesFor(statuses, 'a')})${filter}),
        ${SLA_STATUS_READ_CTES},
        matching AS (SELECT j.id FROM judged j WHERE j.status = ANY($3::text[]))
        SELECT (SELECT count(*)::int FROM matching) AS total, ${proposalKnownSql(options, params)} AS proposal_known, p.*

@@ -3,7 +3,8 @@
  * sla-calculator.ts's slaOn (a test holds them equal on random facts). Working Day arithmetic is
  * subtraction of calendar_day.wd_number: Working Days d with a < d <= b = wd(b) - wd(a).
  *
- * Common table expressions to follow a CTE named `cand(id)` (the assessments to judge); the last,
+ * Common table expressions to follow a CTE named `cand` (the assessments to judge: their ids for the
+ * night's form, their rows for a read's, see SLA_STATUS_READ_CTES); the last,
  * `computed`, has the columns id, old_status, old_next, status, next_check_on. Parameters: $1 the
  * day, $2 the due-soon threshold in Working Days.
  *
@@ -25,9 +26,7 @@ facts AS (
          ${stored ? 's.status AS old_status, s.next_check_on AS old_next' : 'NULL::text AS old_status, NULL::date AS old_next'},
          (a.returned_on IS NOT NULL AND a.returned_on <= $1::date) AS returned,
          CASE WHEN a.returned_on IS NOT NULL AND a.returned_on <= $1::date THEN a.returned_on ELSE $1::date END AS end_day
-    FROM cand
-    JOIN assessment a ON a.id = cand.id
-    ${stored ? 'JOIN assessment_sla s ON s.assessment_id = a.id' : ''}
+    ${stored ? 'FROM cand JOIN assessment a ON a.id = cand.id JOIN assessment_sla s ON s.assessment_id = a.id' : 'FROM cand a'}
 ),
 -- Each pause clipped to the counted days (after acceptance); its stopped Working Days up to the
 -- end day, and up to the day before the return (to tell a return on the target day from a later one).
@@ -102,6 +101,9 @@ export const SLA_STATUS_CTES = slaStatusCtes(true);
 
 /**
  * The same, for a read: nothing of the stored status is wanted (old_status and old_next are null), so
- * assessment_sla is not joined. A read selects from `judged` (id, status, elapsed, tgt, acc, …).
+ * assessment_sla is not joined. Its `cand` holds the assessments' rows (id, accepted_on, returned_on,
+ * target_working_days at least), as the read that chose them found them: fetching each again by
+ * id cost a page of 500 proposals' 2,500 assessments 7 of its 83 ms. A read selects from `judged`
+ * (id, status, elapsed, tgt, acc, …).
  */
 export const SLA_STATUS_READ_CTES = slaStatusCtes(false);
