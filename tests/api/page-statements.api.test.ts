@@ -68,6 +68,20 @@ test('fields computed on the Working Day calendar cost no statement once the cal
   expect((await statementsOf(computed, undefined, key)).statements).toBe(1);
 });
 
+test('fields worked out from the same facts (targetCompletionOn, sla, sla again under an alias) have them in the statement once', async () => {
+  const read = await statementsOf(`{ modifications(first: 100) { edges { node {
+    assessments { id targetCompletionOn sla(asOf: "2021-04-09") { status } later: sla(asOf: "2021-03-01") { status remainingWorkingDays } } } } } }`);
+  expect(read.statements).toBe(1);
+  // The assessment's clock facts are its row's columns and its pauses: one subquery of them, not three.
+  expect(app.statements.last.match(/assessment_pause/g)).toHaveLength(1);
+  // Each field is still worked out for itself: the alias answers what its day asked alone answers.
+  const alone = await statementsOf(`{ modifications(first: 100) { edges { node { assessments { id sla(asOf: "2021-03-01") { status remainingWorkingDays } targetCompletionOn } } } } }`);
+  const byId = (data: any, pick: (a: any) => unknown) => Object.fromEntries(data.modifications.edges.flatMap((e: any) => e.node.assessments.map((a: any) => [a.id, pick(a)])));
+  expect(byId(read.data, (a) => [a.later, a.targetCompletionOn])).toEqual(byId(alone.data, (a) => [a.sla, a.targetCompletionOn]));
+  const days = Object.values(byId(read.data, (a) => [a.sla.status, a.later.status]));
+  expect(days.some(([april, march]: any) => april !== march)).toBe(true);
+});
+
 test('what one statement brings is what the row-by-row path answers: dates, costs, pauses, agendas, order', async () => {
   // The assessments root reads its page with the batch loaders; the proposals page brings them nested.
   const nested = await app.gql(`{ modifications(first: 100) { edges { node { reference

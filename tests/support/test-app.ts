@@ -27,7 +27,12 @@ export interface GraphQLResponse<T = Record<string, any>> {
 /** Counts every SQL statement the app sends, so that a test can see N+1 queries. */
 export class StatementCounter implements TypeOrmLogger {
   count = 0;
-  logQuery(): void { this.count += 1; }
+  /** The last statement's SQL. */
+  last = '';
+  logQuery(query: string): void {
+    this.count += 1;
+    this.last = query;
+  }
   logQueryError(): void {}
   logQuerySlow(): void {}
   logSchemaBuild(): void {}

@@ -5,7 +5,7 @@ import {
 import { collectSubfields } from 'graphql/execution/collectFields';
 import type { DataSource } from 'typeorm';
 import { type CompiledAnswer, compileAnswer } from '../../read-model/answer-json';
-import type { AnswerKey, AnswerShape } from '../../read-model/answer-shape';
+import type { AnswerKey, AnswerShape, ComputedFacts } from '../../read-model/answer-shape';
 import { type EntityClass, READABLE } from '../../read-model/relations';
 import { LocalDateScalar } from '../scalars';
 import { type ComputeEnv, compiledComputedOf } from './computed-fields';
@@ -46,6 +46,9 @@ function sameInJson(named: GraphQLNamedType, columnType: string): boolean {
   if (isEnumType(named)) return columnType === 'text' && named.getValues().every((v) => v.value === v.name);
   return SAME_IN_JSON.get(named)?.includes(columnType) ?? false;
 }
+
+/** The facts of a computed field that another key of the row already brings: none of its own. */
+const FACTS_ELSEWHERE: ComputedFacts = { facts: () => 'NULL' };
 
 /** What finishing an answer needs: the computed fields' environment, and the request's variables (their arguments). */
 export interface FinishEnv extends ComputeEnv {
@@ -91,6 +94,10 @@ function answerShapeOf(selection: Selection, type: GraphQLObjectType, fieldNodes
   if (fields.size > MAX_KEYS) return null;
   const keys: AnswerKey[] = [];
   const finishes: Finish[] = [];
+  // Computed fields that read the same facts (targetCompletionOn and sla, or one field under two
+  // aliases) have them once in the statement, under the first one's key: the others' keys hold null.
+  const factsKeys = new Map<ComputedFacts['facts'], string>();
+  const computedSteps: Array<{ factsKey: string; apply(row: Record<string, unknown>, facts: unknown, env: FinishEnv): void }> = [];
   let readsCalendar = false;
   for (const [key, nodes] of fields) {
     const name = nodes[0]!.name.value;
@@ -105,12 +112,17 @@ function answerShapeOf(selection: Selection, type: GraphQLObjectType, fieldNodes
     if (computed) {
       const projection = isObjectType(named) ? leafProjection(selection, named, nodes) : undefined;
       if (projection === null) return null;
-      keys.push({ key, computed });
+      const factsKey = factsKeys.get(computed.facts);
+      if (factsKey === undefined) factsKeys.set(computed.facts, key);
+      keys.push({ key, computed: factsKey === undefined ? computed : FACTS_ELSEWHERE });
       readsCalendar ||= computed.readsCalendar;
-      finishes.push((row, env) => {
-        // Arguments are read per request: the plan is kept per document, the variables are not.
-        const value = computed.compute(row[key], getArgumentValues(field, nodes[0]!, env.variables), env) as Record<string, unknown> | null;
-        row[key] = projection && value !== null ? Object.fromEntries(projection.map(([k, f]) => [k, f === '__typename' ? named.name : value[f]])) : value;
+      computedSteps.push({
+        factsKey: factsKey ?? key,
+        apply: (row, facts, env) => {
+          // Arguments are read per request: the plan is kept per document, the variables are not.
+          const value = computed.compute(facts, getArgumentValues(field, nodes[0]!, env.variables), env) as Record<string, unknown> | null;
+          row[key] = projection && value !== null ? Object.fromEntries(projection.map(([k, f]) => [k, f === '__typename' ? named.name : value[f]])) : value;
+        },
       });
       continue;
     }
@@ -139,6 +151,13 @@ function answerShapeOf(selection: Selection, type: GraphQLObjectType, fieldNodes
     // graphql-js would answer an error for a null in a non-null field; the database must rule it out.
     if (isNonNullType(field.type) && column.isNullable) return null;
     keys.push({ key, column: name });
+  }
+  if (computedSteps.length) {
+    finishes.unshift((row, env) => {
+      // Every field's facts are read before any key is given its value: a shared key is one of them.
+      const facts = computedSteps.map((step) => row[step.factsKey]);
+      computedSteps.forEach((step, i) => step.apply(row, facts[i], env));
+    });
   }
   const finish: Finish | undefined = finishes.length ? (row, env) => {
     for (const f of finishes) f(row, env);
