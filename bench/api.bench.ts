@@ -80,13 +80,13 @@ async function startServer(name: string, script: string, url: string, port: numb
   };
 }
 
-function load(server: Server, scenario: Scenario, options: { seconds: number; rate?: number }) {
+function load(server: Server, scenario: Scenario, options: { seconds: number; rate?: number; connections?: number }) {
   return autocannon({
     url: server.url,
     method: 'POST',
     headers: server.headers,
     body: JSON.stringify({ query: scenario.query, variables: scenario.variables }),
-    connections: CONNECTIONS,
+    connections: options.connections ?? CONNECTIONS,
     duration: options.seconds,
     ...(options.rate ? { overallRate: options.rate } : {}),
   });
@@ -131,6 +131,8 @@ interface Row {
   /** Statements in the run that served no request (the once-a-minute write of keys' last use). */
   background: number;
   dbMs: number;
+  /** Database ms per statement with one request at a time. */
+  dbMsAlone: number;
   mbAllocated: number;
   responseKb: number;
   errors: number;
@@ -138,7 +140,12 @@ interface Row {
 
 async function measure(server: Server, scenario: Scenario, bytes: number): Promise<Row> {
   await load(server, scenario, { seconds: Math.min(3, SECONDS) });
+  // The statement's own time, one request at a time: under load its time also holds the wait for a
+  // core, which is longer for the server that sends more statements.
   await server.stats();
+  await load(server, scenario, { seconds: 2, connections: 1 });
+  const alone = await server.stats();
+  const dbMsAlone = alone.dbMs / Math.max(1, alone.statements);
   const run = await load(server, scenario, { seconds: SECONDS });
   const stats = await server.stats();
   const requests = Math.max(1, stats.requests);
@@ -149,6 +156,7 @@ async function measure(server: Server, scenario: Scenario, bytes: number): Promi
     statements: stats.statements / requests,
     background: stats.background,
     dbMs: stats.dbMs / requests,
+    dbMsAlone,
     mbAllocated: stats.allocatedBytes / requests / 1e6,
     responseKb: bytes / 1024,
     errors: run.errors + run.non2xx + run.timeouts,
@@ -169,8 +177,8 @@ async function main(): Promise<void> {
     await startServer('floor', 'api/floor-server.js', url, 4812),
   ];
   const table: string[] = [
-    '| query | server | req/s (10 conn.) | p50 ms | p99 ms | p99 ms at fixed rate | SQL / req | DB ms / req | MB alloc. / req | response KB | alloc. ÷ response |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| query | server | req/s (10 conn.) | p50 ms | p99 ms | p99 ms at fixed rate | SQL / req | DB ms / req | DB ms alone | MB alloc. / req | response KB | alloc. ÷ response |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const verdicts: string[] = [];
   try {
@@ -183,7 +191,7 @@ async function main(): Promise<void> {
         row.p99Fixed = (await load(server, scenario, { seconds: SECONDS, rate })).latency.p99;
       }
       for (const [server, row] of [[servers[0]!, api], [servers[1]!, floor]] as const) {
-        table.push(`| ${scenario.name} | ${server.name} | ${fmt(row.rps)} | ${row.p50} | ${row.p99} | ${row.p99Fixed} (${rate}/s) | ${fmt(row.statements, 2)} | ${fmt(row.dbMs, 2)} | ${fmt(row.mbAllocated, 2)} | ${fmt(row.responseKb)} | ${fmt((row.mbAllocated * 1e6) / (row.responseKb * 1024))} |`);
+        table.push(`| ${scenario.name} | ${server.name} | ${fmt(row.rps)} | ${row.p50} | ${row.p99} | ${row.p99Fixed} (${rate}/s) | ${fmt(row.statements, 2)} | ${fmt(row.dbMs, 2)} | ${fmt(row.dbMsAlone, 2)} | ${fmt(row.mbAllocated, 2)} | ${fmt(row.responseKb)} | ${fmt((row.mbAllocated * 1e6) / (row.responseKb * 1024))} |`);
         if (row.errors) verdicts.push(`${scenario.name}, ${server.name}: ${row.errors} failed requests`);
       }
       const ratio = api.rps / floor.rps;
@@ -194,7 +202,7 @@ async function main(): Promise<void> {
           `${fmt(api.statements, 2)} SQL per request (target 1) ${verdict(api.statements <= 1.01)}${api.background ? `, and ${api.background} write of keys' last use in the run` : ''}; ` +
           `allocation ${fmt((api.mbAllocated * 1e6) / (api.responseKb * 1024))} × the response; ` +
           // A floor whose statement is slower than the API's flatters the API: the issue asks for one that is not.
-          `the floor's SQL ${fmt(floor.dbMs, 2)} ms against the API's ${fmt(api.dbMs, 2)}: ${floor.dbMs <= 1.1 * api.dbMs ? 'a floor' : "SLOWER than the API's (more than 1.1 ×): not a floor for this shape, and its ratio flatters the API"}`,
+          `the floor's statement alone ${fmt(floor.dbMsAlone, 2)} ms against the API's ${fmt(api.dbMsAlone, 2)}: ${floor.dbMsAlone <= 1.1 * api.dbMsAlone ? 'a floor' : "SLOWER than the API's (more than 1.1 ×): not a floor for this shape, and its ratio flatters the API"}`,
       );
       console.log(table.at(-2));
       console.log(table.at(-1));
