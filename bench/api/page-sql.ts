@@ -29,16 +29,20 @@ const SLA = (j: string) => `json_build_object('status', ${j}.status,
   'elapsedWorkingDays', CASE WHEN ${j}.status = 'AWAITING_ACCEPTANCE' THEN NULL ELSE ${j}.elapsed END,
   'remainingWorkingDays', CASE WHEN ${j}.status = 'AWAITING_ACCEPTANCE' THEN NULL ELSE ${j}.tgt - ${j}.elapsed END)`;
 
+/** An assessment's clock facts as the SLA calculator reads them (as the API's statement brings them), pauses oldest first. */
+const FACTS = (a: string) => `json_build_object('acceptedOn', ${a}.accepted_on, 'returnedOn', ${a}.returned_on, 'targetWorkingDays', ${a}.target_working_days,
+  'pauses', coalesce((SELECT json_agg(json_build_object('from', p.from_on, 'to', p.to_on) ORDER BY p.from_on) FROM assessment_pause p WHERE p.assessment_id = ${a}.id), '[]'))`;
+
 /** An assessment's columns; with `judged`, its target day and its SLA position from that judged row. */
-const ASSESSMENT = (a: string, judged?: string) => `json_build_object('id', ${a}.id, 'type', ${a}.type, 'requestedOn', ${a}.requested_on,
+const ASSESSMENT = (a: string, judged?: string | 'facts') => `json_build_object('id', ${a}.id, 'type', ${a}.type, 'requestedOn', ${a}.requested_on,
       'acceptedOn', ${a}.accepted_on, 'returnedOn', ${a}.returned_on, 'targetWorkingDays', ${a}.target_working_days,
-      'expectedCompletionOn', ${a}.expected_completion_on${judged ? `, 'targetCompletionOn', ${TARGET_DAY(a, judged, 'td')}, 'sla', ${SLA(judged)}` : ''})`;
+      'expectedCompletionOn', ${a}.expected_completion_on${judged === 'facts' ? `, 'facts', ${FACTS(a)}` : judged ? `, 'targetCompletionOn', ${TARGET_DAY(a, judged, 'td')}, 'sla', ${SLA(judged)}` : ''})`;
 const ASSESSMENT_ORDER = (a: string) => `${a}.requested_on, ${a}.accepted_on, ${a}.returned_on, ${a}.id`;
 
-const NODE = (p: string, computed = false) => `json_build_object(
+const NODE = (p: string, computed = false, facts = false) => `json_build_object(
   'reference', ${p}.reference, 'title', ${p}.title, 'phase', ${p}.phase, 'kind', ${p}.kind, 'path', ${p}.path,
   'proposer', ${p}.proposer, 'raisedOn', ${p}.raised_on, 'onHold', ${p}.on_hold,
-  'assessments', ${computed ? `coalesce(assessed.list, '[]')` : `coalesce((SELECT json_agg(${ASSESSMENT('a')} ORDER BY ${ASSESSMENT_ORDER('a')})
+  'assessments', ${computed ? `coalesce(assessed.list, '[]')` : `coalesce((SELECT json_agg(${ASSESSMENT('a', facts ? 'facts' : undefined)} ORDER BY ${ASSESSMENT_ORDER('a')})
     FROM assessment a WHERE a.modification_id = ${p}.id), '[]')`},
   'consultations', coalesce((SELECT json_agg(json_build_object('id', c.id, 'kind', c.kind, 'opensOn', c.opens_on, 'closesOn', c.closes_on)
       ORDER BY c.opens_on, c.id)
@@ -47,8 +51,11 @@ const NODE = (p: string, computed = false) => `json_build_object(
       ORDER BY mt.meeting_on, mt.body)
     FROM agenda_item ai JOIN meeting mt ON mt.id = ai.meeting_id WHERE ai.modification_id = ${p}.id), '[]'))`;
 
-/** A page of proposals; with `computed`, each assessment's target day and SLA position on $2 (threshold $3). */
-const pageSql = (computed: boolean) => `
+/**
+ * A page of proposals; with `computed`, each assessment's target day and SLA position on $2 (threshold
+ * $3); with `facts`, each assessment's clock facts instead, for Node to work them out (floor-facts-server).
+ */
+const pageSql = (computed: boolean, facts = false) => `
 ${computed ? `WITH page AS (SELECT * FROM modification ORDER BY reference LIMIT $1),
      -- Each page row's assessments by index (OFFSET 0: not hashed from all 50,000, as the planner would).
      cand AS (SELECT a.* FROM page, LATERAL (SELECT * FROM assessment WHERE modification_id = page.id OFFSET 0) a),
@@ -60,7 +67,7 @@ ${computed ? `WITH page AS (SELECT * FROM modification ORDER BY reference LIMIT 
         GROUP BY a.modification_id)` : ''}
 SELECT json_build_object('data', json_build_object('modifications', json_build_object(
   'totalCount', (SELECT count(*) FROM modification),
-  'edges', coalesce(json_agg(json_build_object('cursor', encode(convert_to(json_build_array(p.reference)::text, 'UTF8'), 'base64'), 'node', ${NODE('p', computed)}) ORDER BY p.reference), '[]'),
+  'edges', coalesce(json_agg(json_build_object('cursor', encode(convert_to(json_build_array(p.reference)::text, 'UTF8'), 'base64'), 'node', ${NODE('p', computed, facts)}) ORDER BY p.reference), '[]'),
   'pageInfo', json_build_object(
     'hasNextPage', EXISTS (SELECT 1 FROM modification n WHERE n.reference > max(p.reference)),
     'endCursor', encode(convert_to(json_build_array(max(p.reference))::text, 'UTF8'), 'base64')))))::text AS body
@@ -68,6 +75,7 @@ SELECT json_build_object('data', json_build_object('modifications', json_build_o
 
 export const FLOOR_PAGE_SQL = pageSql(false);
 export const FLOOR_COMPUTED_PAGE_SQL = pageSql(true);
+export const FLOOR_FACTS_PAGE_SQL = pageSql(false, true);
 
 /**
  * The SLA board: the first $3 assessments OVERDUE or DUE_SOON on $1 (threshold $2), oldest request
