@@ -13,8 +13,9 @@ export interface AnswerShape {
 
 /**
  * A field worked out from facts of the row (a target day, an SLA position): the statement brings
- * the facts under its key as JSON (`facts` gives their SQL over the row's alias), and the layer
- * that planned the answer replaces them with the field's value before it is sent.
+ * the facts under its key as JSON (`facts` gives their SQL over the row's alias; fields that share a
+ * `facts` function share one copy, under the first one's key), and the layer that planned the answer
+ * replaces them with the field's value before it is sent.
  */
 export interface ComputedFacts {
   facts(alias: string): string;
