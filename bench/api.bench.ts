@@ -25,9 +25,13 @@ import type { StatsReading } from './api/server-stats';
  * second floor (floor-facts-server: the API's facts in SQL, the calculator in Node), as judging in SQL
  * costs the database more than the API's statement does; the API is held to the faster floor.
  *
- * BENCH_SECONDS sets each run's length (default 10); BENCH_KEEP_DB=1 reuses a seeded database.
+ * Each server is loaded BENCH_ROUNDS times per shape (default 3), the servers taking turns, and its
+ * median round is reported. BENCH_SECONDS sets each run's length (default 10); BENCH_KEEP_DB=1 reuses
+ * a seeded database.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+/** Loaded runs per server and shape, alternating between the servers. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const DATABASE = 'sec_tracker_bench_api';
 const CONNECTIONS = 10;
 
@@ -142,28 +146,49 @@ interface Row {
   errors: number;
 }
 
-async function measure(server: Server, scenario: Scenario, bytes: number): Promise<Row> {
+/** Warms a server on a shape, then times its statement alone: one request at a time, 2 s. */
+async function prepare(server: Server, scenario: Scenario): Promise<number> {
   await load(server, scenario, { seconds: Math.min(3, SECONDS) });
-  // The statement's own time, one request at a time: under load its time also holds the wait for a
-  // core, which is longer for the server that sends more statements.
+  // Under load a statement's time also holds the wait for a core, which is longer for the server
+  // that sends more statements: alone, it is the statement's own.
   await server.stats();
   await load(server, scenario, { seconds: 2, connections: 1 });
   const alone = await server.stats();
-  const dbMsAlone = alone.dbMs / Math.max(1, alone.statements);
+  return alone.dbMs / Math.max(1, alone.statements);
+}
+
+interface Round {
+  rps: number;
+  p50: number;
+  p99: number;
+  stats: StatsReading;
+  errors: number;
+}
+
+/** One loaded run of a server on a shape, with what the server counted during it. */
+async function round(server: Server, scenario: Scenario): Promise<Round> {
+  await server.stats();
   const run = await load(server, scenario, { seconds: SECONDS });
-  const stats = await server.stats();
-  const requests = Math.max(1, stats.requests);
+  return { rps: run.requests.average, p50: run.latency.p50, p99: run.latency.p99, stats: await server.stats(), errors: run.errors + run.non2xx + run.timeouts };
+}
+
+const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
+
+/** A server's row from its rounds: the median round's figures, and per-request counts over all of them. */
+function rowOf(rounds: Round[], dbMsAlone: number, bytes: number): Row {
+  const sum = (pick: (r: StatsReading) => number) => rounds.reduce((total, r) => total + pick(r.stats), 0);
+  const requests = Math.max(1, sum((r) => r.requests));
   return {
-    rps: run.requests.average,
-    p50: run.latency.p50,
-    p99: run.latency.p99,
-    statements: stats.statements / requests,
-    background: stats.background,
-    dbMs: stats.dbMs / requests,
+    rps: median(rounds.map((r) => r.rps)),
+    p50: median(rounds.map((r) => r.p50)),
+    p99: median(rounds.map((r) => r.p99)),
+    statements: sum((r) => r.statements) / requests,
+    background: sum((r) => r.background),
+    dbMs: sum((r) => r.dbMs) / requests,
     dbMsAlone,
-    mbAllocated: stats.allocatedBytes / requests / 1e6,
+    mbAllocated: sum((r) => r.allocatedBytes) / requests / 1e6,
     responseKb: bytes / 1024,
-    errors: run.errors + run.non2xx + run.timeouts,
+    errors: rounds.reduce((total, r) => total + r.errors, 0),
   };
 }
 
@@ -183,20 +208,28 @@ async function main(): Promise<void> {
   const factsFloor = await startServer('floor, facts', 'api/floor-facts-server.js', url, 4813);
   servers.push(factsFloor);
   const table: string[] = [
-    '| query | server | req/s (10 conn.) | p50 ms | p99 ms | p99 ms at fixed rate | SQL / req | DB ms / req | DB ms alone | MB alloc. / req | response KB | alloc. ÷ response |',
+    '| query | server | req/s (10 conn., median round) | p50 ms | p99 ms | p99 ms at fixed rate | SQL / req | DB ms / req | DB ms alone | MB alloc. / req | response KB | alloc. ÷ response |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const verdicts: string[] = [];
   try {
     for (const scenario of SCENARIOS) {
       const apiServer = servers[0]!;
-      const floorServers = scenario.facts ? [servers[1]!, factsFloor] : [servers[1]!];
-      const measured: Array<[Server, Row]> = [];
-      for (const floorServer of floorServers) {
+      const shapeServers = [apiServer, ...(scenario.facts ? [servers[1]!, factsFloor] : [servers[1]!])];
+      const bytes = new Map<Server, number>();
+      for (const floorServer of shapeServers.slice(1)) {
         const [apiBytes, floorBytes] = await sameAnswers(apiServer, floorServer, scenario);
-        if (!measured.length) measured.push([apiServer, await measure(apiServer, scenario, apiBytes)]);
-        measured.push([floorServer, await measure(floorServer, scenario, floorBytes)]);
+        bytes.set(apiServer, apiBytes).set(floorServer, floorBytes);
       }
+      const alone = new Map<Server, number>();
+      for (const server of shapeServers) alone.set(server, await prepare(server, scenario));
+      // Rounds alternate between the servers, so that the machine's drift (PostgreSQL and the
+      // servers share two cores) falls on each alike; each server's median round is its figure.
+      const rounds = new Map<Server, Round[]>(shapeServers.map((server) => [server, []]));
+      for (let r = 0; r < ROUNDS; r += 1) {
+        for (const server of shapeServers) rounds.get(server)!.push(await round(server, scenario));
+      }
+      const measured = shapeServers.map((server): [Server, Row] => [server, rowOf(rounds.get(server)!, alone.get(server)!, bytes.get(server)!)]);
       const api = measured[0]![1];
       // The API is held to the fastest floor of the shape.
       const [fastest, floor] = measured.slice(1).reduce((a, b) => (b[1].rps > a[1].rps ? b : a));
