@@ -15,15 +15,22 @@ import type { AssessmentType } from './assessment.enums';
 const COMPLETED = new Set<SlaStatus>(['COMPLETED', 'COMPLETED_ON_TIME', 'COMPLETED_LATE']);
 
 /**
- * Which assessments can be in one of `statuses` on $1, from their dates alone: the SQL status twin
- * then judges only those (an SLA board asks for running clocks, a small part of the register).
+ * Which assessments can be in one of `statuses` on $1 (due-soon threshold $2), from their columns
+ * alone: the SQL status twin then judges only those (an SLA board asks for running clocks, a small
+ * part of the register). A clock is DUE_SOON or OVERDUE only once it has run at least its target
+ * less the threshold in Working Days, and a clock runs no more Working Days than calendar days have
+ * passed since acceptance: a board of those two statuses leaves out the clocks accepted too lately.
  */
 function candidatesFor(statuses: readonly SlaStatus[], alias: string): string {
   const returned = `(${alias}.returned_on IS NOT NULL AND ${alias}.returned_on <= $1::date)`;
   const kinds: string[] = [];
   if (statuses.some((s) => COMPLETED.has(s))) kinds.push(returned);
   if (statuses.includes('AWAITING_ACCEPTANCE')) kinds.push(`(NOT ${returned} AND (${alias}.accepted_on IS NULL OR ${alias}.accepted_on > $1::date))`);
-  if (statuses.some((s) => !COMPLETED.has(s) && s !== 'AWAITING_ACCEPTANCE')) kinds.push(`(NOT ${returned} AND ${alias}.accepted_on <= $1::date)`);
+  const running = statuses.filter((s) => !COMPLETED.has(s) && s !== 'AWAITING_ACCEPTANCE');
+  if (running.length) {
+    const late = running.every((s) => s === 'DUE_SOON' || s === 'OVERDUE') ? ` AND $1::date - ${alias}.accepted_on >= ${alias}.target_working_days - $2::int` : '';
+    kinds.push(`(NOT ${returned} AND ${alias}.accepted_on <= $1::date${late})`);
+  }
   return kinds.join(' OR ');
 }
 

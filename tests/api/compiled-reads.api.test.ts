@@ -181,6 +181,28 @@ test('assessments: a page by type, the next by its cursor, one by id: the same b
   }
 });
 
+test('a board of DUE_SOON and OVERDUE leaves out no clock that has just reached the line in as few calendar days', async () => {
+  // Accepted on Monday 15 March 2021 with a target of 5 Working Days: on Wednesday 17 March it has
+  // run 2 and 3 remain (the threshold), so it is DUE_SOON after exactly target − threshold calendar days.
+  const requested = await app.gql(`mutation { requestAssessment(input: { modification: "MP107", type: PRELIMINARY, requestedOn: "2021-03-15", targetWorkingDays: 5 }) { id } }`);
+  expect(requested.errors).toBeUndefined();
+  const { id } = requested.data!.requestAssessment;
+  expect((await app.gql(`mutation($id: ID!) { acceptAssessment(id: $id, acceptedOn: "2021-03-15") { id } }`, { id })).errors).toBeUndefined();
+  const BOARD = `query($statuses: [SlaStatus!], $asOf: LocalDate) { assessments(first: 500, filter: { statuses: $statuses, asOf: $asOf }) {
+    totalCount edges { node { id sla(asOf: $asOf) { status remainingWorkingDays } } } } }`;
+  for (const statuses of [['DUE_SOON'], ['DUE_SOON', 'OVERDUE']]) {
+    const answer = await bothAnswer(BOARD, { statuses, asOf: '2021-03-17' });
+    expect({ statuses, taken: answer.taken }).toEqual({ statuses, taken: true });
+    expect(answer.compiled).toEqual(answer.resolved);
+    const found = answer.json.data.assessments.edges.find((e: { node: { id: string } }) => e.node.id === id);
+    expect(found?.node.sla).toEqual({ status: 'DUE_SOON', remainingWorkingDays: 3 });
+  }
+  // A day earlier it has run 1 Working Day, 4 remain: on no such board.
+  const before = await bothAnswer(BOARD, { statuses: ['DUE_SOON'], asOf: '2021-03-16' });
+  expect(before.compiled).toEqual(before.resolved);
+  expect(before.json.data.assessments.edges.some((e: { node: { id: string } }) => e.node.id === id)).toBe(false);
+});
+
 test('the SLA board (assessments in some statuses on a day) is judged by the one statement, as the resolvers judge it, page by page', async () => {
   // A paused clock among them, so that PAUSED and the pause's stopped days are judged too.
   const every = (await app.gql(`{ assessments(first: 500) { edges { node { id acceptedOn returnedOn pauses { from } } } } }`)).data!.assessments.edges
