@@ -1,3 +1,4 @@
+import { assessmentFacts } from '../../src/graphql/compiled-reads/computed-fields';
 import { SLA_STATUS_READ_CTES } from '../../src/sla/sla-status.sql';
 
 /**
@@ -29,14 +30,10 @@ const SLA = (j: string) => `json_build_object('status', ${j}.status,
   'elapsedWorkingDays', CASE WHEN ${j}.status = 'AWAITING_ACCEPTANCE' THEN NULL ELSE ${j}.elapsed END,
   'remainingWorkingDays', CASE WHEN ${j}.status = 'AWAITING_ACCEPTANCE' THEN NULL ELSE ${j}.tgt - ${j}.elapsed END)`;
 
-/** An assessment's clock facts as the SLA calculator reads them (as the API's statement brings them), pauses oldest first. */
-const FACTS = (a: string) => `json_build_object('acceptedOn', ${a}.accepted_on, 'returnedOn', ${a}.returned_on, 'targetWorkingDays', ${a}.target_working_days,
-  'pauses', coalesce((SELECT json_agg(json_build_object('from', p.from_on, 'to', p.to_on) ORDER BY p.from_on) FROM assessment_pause p WHERE p.assessment_id = ${a}.id), '[]'))`;
-
 /** An assessment's columns; with `judged`, its target day and its SLA position from that judged row. */
 const ASSESSMENT = (a: string, judged?: string | 'facts') => `json_build_object('id', ${a}.id, 'type', ${a}.type, 'requestedOn', ${a}.requested_on,
       'acceptedOn', ${a}.accepted_on, 'returnedOn', ${a}.returned_on, 'targetWorkingDays', ${a}.target_working_days,
-      'expectedCompletionOn', ${a}.expected_completion_on${judged === 'facts' ? `, 'facts', ${FACTS(a)}` : judged ? `, 'targetCompletionOn', ${TARGET_DAY(a, judged, 'td')}, 'sla', ${SLA(judged)}` : ''})`;
+      'expectedCompletionOn', ${a}.expected_completion_on${judged === 'facts' ? `, 'facts', ${assessmentFacts(a)}` : judged ? `, 'targetCompletionOn', ${TARGET_DAY(a, judged, 'td')}, 'sla', ${SLA(judged)}` : ''})`;
 const ASSESSMENT_ORDER = (a: string) => `${a}.requested_on, ${a}.accepted_on, ${a}.returned_on, ${a}.id`;
 
 const NODE = (p: string, computed = false, facts = false) => `json_build_object(

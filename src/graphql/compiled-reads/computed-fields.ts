@@ -26,8 +26,8 @@ export interface CompiledComputed extends ComputedFacts {
   readsCalendar: boolean;
 }
 
-/** An assessment's clock facts as the calculator reads them, pauses oldest first. */
-const assessmentFacts = (a: string) => `json_build_object(
+/** An assessment's clock facts as the calculator reads them, pauses oldest first (bench:api's second floor reads the same). */
+export const assessmentFacts = (a: string) => `json_build_object(
   'acceptedOn', ${a}.accepted_on, 'returnedOn', ${a}.returned_on, 'targetWorkingDays', ${a}.target_working_days,
   'pauses', coalesce((SELECT json_agg(json_build_object('from', p.from_on, 'to', p.to_on) ORDER BY p.from_on)
                         FROM assessment_pause p WHERE p.assessment_id = ${a}.id), '[]'::json))`;
