@@ -3,7 +3,7 @@ import { InvalidInputError } from '../common/errors';
 import { isId } from '../common/ids';
 import { checkPageSize, decodeCursor, encodeCursor, type Page, toPage } from '../common/pages';
 import type { ServiceContext } from '../common/service-context';
-import type { CompiledAnswer } from '../read-model/answer-json';
+import { type CompiledAnswer, selected } from '../read-model/answer-json';
 import { CALENDAR_TABLE_FIRST_DAY, CALENDAR_TABLE_LAST_DAY } from '../calendar/calendar-table.service';
 import type { LocalDate } from '../calendar/local-date';
 import type { SlaStatus } from '../sla/sla-calculator';
@@ -106,7 +106,7 @@ export class AssessmentReads {
     const total = options.countTotal ? `, (SELECT count(*)::int FROM assessment f WHERE ${where('f', params)}) AS total` : '';
     const after = afterSql(options.after, params);
     const rows: Array<{ row: unknown; id: string; order_key: string; total?: number }> = await ctx.db.query(
-      `SELECT ${answer.sql} AS row, t.id, ${orderKeyOf('t')}::text AS order_key${total} FROM assessment t
+      `SELECT ${selected(answer)} AS row, t.id, ${orderKeyOf('t')}::text AS order_key${total} FROM assessment t
         WHERE ${where('t', params)}${after} ORDER BY ${orderKeyOf('t')}, t.id LIMIT $${params.push(first + 1)}`,
       params,
     );
@@ -148,7 +148,7 @@ export class AssessmentReads {
        SELECT (SELECT count(*)::int FROM matching) AS total, ${proposalKnownSql(options, params)} AS proposal_known, p.*
          FROM (SELECT 1) one
          LEFT JOIN (
-           SELECT ${answer.sql} AS row, t.id, ${orderKeyOf('t')} AS order_day, ${orderKeyOf('t')}::text AS order_key
+           SELECT ${selected(answer)} AS row, t.id, ${orderKeyOf('t')} AS order_day, ${orderKeyOf('t')}::text AS order_key
              FROM matching m JOIN assessment t ON t.id = m.id
             WHERE true${after}
             ORDER BY ${orderKeyOf('t')}, t.id LIMIT $${params.push(first + 1)}
@@ -164,7 +164,7 @@ export class AssessmentReads {
   /** An assessment by id; an id that is not one finds nothing, as AssessmentService.find. */
   async oneAnswer(ctx: ServiceContext, answer: CompiledAnswer, id: string): Promise<unknown> {
     if (!isId(id)) return null;
-    const [found] = await ctx.db.query(`SELECT ${answer.sql} AS row FROM assessment t WHERE t.id = $1`, [id]);
+    const [found] = await ctx.db.query(`SELECT ${selected(answer)} AS row FROM assessment t WHERE t.id = $1`, [id]);
     return found?.row ?? null;
   }
 }

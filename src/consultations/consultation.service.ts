@@ -17,7 +17,7 @@ export class ConsultationService {
   }
 
   /** The same list, as answers PostgreSQL builds whole (read-model/answer-json). */
-  async listAnswers(ctx: ServiceContext, answer: CompiledAnswer, from?: LocalDate | null, to?: LocalDate | null): Promise<unknown[]> {
+  async listAnswers(ctx: ServiceContext, answer: CompiledAnswer, from?: LocalDate | null, to?: LocalDate | null): Promise<unknown[] | string> {
     return readListAnswer(ctx.db, answer, this.listQuery(from, to));
   }
 

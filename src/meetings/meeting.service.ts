@@ -22,7 +22,7 @@ export class MeetingService {
   }
 
   /** The same list, as answers PostgreSQL builds whole (read-model/answer-json). */
-  async listAnswers(ctx: ServiceContext, answer: CompiledAnswer, from?: LocalDate | null, to?: LocalDate | null, body?: MeetingBody | null): Promise<unknown[]> {
+  async listAnswers(ctx: ServiceContext, answer: CompiledAnswer, from?: LocalDate | null, to?: LocalDate | null, body?: MeetingBody | null): Promise<unknown[] | string> {
     return readListAnswer(ctx.db, answer, this.listQuery(from, to, body));
   }
 

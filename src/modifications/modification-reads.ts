@@ -1,7 +1,7 @@
 import type { ServiceContext } from '../common/service-context';
 import { checkPageSize, decodeCursor, encodeCursor, type Page, toPage } from '../common/pages';
 import type { ReadShape } from '../read-model/read-shape';
-import type { CompiledAnswer } from '../read-model/answer-json';
+import { type CompiledAnswer, selected } from '../read-model/answer-json';
 import { compileRow } from '../read-model/row-json';
 import { Modification } from './modification.entity';
 import type { ModificationFilterFields } from './modification.fields';
@@ -65,28 +65,30 @@ export class ModificationReads {
     const row = compileRow(ctx.db, Modification, shape, 't');
     const { rows, first, totalCount } = await this.pageOf(ctx, row.sql, options);
     // The cursor is read from the row's own reference: the shape may not ask for it (edges { cursor }).
-    return toPage({ rows, first, totalCount, after: options.after, cursorOf: (r) => encodeCursor([r.reference]), nodeOf: (r) => row.hydrate(r.row) as Modification });
+    return toPage({ rows, first, totalCount, after: options.after, cursorOf: (r) => encodeCursor([r.reference]), nodeOf: (r) => row.hydrate(r.row as Record<string, unknown>) as Modification });
   }
 
   /** A page whose nodes are answers PostgreSQL built whole (read-model/answer-json): nothing is hydrated. */
   async pageOfAnswers(ctx: ServiceContext, answer: CompiledAnswer, options: PageOptions): Promise<Page<unknown>> {
-    const { rows, first, totalCount } = await this.pageOf(ctx, answer.sql, options);
+    const { rows, first, totalCount } = await this.pageOf(ctx, selected(answer), options);
     return toPage({ rows, first, totalCount, after: options.after, cursorOf: (r) => encodeCursor([r.reference]), nodeOf: (r): unknown => r.row });
   }
 
   /** The proposal a reference names, in any case, or by a former reference (a converted DP's). */
   async one(ctx: ServiceContext, shape: ReadShape, reference: string): Promise<Modification | null> {
     const row = compileRow(ctx.db, Modification, shape, 't');
-    const found = await this.oneOf(ctx, row.sql, reference);
+    const found = await this.oneOf<Record<string, unknown>>(ctx, row.sql, reference);
     return found ? (row.hydrate(found) as Modification) : null;
   }
 
+  /** The answer for the proposal a reference names: its JSON text when sent as written (read-model/answer-json), else its parsed JSON. */
   async oneAnswer(ctx: ServiceContext, answer: CompiledAnswer, reference: string): Promise<unknown> {
-    return this.oneOf(ctx, answer.sql, reference);
+    return this.oneOf(ctx, selected(answer), reference);
   }
 
-  private async oneOf(ctx: ServiceContext, rowSql: string, reference: string): Promise<Record<string, unknown> | null> {
-    const [found]: Array<{ row: Record<string, unknown> }> = await ctx.db.query(
+  /** The row `rowSql` selects (JSON, parsed; or its text, as `selected` asks) for the proposal a reference names. */
+  private async oneOf<R>(ctx: ServiceContext, rowSql: string, reference: string): Promise<R | null> {
+    const [found]: Array<{ row: R }> = await ctx.db.query(
       `SELECT ${rowSql} AS row FROM modification t WHERE t.id = ${idOfReferenceSql('$1')}`,
       [reference],
     );
@@ -106,7 +108,8 @@ export class ModificationReads {
       const [reference] = decodeCursor(options.after, 1);
       after = ` AND t.reference > $${params.push(String(reference))}`;
     }
-    const rows: Array<{ row: Record<string, unknown>; reference: string; total?: number }> = await ctx.db.query(
+    // `row` is what rowSql selects: parsed JSON, or an answer's text (`selected`).
+    const rows: Array<{ row: unknown; reference: string; total?: number }> = await ctx.db.query(
       `SELECT ${rowSql} AS row, t.reference${total} FROM ${proposals} t WHERE ${where}${after} ORDER BY t.reference LIMIT $${params.push(first + 1)}`,
       params,
     );

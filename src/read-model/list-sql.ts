@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { CompiledAnswer } from './answer-json';
+import { type CompiledAnswer, selected } from './answer-json';
 import type { EntityClass } from './relations';
 import { ALL_COLUMNS, compileRow } from './row-json';
 
@@ -23,10 +23,13 @@ export async function readList<T extends object>(db: DataSource, entity: EntityC
   return rows.map((r) => row.hydrate(r.row) as T);
 }
 
-/** The list as its answer, built whole by PostgreSQL in one statement (see compileAnswer). */
-export async function readListAnswer(db: DataSource, answer: CompiledAnswer, list: ListQuery): Promise<unknown[]> {
+/**
+ * The list as its answer, built whole by PostgreSQL in one statement (see compileAnswer): its JSON
+ * text, or its rows to finish. An array's JSON, as json_agg would write ", " between the rows.
+ */
+export async function readListAnswer(db: DataSource, answer: CompiledAnswer, list: ListQuery): Promise<unknown[] | string> {
   const [{ answers }] = await db.query(
-    `SELECT coalesce(json_agg(${answer.sql} ORDER BY ${list.order}), '[]'::json) AS answers FROM ${list.table} t WHERE ${whereOf(list)}`,
+    `SELECT ${selected(answer, `coalesce(array_to_json(array_agg(${answer.sql} ORDER BY ${list.order})), '[]'::json)`)} AS answers FROM ${list.table} t WHERE ${whereOf(list)}`,
     [...list.params],
   );
   return answers;

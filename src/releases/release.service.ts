@@ -17,7 +17,7 @@ export class ReleaseService {
   }
 
   /** The same list, as answers PostgreSQL builds whole (read-model/answer-json). */
-  async listAnswers(ctx: ServiceContext, answer: CompiledAnswer): Promise<unknown[]> {
+  async listAnswers(ctx: ServiceContext, answer: CompiledAnswer): Promise<unknown[] | string> {
     return readListAnswer(ctx.db, answer, RELEASES);
   }
 

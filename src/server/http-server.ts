@@ -23,6 +23,7 @@ import { introspectionForKeyHolders } from '../graphql/limits/introspection.plug
 import { outageStatus } from '../graphql/limits/outage-status.plugin';
 import { auditOperation } from '../graphql/audit-operation.plugin';
 import { compiledReads } from '../graphql/compiled-reads/compiled-reads.plugin';
+import { stringifyResult } from '../graphql/compiled-reads/answer-text';
 import { queryLimits } from '../graphql/limits/query-limits';
 import { withinTimeBudget } from '../infra/database/time-budget';
 import { bodyErrors, lastResort, requireJson } from './body-errors';
@@ -101,6 +102,8 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
       ...(options.limits.compiledReads ? [compiledReads] : [])],
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // Apollo's own writer, save that answers the compiled path built are written as PostgreSQL wrote them.
+    stringifyResult,
     // The process stops itself (src/main.ts: intake, then the queue, then the database). Apollo's own
     // handler would stop the server and re-raise the signal, killing a worker mid-job.
     stopOnTerminationSignals: false,

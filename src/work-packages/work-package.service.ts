@@ -30,7 +30,7 @@ export class WorkPackageService {
   }
 
   /** The same list, as answers PostgreSQL builds whole (read-model/answer-json). */
-  async listAnswers(ctx: ServiceContext, answer: CompiledAnswer, overdueAsOf?: LocalDate | null): Promise<unknown[]> {
+  async listAnswers(ctx: ServiceContext, answer: CompiledAnswer, overdueAsOf?: LocalDate | null): Promise<unknown[] | string> {
     return readListAnswer(ctx.db, answer, listQuery(overdueAsOf));
   }
 

@@ -300,6 +300,35 @@ test('a selection the one statement cannot shape (a page asking for its edges tw
   expect(answer.json.data.modifications.a).toHaveLength(37);
 });
 
+test('text PostgreSQL writes as it is sent (quotes, backslashes, control characters, any script) is the same bytes the resolvers write', async () => {
+  const requested = await app.gql(`mutation { requestAssessment(input: { modification: "MP107", type: IMPACT, requestedOn: "2021-03-01", targetWorkingDays: 20 }) { id } }`);
+  expect(requested.errors).toBeUndefined();
+  const { id } = requested.data!.requestAssessment;
+  const awkward = 'Said "no" \\ then\nleft\ttab \u0001\u001f\u007f é ü 漢字 😀 \u2028 </script> \\u0000';
+  await app.db.query(`UPDATE assessment SET commentary = $1 WHERE id = $2`, [awkward, id]);
+  const one = await bothAnswer(`query($id: ID!) { assessment(id: $id) { id commentary modification { reference } } }`, { id });
+  expect(one.taken).toBe(true);
+  expect(one.compiled).toEqual(one.resolved);
+  expect(one.json.data.assessment.commentary).toBe(awkward);
+  const page = await bothAnswer(`{ modification(reference: "MP107") { assessments { id commentary } } }`);
+  expect(page.taken).toBe(true);
+  expect(page.compiled).toEqual(page.resolved);
+  expect(page.compiled.text).toContain(JSON.stringify(awkward));
+});
+
+test('an alias as long as a column alias can be is compiled; a longer one is left to the resolvers; both answer the same bytes as the resolvers', async () => {
+  const longest = `a${'_'.repeat(61)}z`;
+  const tooLong = `b${'_'.repeat(62)}z`;
+  const compiled = await bothAnswer(`{ modifications(first: 3) { edges { node { ${longest}: reference } } } }`);
+  expect(compiled.taken).toBe(true);
+  expect(compiled.compiled).toEqual(compiled.resolved);
+  expect(compiled.json.data.modifications.edges[0].node[longest]).toMatch(/^[DM]P\d+$/);
+  const resolved = await bothAnswer(`{ modifications(first: 3) { edges { node { ${tooLong}: reference } } } }`);
+  expect(resolved.taken).toBe(false);
+  expect(resolved.compiled).toEqual(resolved.resolved);
+  expect(resolved.json.data.modifications.edges[0].node[tooLong]).toMatch(/^[DM]P\d+$/);
+});
+
 test('refusals and bad input answer the same errors either way, and nothing is compiled for them', async () => {
   const cases: Array<[string, string | null]> = [
     ['{ modifications(first: 501) { totalCount } }', app.keys.READER],

@@ -1,10 +1,10 @@
 import {
-  type FieldNode, type FragmentDefinitionNode, getArgumentValues, getNamedType, getNullableType, GraphQLBoolean, GraphQLID, GraphQLInt, type GraphQLNamedType,
+  type FieldNode, type FragmentDefinitionNode, getNamedType, type GraphQLField, getNullableType, GraphQLBoolean, GraphQLID, GraphQLInt, type GraphQLNamedType,
   type GraphQLObjectType, type GraphQLSchema, GraphQLString, isEnumType, isLeafType, isListType, isNonNullType, isObjectType,
 } from 'graphql';
 import { collectSubfields } from 'graphql/execution/collectFields';
 import type { DataSource } from 'typeorm';
-import { type CompiledAnswer, compileAnswer } from '../../read-model/answer-json';
+import { type CompiledAnswer, compileAnswer, MAX_KEY_LENGTH } from '../../read-model/answer-json';
 import type { AnswerKey, AnswerShape, ComputedFacts } from '../../read-model/answer-shape';
 import { type EntityClass, READABLE } from '../../read-model/relations';
 import { LocalDateScalar } from '../scalars';
@@ -50,9 +50,10 @@ function sameInJson(named: GraphQLNamedType, columnType: string): boolean {
 /** The facts of a computed field that another key of the row already brings: none of its own. */
 const FACTS_ELSEWHERE: ComputedFacts = { facts: () => 'NULL' };
 
-/** What finishing an answer needs: the computed fields' environment, and the request's variables (their arguments). */
+/** What finishing an answer needs: the computed fields' environment, and their arguments in this request. */
 export interface FinishEnv extends ComputeEnv {
-  variables: Record<string, unknown>;
+  /** A field's arguments as its resolver would get them, read once per request (every row asks the same). */
+  argumentsOf(field: GraphQLField<unknown, unknown>, node: FieldNode): Record<string, unknown>;
 }
 
 /** Works out, in place, the computed fields of one answer row (and of its relations' rows). */
@@ -101,6 +102,8 @@ function answerShapeOf(selection: Selection, type: GraphQLObjectType, fieldNodes
   let readsCalendar = false;
   for (const [key, nodes] of fields) {
     const name = nodes[0]!.name.value;
+    // An alias longer than a column alias can be would be cut short by PostgreSQL: the resolvers answer it.
+    if (key.length > MAX_KEY_LENGTH) return null;
     if (name === '__typename') {
       keys.push({ key, text: type.name });
       continue;
@@ -120,8 +123,14 @@ function answerShapeOf(selection: Selection, type: GraphQLObjectType, fieldNodes
         factsKey: factsKey ?? key,
         apply: (row, facts, env) => {
           // Arguments are read per request: the plan is kept per document, the variables are not.
-          const value = computed.compute(facts, getArgumentValues(field, nodes[0]!, env.variables), env) as Record<string, unknown> | null;
-          row[key] = projection && value !== null ? Object.fromEntries(projection.map(([k, f]) => [k, f === '__typename' ? named.name : value[f]])) : value;
+          const value = computed.compute(facts, env.argumentsOf(field, nodes[0]!), env) as Record<string, unknown> | null;
+          if (!projection || value === null) {
+            row[key] = value;
+            return;
+          }
+          const projected: Record<string, unknown> = {};
+          for (const [k, f] of projection) projected[k] = f === '__typename' ? named.name : value[f];
+          row[key] = projected;
         },
       });
       continue;

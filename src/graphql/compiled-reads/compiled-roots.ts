@@ -1,4 +1,4 @@
-import { type FieldNode, getNamedType, type GraphQLField, type GraphQLObjectType, isObjectType } from 'graphql';
+import { type FieldNode, getArgumentValues, getNamedType, type GraphQLField, type GraphQLObjectType, isObjectType } from 'graphql';
 import { collectSubfields } from 'graphql/execution/collectFields';
 import { validate } from 'class-validator';
 import type { LocalDate } from '../../calendar/local-date';
@@ -11,6 +11,7 @@ import { ModificationFilter } from '../../modifications/modification.types';
 import type { CompiledAnswer } from '../../read-model/answer-json';
 import type { RequestContext } from '../context';
 import { compiledAnswerOf, type FinishEnv, type PlannedAnswer, type Selection } from './answer-shape-of';
+import { AnswerText, jsonOf } from './answer-text';
 
 /** A stand-in for the calendar where no field asked for reads it: reading it anyway is a planning mistake, said loudly. */
 const CALENDAR_NOT_FETCHED = new Proxy({}, {
@@ -19,10 +20,16 @@ const CALENDAR_NOT_FETCHED = new Proxy({}, {
   },
 }) as WorkingCalendar;
 
-/** The environment computed fields are worked out in: this request's calendar (when they read it), day, threshold and variables. */
+/** The environment computed fields are worked out in: this request's calendar (when they read it), day, threshold and arguments. */
 async function finishEnv(ctx: RequestContext, selection: Selection, answer: PlannedAnswer): Promise<FinishEnv> {
   const calendar = answer.readsCalendar ? await ctx.calendar() : CALENDAR_NOT_FETCHED;
-  return { calendar, today: ctx.clock.today(), dueSoonWorkingDays: ctx.dueSoonWorkingDays, variables: selection.variables };
+  const args = new Map<FieldNode, Record<string, unknown>>();
+  const argumentsOf: FinishEnv['argumentsOf'] = (field, node) => {
+    let found = args.get(node);
+    if (!found) args.set(node, (found = getArgumentValues(field, node, selection.variables)));
+    return found;
+  };
+  return { calendar, today: ctx.clock.today(), dueSoonWorkingDays: ctx.dueSoonWorkingDays, argumentsOf };
 }
 
 /** Works out the computed fields of answered rows (one, a list, or none), when the answer has any. */
@@ -58,10 +65,24 @@ function projectionOf(selection: Selection, type: GraphQLObjectType, nodes: read
   return keys;
 }
 
-function project(projection: Projection, typeName: string, source: Record<string, unknown>, objects: Record<string, unknown> = {}): Record<string, unknown> {
-  const answer: Record<string, unknown> = {};
-  for (const [key, field] of projection) answer[key] = field === '__typename' ? typeName : field in objects ? objects[field] : source[field];
-  return answer;
+/**
+ * Writes a plain object's selection as JSON text, keys in the selection's order: each field read from
+ * `source`, or, for the objects it holds (edges, a node, page info), their JSON text as given. The
+ * keys are quoted once per plan, as the projection is kept with it.
+ */
+type ObjectWriter = (source: Record<string, unknown>, objects?: Record<string, string>) => string;
+
+function writerOf(projection: Projection, typeName: string): ObjectWriter {
+  const keys = projection.map(([key, field]) => [`${JSON.stringify(key)}:`, field] as const);
+  const typeNameJson = JSON.stringify(typeName);
+  return (source, objects = {}) => {
+    let json = '';
+    for (const [key, field] of keys) {
+      const value = field === '__typename' ? typeNameJson : field in objects ? objects[field] : JSON.stringify(source[field]) ?? 'null';
+      json += json ? `,${key}${value}` : key + value;
+    }
+    return `{${json}}`;
+  };
 }
 
 /** The fields of `type` named `name` in a selection: one, or null when aliases ask for it twice. */
@@ -85,10 +106,9 @@ function keptPer<P>(): (nodes: readonly FieldNode[], selection: Selection, plan:
 interface PagePlan {
   answer: PlannedAnswer;
   countTotal: boolean;
-  types: { connection: string; edge: string; pageInfo: string };
-  connection: Projection;
-  edge: Projection;
-  pageInfo: Projection;
+  connection: ObjectWriter;
+  edge: ObjectWriter;
+  pageInfo: ObjectWriter;
 }
 
 function pagePlan(selection: Selection, connection: GraphQLObjectType, nodes: readonly FieldNode[]): PagePlan | null {
@@ -100,7 +120,7 @@ function pagePlan(selection: Selection, connection: GraphQLObjectType, nodes: re
   const pageInfo = onlyOne(selection, connection, nodes, 'pageInfo');
   const node = edges && onlyOne(selection, edgeType, edges, 'node');
   if (edges === null || pageInfo === null || node === null) return null;
-  const answer = node ? compiledAnswerOf(selection, nodeType, node) : { sql: `json_build_object()` };
+  const answer = node ? compiledAnswerOf(selection, nodeType, node) : { sql: `json_build_object()`, sentAsWritten: true };
   const connectionKeys = projectionOf(selection, connection, nodes, ['edges', 'pageInfo']);
   const edgeKeys = edges ? projectionOf(selection, edgeType, edges, ['node']) : [];
   const pageInfoKeys = pageInfo ? projectionOf(selection, pageInfoType, pageInfo) : [];
@@ -108,10 +128,9 @@ function pagePlan(selection: Selection, connection: GraphQLObjectType, nodes: re
   return {
     answer,
     countTotal: connectionKeys.some(([, field]) => field === 'totalCount'),
-    types: { connection: connection.name, edge: edgeType.name, pageInfo: pageInfoType.name },
-    connection: connectionKeys,
-    edge: edgeKeys,
-    pageInfo: pageInfoKeys,
+    connection: writerOf(connectionKeys, connection.name),
+    edge: writerOf(edgeKeys, edgeType.name),
+    pageInfo: writerOf(pageInfoKeys, pageInfoType.name),
   };
 }
 
@@ -133,12 +152,10 @@ function connectionRoot(read: PageRead): CompiledRoot {
     const page = await read(ctx, plan.answer, args, plan.countTotal);
     if (!page) return null;
     await finished(ctx, selection, plan.answer, page.edges.map((edge) => edge.node));
-    const { types } = plan;
+    const { sentAsWritten } = plan.answer;
+    const edges = page.edges.map((edge) => plan.edge(edge, { node: jsonOf(edge.node, sentAsWritten) }));
     return {
-      value: project(plan.connection, types.connection, page as unknown as Record<string, unknown>, {
-        pageInfo: project(plan.pageInfo, types.pageInfo, page.pageInfo),
-        edges: page.edges.map((edge) => project(plan.edge, types.edge, edge, { node: edge.node })),
-      }),
+      value: new AnswerText(plan.connection(page as unknown as Record<string, unknown>, { pageInfo: plan.pageInfo(page.pageInfo), edges: `[${edges.join(',')}]` })),
     };
   };
 }
@@ -170,7 +187,7 @@ function rowsRoot(read: (ctx: RequestContext, answer: CompiledAnswer, args: Reco
     if (!answer) return null;
     const value = await read(ctx, answer, args);
     await finished(ctx, selection, answer, value);
-    return { value };
+    return { value: new AnswerText(jsonOf(value, answer.sentAsWritten)) };
   };
 }
 
