@@ -28,7 +28,7 @@ export interface BenchApi {
 export async function startBenchApi(url: string, port: number, options: { logger?: TypeOrmLogger; env?: Record<string, string> } = {}): Promise<BenchApi> {
   const config = loadConfig({ ...process.env, DATABASE_URL: url, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn', ...options.env });
   const logger = createLogger(config.logLevel);
-  const db = await openDatabase({ url, poolSize: 10, statementTimeoutMs: config.statementTimeoutMs, logger: options.logger });
+  const db = await openDatabase({ url, poolSize: 10, statementTimeoutMs: config.statementTimeoutMs, preparedStatements: config.preparedStatements, logger: options.logger });
   // As connectDatabase does when the service starts: the SQL calendar the status twin reads.
   await syncCalendarTable(db);
   const queue = await openQueueBackend({ databaseUrl: url }, logger);

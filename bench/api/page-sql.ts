@@ -1,4 +1,5 @@
 import { assessmentFacts } from '../../src/graphql/compiled-reads/computed-fields';
+import { idOfReferenceSql } from '../../src/modifications/reference-lookup.sql';
 import { SLA_STATUS_READ_CTES } from '../../src/sla/sla-status.sql';
 
 /**
@@ -95,8 +96,12 @@ SELECT json_build_object('data', json_build_object('assessments', json_build_obj
     ORDER BY a.order_day, a.id), '[]'))))::text AS body
   FROM page a ${TARGET_JOIN('a', 'a', 'td')}`;
 
+/**
+ * One proposal by reference as the contract finds it: in any case, or by a former reference (a
+ * converted DP's). A floor that matched the exact text only would answer null where the API must not.
+ */
 export const FLOOR_ONE_SQL = `
-SELECT json_build_object('data', json_build_object('modification', (SELECT ${NODE('p')} FROM modification p WHERE p.reference = $1)))::text AS body`;
+SELECT json_build_object('data', json_build_object('modification', (SELECT ${NODE('p')} FROM modification p WHERE p.id = ${idOfReferenceSql('$1')})))::text AS body`;
 
 /** The GraphQL documents the benchmark sends: the same fields as the SQL above. */
 const FIELDS = `reference title phase kind path proposer raisedOn onHold

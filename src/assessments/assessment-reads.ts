@@ -4,6 +4,7 @@ import { isId } from '../common/ids';
 import { checkPageSize, decodeCursor, encodeCursor, type Page, toPage } from '../common/pages';
 import type { ServiceContext } from '../common/service-context';
 import { type CompiledAnswer, selected } from '../read-model/answer-json';
+import { prepared } from '../infra/database/prepared-statements';
 import { CALENDAR_TABLE_FIRST_DAY, CALENDAR_TABLE_LAST_DAY } from '../calendar/calendar-table.service';
 import type { LocalDate } from '../calendar/local-date';
 import type { SlaStatus } from '../sla/sla-calculator';
@@ -105,9 +106,10 @@ export class AssessmentReads {
     const where = (alias: string, into: unknown[]) => filterSql(options, alias, into);
     const total = options.countTotal ? `, (SELECT count(*)::int FROM assessment f WHERE ${where('f', params)}) AS total` : '';
     const after = afterSql(options.after, params);
+    // Filtered on keys only (a type, a proposal), in key order: one plan for every value, kept by the connection.
     const rows: Array<{ row: unknown; id: string; order_key: string; total?: number }> = await ctx.db.query(
-      `SELECT ${selected(answer)} AS row, t.id, ${orderKeyOf('t')}::text AS order_key${total} FROM assessment t
-        WHERE ${where('t', params)}${after} ORDER BY ${orderKeyOf('t')}, t.id LIMIT $${params.push(first + 1)}`,
+      prepared(`SELECT ${selected(answer)} AS row, t.id, ${orderKeyOf('t')}::text AS order_key${total} FROM assessment t
+        WHERE ${where('t', params)}${after} ORDER BY ${orderKeyOf('t')}, t.id LIMIT $${params.push(first + 1)}`),
       params,
     );
     let totalCount = rows[0]?.total ?? 0;
@@ -164,7 +166,8 @@ export class AssessmentReads {
   /** An assessment by id; an id that is not one finds nothing, as AssessmentService.find. */
   async oneAnswer(ctx: ServiceContext, answer: CompiledAnswer, id: string): Promise<unknown> {
     if (!isId(id)) return null;
-    const [found] = await ctx.db.query(`SELECT ${selected(answer)} AS row FROM assessment t WHERE t.id = $1`, [id]);
+    // Found by primary key: one plan for every id, which the connection keeps (prepared-statements.ts).
+    const [found] = await ctx.db.query(prepared(`SELECT ${selected(answer)} AS row FROM assessment t WHERE t.id = $1`), [id]);
     return found?.row ?? null;
   }
 }

@@ -62,6 +62,8 @@ export interface Config {
   readonly graphqlLimits: GraphqlLimits;
   /** The longest one SQL statement may run (PostgreSQL statement_timeout), for requests and jobs alike. */
   readonly statementTimeoutMs: number;
+  /** Different read statements each database connection keeps prepared (DB_PREPARED_STATEMENTS; 0: none). */
+  readonly preparedStatements: number;
   /** An API request's time budget: no statement starts once it is spent; 0: none. */
   readonly requestTimeoutMs: number;
   /** Whether reads a single statement can answer whole skip the resolvers (src/graphql/compiled-reads). */
@@ -213,6 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       GRAPHQL_MAX_COST: positiveInt({ default: 50_000 }),
       GRAPHQL_LIST_SIZE_ESTIMATE: positiveInt({ default: 10 }),
       DB_STATEMENT_TIMEOUT_MS: positiveInt({ default: 30_000 }),
+      DB_PREPARED_STATEMENTS: nonNegativeInt({ default: 100 }),
       REQUEST_TIMEOUT_MS: nonNegativeInt({ default: 15_000 }),
       COMPILED_READS: bool({ default: true }),
       GRAPHQL_INTROSPECTION: bool({ default: true }),
@@ -283,6 +286,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       listSizeEstimate: clean.GRAPHQL_LIST_SIZE_ESTIMATE,
     },
     statementTimeoutMs: clean.DB_STATEMENT_TIMEOUT_MS,
+    preparedStatements: clean.DB_PREPARED_STATEMENTS,
     requestTimeoutMs: clean.REQUEST_TIMEOUT_MS,
     compiledReads: clean.COMPILED_READS,
     introspection: clean.GRAPHQL_INTROSPECTION,

@@ -99,6 +99,28 @@ test('a page with no computed field is read as the text it is sent as; a page wi
   expect(computed.data.modifications.edges.flatMap((e: any) => e.node.assessments).some((a: any) => a.targetCompletionOn !== null)).toBe(true);
 });
 
+test('reads whose plan is the same for every value are kept prepared; a search, a day or a status filter is planned for its values', async () => {
+  const PREPARED = /^\/\* prepared \*\/ /;
+  const kept = [
+    `{ modification(reference: "mp107") { reference assessments { id } } }`,
+    `{ modifications(first: 5) { totalCount edges { node { reference } } } }`,
+    `{ assessments(first: 5, filter: { type: IMPACT }) { edges { node { id } } } }`,
+  ];
+  for (const query of kept) {
+    expect((await statementsOf(query)).statements).toBe(1);
+    expect({ query, sql: app.statements.last }).toEqual({ query, sql: expect.stringMatching(PREPARED) });
+  }
+  const planned = [
+    `{ modifications(first: 5, filter: { search: "smart" }) { edges { node { reference } } } }`,
+    `{ modifications(first: 5, filter: { asOf: "2021-03-01" }) { edges { node { reference } } } }`,
+    `{ assessments(first: 5, filter: { statuses: [OVERDUE] }) { edges { node { id } } } }`,
+  ];
+  for (const query of planned) {
+    await statementsOf(query);
+    expect({ query, sql: app.statements.last }).toEqual({ query, sql: expect.not.stringMatching(PREPARED) });
+  }
+});
+
 test('what one statement brings is what the row-by-row path answers: dates, costs, pauses, agendas, order', async () => {
   // The assessments root reads its page with the batch loaders; the proposals page brings them nested.
   const nested = await app.gql(`{ modifications(first: 100) { edges { node { reference

@@ -82,7 +82,7 @@ export async function startTestApp(
   const config = loadConfig({ RATE_LIMIT_PER_MINUTE: '0', ...options.env });
   const database: TestDatabase = await createTestDatabase();
   const statements = new StatementCounter();
-  const db = createDataSource({ url: database.url, logger: statements, poolSize: 5, statementTimeoutMs: config.statementTimeoutMs });
+  const db = createDataSource({ url: database.url, logger: statements, poolSize: 5, statementTimeoutMs: config.statementTimeoutMs, preparedStatements: config.preparedStatements });
   await db.initialize();
   const logger = options.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const clock = options.clock ?? fixedClock(new Date('2021-04-09T09:00:00Z'));

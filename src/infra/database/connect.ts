@@ -28,7 +28,7 @@ export async function connectDatabase(config: Config, logger: Logger): Promise<D
     logger.info({ database: redactUrl(url), owned: embedded.owned, dataDir: config.dataDir }, 'using the embedded PostgreSQL');
   }
   try {
-    const db = await openDatabase({ url, statementTimeoutMs: config.statementTimeoutMs });
+    const db = await openDatabase({ url, statementTimeoutMs: config.statementTimeoutMs, preparedStatements: config.preparedStatements });
     if (await syncCalendarTable(db)) logger.info('Working Day calendar table rebuilt');
     return {
       db,

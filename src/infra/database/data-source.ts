@@ -2,6 +2,7 @@ import { types } from 'pg';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import { migrations } from '../../../migrations';
 import { entities } from './entities';
+import { preparingClient } from './prepared-statements';
 import { TimeBudgetSubscriber } from './time-budget';
 
 // A SQL date is a calendar date: hand it over as 'YYYY-MM-DD', never as a JS Date at local midnight.
@@ -18,9 +19,11 @@ export interface DataSourceOptions {
    * a connection and the database beyond it. Migrations run without it.
    */
   statementTimeoutMs?: number;
+  /** How many different marked statements each connection keeps prepared (prepared-statements.ts); 0, none. */
+  preparedStatements?: number;
 }
 
-export function createDataSource({ url, logger, poolSize = 10, statementTimeoutMs }: DataSourceOptions): DataSource {
+export function createDataSource({ url, logger, poolSize = 10, statementTimeoutMs, preparedStatements = 0 }: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -36,7 +39,11 @@ export function createDataSource({ url, logger, poolSize = 10, statementTimeoutM
     // JIT compiling is for long analytic statements; this service's are short, and PostgreSQL's cost
     // estimates for the SLA board's (one judgement per running clock) cross jit_above_cost: JIT made
     // it 136-199 ms instead of 66-73. Off for every connection (the night's recompute included).
-    extra: { max: poolSize, application_name: 'sec-tracker', options: '-c jit=off', ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}) },
+    extra: {
+      max: poolSize, application_name: 'sec-tracker', options: '-c jit=off',
+      ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}),
+      ...(preparedStatements > 0 ? { Client: preparingClient(preparedStatements) } : {}),
+    },
   });
 }
 
