@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { prepared } from '../infra/database/prepared-statements';
 import { type CompiledAnswer, selected } from './answer-json';
 import type { EntityClass } from './relations';
 import { ALL_COLUMNS, compileRow } from './row-json';
@@ -28,9 +29,8 @@ export async function readList<T extends object>(db: DataSource, entity: EntityC
  * text, or its rows to finish. An array's JSON, as json_agg would write ", " between the rows.
  */
 export async function readListAnswer(db: DataSource, answer: CompiledAnswer, list: ListQuery): Promise<unknown[] | string> {
-  const [{ answers }] = await db.query(
-    `SELECT ${selected(answer, `coalesce(array_to_json(array_agg(${answer.sql} ORDER BY ${list.order})), '[]'::json)`)} AS answers FROM ${list.table} t WHERE ${whereOf(list)}`,
-    [...list.params],
-  );
+  const sql = `SELECT ${selected(answer, `coalesce(array_to_json(array_agg(${answer.sql} ORDER BY ${list.order})), '[]'::json)`)} AS answers FROM ${list.table} t WHERE ${whereOf(list)}`;
+  // With no parameter, its plan is the one it will always have: the connection keeps it.
+  const [{ answers }] = await db.query(list.params.length ? sql : prepared(sql), [...list.params]);
   return answers;
 }

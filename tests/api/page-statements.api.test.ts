@@ -105,6 +105,8 @@ test('reads whose plan is the same for every value are kept prepared; a search, 
     `{ modification(reference: "mp107") { reference assessments { id } } }`,
     `{ modifications(first: 5) { totalCount edges { node { reference } } } }`,
     `{ assessments(first: 5, filter: { type: IMPACT }) { edges { node { id } } } }`,
+    `{ releases { name modifications { reference } } }`,
+    `{ meetings { date agenda { reference } } }`,
   ];
   for (const query of kept) {
     expect((await statementsOf(query)).statements).toBe(1);
@@ -114,6 +116,7 @@ test('reads whose plan is the same for every value are kept prepared; a search, 
     `{ modifications(first: 5, filter: { search: "smart" }) { edges { node { reference } } } }`,
     `{ modifications(first: 5, filter: { asOf: "2021-03-01" }) { edges { node { reference } } } }`,
     `{ assessments(first: 5, filter: { statuses: [OVERDUE] }) { edges { node { id } } } }`,
+    `{ meetings(from: "2021-04-01") { date } }`,
   ];
   for (const query of planned) {
     await statementsOf(query);
