@@ -36,13 +36,14 @@ export function selected(answer: CompiledAnswer, json: string = answer.sql): str
 
 /**
  * An answer shape as one SQL expression over the row aliased `alias`: the row of the answer's keys,
- * in its order, as JSON (`to_json` of the row answerColumns selects). The JSON it gives is the
+ * in its order, as JSON (`to_json` of the row answerColumns selects, named `row.*`: a bare row name
+ * is read as a column first, and a client may alias a field `t_answer`). The JSON it gives is the
  * answer, with nothing left for JavaScript to convert, written as JSON.stringify writes it: a row's
  * to_json and an array's JSON have no spaces, where json_build_object and json_agg write " : " and
  * ", ". So an answer sent as written is the same bytes the resolvers' answer is.
  */
 function answerSql(db: DataSource, shape: AnswerShape, alias: string): string {
-  return `(SELECT to_json(${alias}_answer) FROM (SELECT ${answerColumns(db, shape, alias)}) ${alias}_answer)`;
+  return `(SELECT to_json(${alias}_answer.*) FROM (SELECT ${answerColumns(db, shape, alias)}) ${alias}_answer)`;
 }
 
 /**
@@ -74,8 +75,8 @@ function answerColumns(db: DataSource, shape: AnswerShape, alias: string): strin
       const rows = `FROM ${from} CROSS JOIN LATERAL (SELECT ${answerColumns(db, key.shape, child)}) ${child}_answer WHERE ${where}`;
       const order = relation.order ? ` ORDER BY ${relation.order(child)}` : '';
       parts.push(relation.many
-        ? `coalesce((SELECT array_to_json(array_agg(to_json(${child}_answer)${order})) ${rows}), '[]'::json) AS ${name}`
-        : `(SELECT to_json(${child}_answer) ${rows} LIMIT 1) AS ${name}`);
+        ? `coalesce((SELECT array_to_json(array_agg(to_json(${child}_answer.*)${order})) ${rows}), '[]'::json) AS ${name}`
+        : `(SELECT to_json(${child}_answer.*) ${rows} LIMIT 1) AS ${name}`);
     }
   }
   return parts.join(', ');

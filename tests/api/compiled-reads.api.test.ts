@@ -329,6 +329,17 @@ test('an alias as long as a column alias can be is compiled; a longer one is lef
   expect(resolved.json.data.modifications.edges[0].node[tooLong]).toMatch(/^[DM]P\d+$/);
 });
 
+test('aliases named as the statement names its rows (t_answer, t_0_answer) are answered as any other alias: the same bytes as the resolvers', async () => {
+  const one = await bothAnswer(`{ modification(reference: "MP107") { t_answer: reference t: title assessments { t_0_answer: id t_0: type } } }`);
+  expect(one.taken).toBe(true);
+  expect(one.compiled).toEqual(one.resolved);
+  expect(one.json.data.modification.t_answer).toBe('MP107');
+  expect(one.json.data.modification.assessments[0]).toEqual({ t_0_answer: expect.any(String), t_0: expect.any(String) });
+  const page = await bothAnswer(`{ modifications(first: 2) { edges { node { t_answer: reference meetings { t_0_answer: date } } } } }`);
+  expect(page.taken).toBe(true);
+  expect(page.compiled).toEqual(page.resolved);
+});
+
 test('refusals and bad input answer the same errors either way, and nothing is compiled for them', async () => {
   const cases: Array<[string, string | null]> = [
     ['{ modifications(first: 501) { totalCount } }', app.keys.READER],
