@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { Pool } from 'pg';
 import { loadConfig } from '../../src/config/config';
+import { prepared, preparingClient } from '../../src/infra/database/prepared-statements';
 import { ServerStats } from './server-stats';
 
 /** The due-soon threshold the API judges with (its configuration's, from the same environment). */
@@ -19,16 +20,15 @@ export interface FloorAnswer {
   send?(body: string): string;
 }
 
+/** Every statement a floor sends is prepared (it has a handful), as the API's records and the compiled engine's statements are. */
+const FLOOR_STATEMENTS = 100;
+
 /**
  * A floor's pool. JIT off, as every connection of the service runs: JIT compiling cost the computed
  * page of 50 some 60 of its 73 ms (the planner's estimate for the target day's walk past pauses
  * crosses jit_above_cost), and the fastest answer turns it off.
  */
-export const floorPool = (url: string) => new Pool({ connectionString: url, max: 10, options: '-c jit=off' });
-
-const names = new Map<string, string>();
-/** One name per statement text: pg prepares a named statement once per connection. */
-const statementName = (sql: string) => names.get(sql) ?? names.set(sql, `floor_${names.size + 1}`).get(sql)!;
+export const floorPool = (url: string) => new Pool({ connectionString: url, max: 10, options: '-c jit=off', Client: preparingClient(FLOOR_STATEMENTS) });
 
 /**
  * A floor's server: bare node:http and pg, one statement per request, timed for the orchestrator
@@ -45,8 +45,8 @@ export function serveFloor(pool: Pool, port: number, answer: (request: FloorRequ
       const { sql, params, send } = answer({ operation: /^query (\w+)/.exec(query)![1]!, variables });
       const t0 = performance.now();
       stats.statementStarted();
-      // Prepared, as the API's single-record reads and the compiled engine's statements are: a floor plans no more than they do.
-      pool.query<{ body: string }>({ name: statementName(sql), text: sql, values: params }).then(
+      // Prepared: a floor plans no more than the API and the compiled engine do.
+      pool.query<{ body: string }>(prepared(sql), params).then(
         ({ rows }) => {
           stats.statementTook(performance.now() - t0);
           res.writeHead(200, { 'content-type': 'application/json' }).end(send ? send(rows[0]!.body) : rows[0]!.body);

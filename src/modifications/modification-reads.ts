@@ -71,7 +71,7 @@ export class ModificationReads {
 
   /** A page whose nodes are answers PostgreSQL built whole (read-model/answer-json): nothing is hydrated. */
   async pageOfAnswers(ctx: ServiceContext, answer: CompiledAnswer, options: PageOptions): Promise<Page<unknown>> {
-    const { rows, first, totalCount } = await this.pageOf(ctx, selected(answer), options, { prepare: true });
+    const { rows, first, totalCount } = await this.pageOf(ctx, selected(answer), options);
     return toPage({ rows, first, totalCount, after: options.after, cursorOf: (r) => encodeCursor([r.reference]), nodeOf: (r): unknown => r.row });
   }
 
@@ -84,23 +84,20 @@ export class ModificationReads {
 
   /** The answer for the proposal a reference names: its JSON text when sent as written (read-model/answer-json), else its parsed JSON. */
   async oneAnswer(ctx: ServiceContext, answer: CompiledAnswer, reference: string): Promise<unknown> {
-    return this.oneOf(ctx, selected(answer), reference, { prepare: true });
+    return this.oneOf(ctx, selected(answer), reference);
   }
 
   /** The row `rowSql` selects (JSON, parsed; or its text, as `selected` asks) for the proposal a reference names. */
-  private async oneOf<R>(ctx: ServiceContext, rowSql: string, reference: string, { prepare = false } = {}): Promise<R | null> {
+  private async oneOf<R>(ctx: ServiceContext, rowSql: string, reference: string): Promise<R | null> {
     const sql = `SELECT ${rowSql} AS row FROM modification t WHERE t.id = ${idOfReferenceSql('$1')}`;
-    // A compiled answer is the same text for every request of its selection, and found by a unique key:
-    // its plan is the same for every reference, so the connection keeps it.
-    const [found]: Array<{ row: R }> = await ctx.db.query(
-      prepare ? prepared(sql) : sql,
-      [reference],
-    );
+    // The same text for every request of its selection, found by a unique key: its plan is the same
+    // for every reference, so the connection keeps it.
+    const [found]: Array<{ row: R }> = await ctx.db.query(prepared(sql), [reference]);
     return found?.row ?? null;
   }
 
   /** One statement: `first + 1` rows of JSON (`rowSql` over `t`), with the total when it is asked for. */
-  private async pageOf(ctx: ServiceContext, rowSql: string, options: PageOptions, { prepare = false } = {}) {
+  private async pageOf(ctx: ServiceContext, rowSql: string, options: PageOptions) {
     const first = checkPageSize(options.first);
     if (options.filter?.asOf) dayWithinTheRegister('asOf', options.filter.asOf, await registerSpan(ctx.db, ctx.clock.today()));
     const params: unknown[] = [];
@@ -114,10 +111,10 @@ export class ModificationReads {
     }
     // `row` is what rowSql selects: parsed JSON, or an answer's text (`selected`).
     const sql = `SELECT ${rowSql} AS row, t.reference${total} FROM ${proposals} t WHERE ${where}${after} ORDER BY t.reference LIMIT $${params.push(first + 1)}`;
-    // A compiled answer's page of the register as it is, by reference: one plan whatever the cursor
-    // and the size, kept by the connection. A filter (a search, a day, phases) is planned for its values.
+    // A page of the register as it is, by reference: one plan whatever the cursor and the size, kept
+    // by the connection. A filter (a search, a day, phases) is planned for its values.
     const rows: Array<{ row: unknown; reference: string; total?: number }> = await ctx.db.query(
-      prepare && proposals === 'modification' && where === 'true' ? prepared(sql) : sql,
+      proposals === 'modification' && where === 'true' ? prepared(sql) : sql,
       params,
     );
     // Not asked for: nothing reads it. No rows past the cursor: the total is still the filter's,

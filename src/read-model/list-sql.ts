@@ -14,11 +14,14 @@ export interface ListQuery {
 
 const whereOf = (list: ListQuery) => (list.where.length ? list.where.join(' AND ') : 'true');
 
+/** A list's statement; with no parameter, its plan is the one it will always have: the connection keeps it. */
+const statementOf = (list: ListQuery, sql: string) => (list.params.length ? sql : prepared(sql));
+
 /** The list's rows as entities, in one statement: what the resolvers work on. */
 export async function readList<T extends object>(db: DataSource, entity: EntityClass, list: ListQuery): Promise<T[]> {
   const row = compileRow(db, entity, { fields: new Set([ALL_COLUMNS]), relations: new Map() }, 't');
   const rows: Array<{ row: Record<string, unknown> }> = await db.query(
-    `SELECT ${row.sql} AS row FROM ${list.table} t WHERE ${whereOf(list)} ORDER BY ${list.order}`,
+    statementOf(list, `SELECT ${row.sql} AS row FROM ${list.table} t WHERE ${whereOf(list)} ORDER BY ${list.order}`),
     [...list.params],
   );
   return rows.map((r) => row.hydrate(r.row) as T);
@@ -30,7 +33,6 @@ export async function readList<T extends object>(db: DataSource, entity: EntityC
  */
 export async function readListAnswer(db: DataSource, answer: CompiledAnswer, list: ListQuery): Promise<unknown[] | string> {
   const sql = `SELECT ${selected(answer, `coalesce(array_to_json(array_agg(${answer.sql} ORDER BY ${list.order})), '[]'::json)`)} AS answers FROM ${list.table} t WHERE ${whereOf(list)}`;
-  // With no parameter, its plan is the one it will always have: the connection keeps it.
-  const [{ answers }] = await db.query(list.params.length ? sql : prepared(sql), [...list.params]);
+  const [{ answers }] = await db.query(statementOf(list, sql), [...list.params]);
   return answers;
 }
