@@ -155,7 +155,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
       // The operation is known once the document is read (auditOperation plugin); the audit log reads it then.
       const audit = { operation: 'unknown' };
       const { forgetCalendar, ...serviceContext } = createServiceContext({
-        // pino-http's logger for this request: its lines carry the request's id (reqId), as the request's own line does.
+        // The request's logger: its lines carry the request's id (reqId), as the request's own line does.
         db, clock, logger: req.log, caller, dueSoonWorkingDays, calendars: services.calendars,
         audit: { operation: () => audit.operation },
       });
