@@ -3,7 +3,7 @@ import v8 from 'node:v8';
 
 /**
  * What a benchmarked server counts about itself between two readings: SQL statements, the time
- * the database took for them, and the bytes the JS heap allocated (from V8's GC profiler: what
+ * the database took for them, the process's CPU time, and the bytes the JS heap allocated (from V8's GC profiler: what
  * each collection found in use, minus what the previous one left, plus what is in use now).
  * The orchestrator reads it over IPC before and after each load run. Per-request figures divide by
  * the requests the server received, so requests still in flight when a run ends count too.
@@ -16,6 +16,8 @@ export interface StatsReading {
   background: number;
   dbMs: number;
   allocatedBytes: number;
+  /** CPU time the server process spent (user and system, µs): what a request costs it, whatever the machine's drift does to throughput. */
+  cpuMicros: number;
 }
 
 interface GcStatistics {
@@ -30,6 +32,7 @@ export class ServerStats {
   private dbMs = 0;
   private profiler = new v8.GCProfiler();
   private usedAtStart = v8.getHeapStatistics().used_heap_size;
+  private cpuAtStart = process.cpuUsage();
 
   constructor() {
     this.profiler.start();
@@ -62,7 +65,9 @@ export class ServerStats {
       previousAfter = gc.afterGC.heapStatistics.usedHeapSize;
     }
     allocated += Math.max(0, usedNow - previousAfter);
-    const reading = { requests: this.requests, statements: this.statements, background: this.background, dbMs: this.dbMs, allocatedBytes: allocated };
+    const cpu = process.cpuUsage(this.cpuAtStart);
+    const reading = { requests: this.requests, statements: this.statements, background: this.background, dbMs: this.dbMs, allocatedBytes: allocated, cpuMicros: cpu.user + cpu.system };
+    this.cpuAtStart = process.cpuUsage();
     this.requests = 0;
     this.statements = 0;
     this.background = 0;
