@@ -2,8 +2,7 @@ import 'reflect-metadata';
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { seededDatabase } from './bench-server';
-import { ISSUE_VOLUME, seedVolume } from './api/seed-volume';
+import { issueVolumeDatabase } from './api/seed-volume';
 import { isDeepStrictEqual } from 'node:util';
 import { BOARD_QUERY, COMPUTED_PAGE_QUERY, ONE_QUERY, PAGE_QUERY } from './api/page-sql';
 import type { StatsReading } from './api/server-stats';
@@ -34,7 +33,6 @@ import type { StatsReading } from './api/server-stats';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 /** Loaded runs per server and shape, alternating between the servers. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const DATABASE = 'sec_tracker_bench_api';
 const CONNECTIONS = 10;
 
 interface Server {
@@ -200,12 +198,7 @@ function rowOf(rounds: Round[], dbMsAlone: number, bytes: number): Row {
 const fmt = (n: number, digits = 1) => n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function main(): Promise<void> {
-  const url = await seededDatabase(DATABASE, `${ISSUE_VOLUME.proposals.toLocaleString('en-GB')} proposals`, async (db) => {
-    await seedVolume(db, ISSUE_VOLUME);
-    const [counts] = await db.query(`SELECT (SELECT count(*) FROM modification) AS proposals, (SELECT count(*) FROM assessment) AS assessments,
-      (SELECT count(*) FROM meeting) AS meetings, (SELECT count(*) FROM consultation) AS consultations, (SELECT count(*) FROM agenda_item) AS agenda_items`);
-    console.log('  seeded', counts);
-  });
+  const url = await issueVolumeDatabase();
   const servers = [
     await startServer('GraphQL API', 'api/graphql-server.js', url, 4811),
     await startServer('floor', 'api/floor-server.js', url, 4812),

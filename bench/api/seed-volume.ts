@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { seededDatabase } from '../bench-server';
 
 /** The issue's volume: 10,000 proposals, 50,000 assessments, 20,000 meetings, 20,000 consultations. */
 export interface Volume {
@@ -75,4 +76,14 @@ export async function seedVolume(db: DataSource, v: Volume): Promise<void> {
   // reads the index alone). With ANALYZE only, the first run's reads set hint bits on every page they met,
   // and the SLA board's statement took 456 ms instead of about 100.
   await db.query('VACUUM (ANALYZE)');
+}
+
+/** bench:api's database (the issue's volume), seeded once and kept between benchmarks that read it; its URL. */
+export function issueVolumeDatabase(): Promise<string> {
+  return seededDatabase('sec_tracker_bench_api', `${ISSUE_VOLUME.proposals.toLocaleString('en-GB')} proposals`, async (db) => {
+    await seedVolume(db, ISSUE_VOLUME);
+    const [counts] = await db.query(`SELECT (SELECT count(*) FROM modification) AS proposals, (SELECT count(*) FROM assessment) AS assessments,
+      (SELECT count(*) FROM meeting) AS meetings, (SELECT count(*) FROM consultation) AS consultations, (SELECT count(*) FROM agenda_item) AS agenda_items`);
+    console.log('  seeded', counts);
+  });
 }
