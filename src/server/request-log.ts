@@ -24,9 +24,12 @@ const REQUEST_ID = /^[\w.:-]{1,128}$/;
 const pathOf = (url: string | undefined) => (url ?? '/').split('?')[0]!.replace(/^\/calendar\/.*$/i, '/calendar/(token)');
 const routeOf = (path: string) => ROUTES.find((r) => path === r || path.startsWith(`${r}/`) || path.startsWith(`${r}.`)) ?? 'other';
 
-/** The request's line: 'request finished', 'request aborted by the client' (it hung up first) or 'request failed' (5xx). */
-function lineOf(res: Response, finished: boolean): { level: 'info' | 'error'; msg: string; outcome?: string } {
-  if (res.statusCode >= 500) return { level: 'error', msg: 'request failed' };
+/**
+ * The request's line: 'request finished', 'request aborted by the client' (it hung up first) or
+ * 'request failed' (a 5xx, or an error writing the response), with the error it failed with.
+ */
+function lineOf(res: Response, finished: boolean, failure: Error | undefined): { level: 'info' | 'error'; msg: string; outcome?: string; err?: Error } {
+  if (failure || res.statusCode >= 500) return { level: 'error', msg: 'request failed', err: failure ?? new Error(`failed with status code ${res.statusCode}`) };
   // A client that hung up before its answer was written: no failure of ours, and not a success.
   return finished ? { level: 'info', msg: 'request finished' } : { level: 'info', msg: 'request aborted by the client', outcome: 'aborted' };
 }
@@ -53,31 +56,41 @@ export function requestLog({ logger, metrics }: { logger: Logger; metrics: Servi
     req.id = id;
     req.log = logger.child({ reqId: id });
     const path = pathOf(req.originalUrl);
-    // 'close' comes for every request, also one the client gave up on before the answer was sent.
-    res.once('close', () => {
+    let logged = false;
+    const writeLine = (failure?: Error) => {
+      if (logged || UNLOGGED.has(path)) return;
+      logged = true;
       const facts = requestFactsOf(res);
-      const finished = res.writableFinished;
-      endTimer({
-        // Only a key holder's operation names become labels: without a key, anyone could fill the 200 slots.
-        operation: facts.operation === undefined ? routeOf(path) : facts.keyName ? metrics.operationLabel(facts.operation) : 'unauthenticated',
-        outcome: !finished ? 'aborted' : (facts.outcome ?? (res.statusCode < 400 ? 'ok' : `HTTP_${res.statusCode}`)),
-      });
-      if (UNLOGGED.has(path)) return;
-      const line = lineOf(res, finished);
+      const line = lineOf(res, res.writableFinished, failure);
       if (!logger.isLevelEnabled(line.level)) return;
       logger[line.level](
         {
           reqId: id,
           req: { id, method: req.method, path },
-          res: { statusCode: res.statusCode },
+          // No status was sent when the headers never were (the client hung up first).
+          res: { statusCode: res.headersSent ? res.statusCode : null },
           responseTime: Date.now() - startedAt,
           ...(facts.operation !== undefined ? { operation: facts.operation.slice(0, 100) } : {}),
           ...(facts.outcome !== undefined ? { outcome: facts.outcome } : {}),
           ...(facts.keyName !== undefined ? { key: facts.keyName } : {}),
           ...(line.outcome ? { outcome: line.outcome } : {}),
+          ...(line.err ? { err: line.err } : {}),
         },
         line.msg,
       );
+    };
+    // An error writing the response (a write after its end, say) is the request's failure, logged;
+    // with no listener, Node would raise it and stop the process.
+    res.on('error', (err: Error) => writeLine(err));
+    // 'close' comes for every request, also one the client gave up on before the answer was sent.
+    res.once('close', () => {
+      const facts = requestFactsOf(res);
+      endTimer({
+        // Only a key holder's operation names become labels: without a key, anyone could fill the 200 slots.
+        operation: facts.operation === undefined ? routeOf(path) : facts.keyName ? metrics.operationLabel(facts.operation) : 'unauthenticated',
+        outcome: !res.writableFinished ? 'aborted' : (facts.outcome ?? (res.statusCode < 400 ? 'ok' : `HTTP_${res.statusCode}`)),
+      });
+      writeLine();
     });
     next();
   };

@@ -27,15 +27,20 @@ function appWith(logger: ReturnType<typeof capturedLog>['logger'], metrics: Serv
     req.log.warn({ detail: 42 }, 'a route noted something');
     res.json({ ok: true });
   });
+  // A route's bug: it writes after it ended the response, while the body is still being sent.
+  app.get('/written-twice', (_req, res) => {
+    res.end(Buffer.alloc(20_000_000, 'x'));
+    res.write('and more');
+  });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   return app;
 }
 
-/** The lines written once the response has been read: the line is written when the response closes. */
+/** The lines, once there are `count`: a request's line is written when its response closes, after the client has read it. */
 async function linesAfter(log: ReturnType<typeof capturedLog>, count: number): Promise<Array<Record<string, any>>> {
-  while (log.lines.length < count) await new Promise((resolve) => setImmediate(resolve));
+  while (log.lines.length < count) await new Promise((resolve) => setTimeout(resolve, 5));
   return log.lines;
 }
 
@@ -55,6 +60,7 @@ test('a 5xx answer is logged at error level as a failed request, with its status
       req: { id: 'trace-502', method: 'GET', path: '/broken' },
       res: { statusCode: 502 },
       responseTime: expect.any(Number),
+      err: { message: 'failed with status code 502' },
     });
     expect(log.raw.join('')).not.toContain('secret');
   } finally {
@@ -79,6 +85,22 @@ test("a line a route writes with req.log carries the request's id, as the reques
     ]);
     const counted = (await metrics.httpDuration.get()).values.filter((v) => v.metricName === 'http_request_duration_seconds_count');
     expect(counted.map((v) => [v.labels.operation, v.value])).toEqual(expect.arrayContaining([['/healthz', 1], ['other', 1]]));
+  } finally {
+    await server.close();
+  }
+});
+
+test('an error writing the response is logged as the request\'s failure, with its cause, and the server goes on serving', async () => {
+  const log = capturedLog();
+  const server = await serve(appWith(log.logger, new ServiceMetrics()));
+  try {
+    const response = await fetch(`${server.url}/written-twice`);
+    expect((await response.arrayBuffer()).byteLength).toBe(20_000_000);
+    const [line] = await linesAfter(log, 1);
+    expect(line).toMatchObject({ level: 50, msg: 'request failed', req: { path: '/written-twice' }, err: { message: expect.stringMatching(/write after end/i) } });
+    // Unheard, the error would have been raised in this process.
+    expect((await fetch(`${server.url}/noted`)).status).toBe(200);
+    expect((await linesAfter(log, 3)).map((l) => l.msg)).toEqual(['request failed', 'a route noted something', 'request finished']);
   } finally {
     await server.close();
   }
