@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -77,6 +78,11 @@ async function ask(port: number, key: string | undefined, body: object, count: n
   );
 }
 
+/** Tells callgrind in process `pid` what to do (`-i on`, `-i off`, `-d` to dump its counts). */
+function control(pid: number, ...command: string[]): void {
+  execFileSync('callgrind_control', [...command, String(pid)], { stdio: 'ignore' });
+}
+
 /** The instructions callgrind counted in a process's dumps. */
 function countedBy(outDir: string, pid: number): number {
   let total = 0;
@@ -92,14 +98,19 @@ async function count(server: string, script: string, url: string, port: number, 
   const { child, key } = await startCounted(script, url, port, outDir);
   try {
     await ask(port, key, shape.body, WARM);
-    const pid = String(child.pid);
-    execFileSync('callgrind_control', ['-i', 'on', pid], { stdio: 'ignore' });
+    control(child.pid!, '-i', 'on');
     await ask(port, key, shape.body, REQUESTS);
-    execFileSync('callgrind_control', ['-i', 'off', pid], { stdio: 'ignore' });
-    execFileSync('callgrind_control', ['-d', pid], { stdio: 'ignore' });
-    return { server, shape: shape.name, perRequest: countedBy(outDir, child.pid!) / REQUESTS };
+    control(child.pid!, '-i', 'off');
+    control(child.pid!, '-d');
+    const counted = countedBy(outDir, child.pid!);
+    // callgrind_control exits 0 even when it reached no process: a count of nothing is a failed run.
+    if (counted === 0) throw new Error(`${server}: callgrind counted nothing (no dump from process ${child.pid} in ${outDir})`);
+    return { server, shape: shape.name, perRequest: counted / REQUESTS };
   } finally {
-    child.kill('SIGKILL');
+    // Stopped and waited for, so that valgrind removes its own files before the folder goes.
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    await exited;
     rmSync(outDir, { recursive: true, force: true });
   }
 }

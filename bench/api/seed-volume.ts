@@ -78,7 +78,7 @@ export async function seedVolume(db: DataSource, v: Volume): Promise<void> {
   await db.query('VACUUM (ANALYZE)');
 }
 
-/** bench:api's database (the issue's volume), seeded once and kept between benchmarks that read it; its URL. */
+/** bench:api's database (the issue's volume), its URL: seeded anew, or reused as it is with BENCH_KEEP_DB=1 when it was seeded to the end. */
 export function issueVolumeDatabase(): Promise<string> {
   return seededDatabase('sec_tracker_bench_api', `${ISSUE_VOLUME.proposals.toLocaleString('en-GB')} proposals`, async (db) => {
     await seedVolume(db, ISSUE_VOLUME);
