@@ -30,7 +30,7 @@ export class CalendarFeedResolver {
   async createCalendarFeed(@Ctx() ctx: RequestContext, @Arg('name', { description: 'What the feed is for.' }) name: string): Promise<CreatedCalendarFeed> {
     const { feed, path } = await ctx.services.calendarFeeds.create(ctx, name);
     ctx.logger.info({ feedId: feed.id, name: feed.name, by: ctx.caller?.name }, 'calendar feed created');
-    return { feed, url: `${ctx.baseUrl}${path}` };
+    return { feed, url: `${ctx.baseUrl()}${path}` };
   }
 
   @Mutation(() => CalendarFeedObject, { description: 'Stops a calendar feed at once: its URL answers 410 from now on. Its owner or an admin may.' })

@@ -12,7 +12,7 @@ import type { Loaders } from './loaders';
 export interface RequestContext extends ServiceContext {
   requestId: string;
   /** Where the caller reached the API (PUBLIC_URL, or the request's host): links it gives out start here. */
-  baseUrl: string;
+  baseUrl(): string;
   /** What the audit log names as this request's operation: `mutation changePhase`. */
   audit: { operation: string };
   auth: { caller: Caller | null; presented: boolean };

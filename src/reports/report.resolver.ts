@@ -95,7 +95,7 @@ export class ReportResolver {
     const keyId = ctx.caller!.keyId;
     if (report.status !== ReportStatus.READY) return null;
     const [markdown, html, pdf] = await Promise.all(
-      REPORT_FORMATS.map(async (f) => `${ctx.baseUrl}/reports/${report.id}.${f}?${await ctx.services.reportLinks.sign(report.id, f, expiresAt, keyId)}`),
+      REPORT_FORMATS.map(async (f) => `${ctx.baseUrl()}/reports/${report.id}.${f}?${await ctx.services.reportLinks.sign(report.id, f, expiresAt, keyId)}`),
     );
     return { markdown: markdown!, html: html!, pdf: pdf!, expiresAt };
   }

@@ -9,7 +9,6 @@ import cors from 'cors';
 import { GraphQLError } from 'graphql';
 import express from 'express';
 import type { DataSource } from 'typeorm';
-import { createServiceContext } from '../common/service-context';
 import type { Clock } from '../infra/clock';
 import type { Logger } from '../infra/logger';
 import type { RequestContext } from '../graphql/context';
@@ -23,6 +22,7 @@ import { introspectionForKeyHolders } from '../graphql/limits/introspection.plug
 import { outageStatus } from '../graphql/limits/outage-status.plugin';
 import { auditOperation } from '../graphql/audit-operation.plugin';
 import { compiledReads } from '../graphql/compiled-reads/compiled-reads.plugin';
+import { KnownQueries } from '../graphql/compiled-reads/known-queries';
 import { stringifyResult } from '../graphql/compiled-reads/answer-text';
 import { queryLimits } from '../graphql/limits/query-limits';
 import { withinTimeBudget } from '../infra/database/time-budget';
@@ -38,8 +38,10 @@ import { calendarFeedRoutes } from './calendar-feed.routes';
 import { REGISTER_EXPORT_PATHS, registerExport } from './register-export.route';
 import { REGISTER_IMPORT_PATH, registerImport } from './register-import.route';
 import { metricsRoute } from './metrics.routes';
-import { requestFactsOf } from './request-facts';
+import { localsOf, requestFactsOf } from './request-facts';
 import { requestLog } from './request-log';
+import { requestContext } from './request-context';
+import { compiledReadLane } from './compiled-read-lane';
 import { requestFacts } from '../graphql/request-facts.plugin';
 import type { ServiceMetrics } from '../metrics/service-metrics';
 import type { JobQueue } from '../queue/job-queue';
@@ -82,11 +84,14 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
   const consoleIdentity = sessionIdentity({ services, clock, logger });
   app.disable('x-powered-by');
   app.set('trust proxy', options.limits.trustProxy);
-  const httpServer = http.createServer(app);
+  // Its requests are handled once everything below is ready: the log first, then the lane or Express.
+  const httpServer = http.createServer();
   const limits = queryLimits(options.limits.graphqlLimits);
-  const newLoaders = loadersFor(db);
+  const contextParts = { db, services, jobs, clock, dueSoonWorkingDays, newLoaders: loadersFor(db) };
+  const schema = await buildAppSchema();
+  const known = options.limits.compiledReads ? new KnownQueries() : undefined;
   const apollo = new ApolloServer<RequestContext>({
-    schema: await buildAppSchema(),
+    schema,
     formatError: formatError(logger),
     validationRules: limits.validationRules,
     // Always on for Apollo, whatever NODE_ENV says; who may introspect is the plugin's to say.
@@ -99,7 +104,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
       // Apollo's landing page loads Sandbox from Apollo's CDN; a browser gets our own GraphiQL instead (graphiqlPage).
       ApolloServerPluginLandingPageDisabled(),
       ...limits.plugins, introspectionForKeyHolders(options.limits.introspection), fieldSuggestionsForKeyHolders, outageStatus, auditOperation, requestFacts,
-      ...(options.limits.compiledReads ? [compiledReads] : [])],
+      ...(known ? [compiledReads(known)] : [])],
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     // Apollo's own writer, save that answers the compiled path built are written as PostgreSQL wrote them.
@@ -109,8 +114,6 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
     stopOnTerminationSignals: false,
   });
   await apollo.start();
-
-  app.use(requestLog({ logger, metrics: options.metrics }));
 
   // Liveness: the process answers. A load balancer restarts what fails it, so it asks nothing else.
   app.get('/healthz', (_req, res) => {
@@ -133,6 +136,13 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
   const perKeyRate = requestLimits.keyed;
   // The budget starts once a request is taken (for GraphQL, once its body is read) and covers the key check.
   const timeBudget: express.RequestHandler = (_req, _res, next) => withinTimeBudget(options.limits.requestTimeoutMs, next);
+  // A body the compiled-read lane read and found not to be JSON is refused here, as express.json() refuses one.
+  const jsonBody = express.json({ limit: options.limits.maxBodyBytes });
+  const graphqlBody: express.RequestHandler = (req, res, next) => {
+    const failure = localsOf(res).bodyFailure;
+    if (failure) next(failure);
+    else jsonBody(req, res, next);
+  };
   // GraphQL first, as most requests are: they pass no other route's matching on the way. A browser
   // opening /graphql gets GraphiQL; every other request goes on to GraphQL.
   app.get('/graphql', graphiqlPage({ consoleDir: options.consoleDir ?? path.resolve('dist', 'console') }));
@@ -143,39 +153,17 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
     consoleIdentity,
     perKeyRate,
     requireJson,
-    express.json({ limit: options.limits.maxBodyBytes }),
+    graphqlBody,
     timeBudget,
     graphqlRoute(apollo, async ({ req, res }): Promise<RequestContext> => {
-      const requestId = String(req.id);
       const facts = requestFactsOf(res);
-      // Links the API gives out (a report's signed downloads) point back at it.
-      const baseUrl = options.publicUrl ?? `${req.protocol}://${req.host}`;
       const caller = await callerOrUnavailable(req, res, services);
       if (caller) facts.keyName = caller.name;
-      // The operation is known once the document is read (auditOperation plugin); the audit log reads it then.
-      const audit = { operation: 'unknown' };
-      const { forgetCalendar, ...serviceContext } = createServiceContext({
-        // The request's logger: its lines carry the request's id (reqId), as the request's own line does.
-        db, clock, logger: req.log, caller, dueSoonWorkingDays, calendars: services.calendars,
-        audit: { operation: () => audit.operation },
+      return requestContext(contextParts, {
+        requestId: req.id, logger: req.log, caller, facts,
+        presented: Boolean(req.header('authorization')) || sessionPresented(res),
+        baseUrl: () => options.publicUrl ?? `${req.protocol}://${req.host}`,
       });
-      const loaders = newLoaders();
-      return {
-        ...serviceContext,
-        requestId,
-        baseUrl,
-        audit,
-        auth: { caller, presented: Boolean(req.header('authorization')) || sessionPresented(res) },
-        services,
-        jobs,
-        loaders,
-        requestFacts: facts,
-        // Apollo hands resolvers a shallow copy of this object: the loaders object is shared, and forgets in place.
-        forgetCaches: () => {
-          loaders.forget();
-          forgetCalendar();
-        },
-      };
     }),
   );
 
@@ -191,6 +179,13 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
   app.post(REGISTER_IMPORT_PATH, consoleCookies, consoleIdentity, perKeyRate, ...registerImport({ db, services, clock, logger, dueSoonWorkingDays }));
 
   app.use(bodyErrors(logger, options.limits.maxBodyBytes), lastResort(logger));
+
+  const log = requestLog({ logger, metrics: options.metrics });
+  const lane = known
+    ? compiledReadLane({ known, schema, cost: limits.cost, services, limits: requestLimits, context: contextParts, maxBodyBytes: options.limits.maxBodyBytes, requestTimeoutMs: options.limits.requestTimeoutMs })
+    : undefined;
+  const routes = (req: http.IncomingMessage, res: http.ServerResponse) => app(req, res);
+  httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => log(req, res, () => (lane ? lane(req, res, () => routes(req, res)) : routes(req, res))));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

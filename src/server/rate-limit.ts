@@ -1,10 +1,12 @@
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { ServerResponse } from 'node:http';
+import type { Request, RequestHandler, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import type { Caller } from '../auth/api-key.service';
 import type { Logger } from '../infra/logger';
 import type { Services } from '../services';
 import { bearerKey } from './bearer-key';
 import { graphqlError } from './body-errors';
+import { localsOf } from './request-facts';
 import type { BudgetStore } from './budgets/budget-store';
 import { LeasedBudgets } from './budgets/leased-budgets';
 import { RedisBudgets } from './budgets/redis-budgets';
@@ -23,10 +25,16 @@ export interface RequestIdentity {
   key: string | null;
   caller: Caller | null;
   outage?: unknown;
+  /** Its budget is spent already: by the compiled-read lane, before it handed the request on. */
+  spent?: boolean;
 }
 
-export function identityOf(res: Response): RequestIdentity | undefined {
-  return (res.locals as { identity?: RequestIdentity }).identity;
+export function identityOf(res: ServerResponse): RequestIdentity | undefined {
+  return (localsOf(res) as { identity?: RequestIdentity }).identity;
+}
+
+function setIdentity(res: ServerResponse, identity: RequestIdentity): void {
+  (localsOf(res) as { identity?: RequestIdentity }).identity = identity;
 }
 
 /**
@@ -78,27 +86,37 @@ export class RequestLimits {
       // Found already (the console's session): its key's budget, or the address's.
       const found = identityOf(res);
       if (found) {
-        if (found.outage) return next();
-        return await this.spend(found.caller ? `key:${found.caller.keyId}` : address, found.caller ? 'key' : 'address', res, next);
+        if (found.outage || found.spent) return next();
+        if (await this.spend(found.caller ? `key:${found.caller.keyId}` : address, found.caller ? 'key' : 'address', res)) next();
+        return;
       }
       const key = bearerKey(req.header('authorization'));
       // An address over its budget is refused before its key is looked up, unless this process
       // already knows the key as valid (another client behind the same address keeps its own budget).
       if (this.blockedMs(address) > 0 && !(key && this.services.apiKeys.isKnown(key))) return this.refuse(res, this.blockedMs(address), 'address');
       const identity = await this.identify(key);
-      (res.locals as { identity?: RequestIdentity }).identity = identity;
+      setIdentity(res, identity);
       if (identity.outage) return next();
-      if (identity.caller) await this.spend(`key:${identity.caller.keyId}`, 'key', res, next);
-      else await this.spend(address, 'address', res, next);
+      if (await this.spend(identity.caller ? `key:${identity.caller.keyId}` : address, identity.caller ? 'key' : 'address', res)) next();
     } catch (err) {
       next(err);
     }
   };
 
+  /**
+   * Spends a valid key's budget for a request answered without Express (the compiled-read lane):
+   * true to go on, false when refused (429 sent). The request is marked spent, so that `keyed`
+   * spends nothing again if the lane hands it to the routes after all.
+   */
+  async spendKey(key: string, caller: Caller, res: ServerResponse): Promise<boolean> {
+    setIdentity(res, { key, caller, spent: true });
+    return this.spend(`key:${caller.keyId}`, 'key', res);
+  }
+
   /** For pages where keys are typed in (the admin login): the address's budget, whatever key is sent. */
   readonly byAddress: RequestHandler = async (req, res, next) => {
     try {
-      await this.spend(`ip:${req.ip}`, 'address', res, next);
+      if (await this.spend(`ip:${req.ip}`, 'address', res)) next();
     } catch (err) {
       next(err);
     }
@@ -133,27 +151,31 @@ export class RequestLimits {
     return 0;
   }
 
-  private async spend(who: string, whose: Budget, res: Response, next: NextFunction): Promise<void> {
-    if (!this.store) return next();
+  /** Spends one request of `who`'s budget: true to go on, false when refused (429 sent). */
+  private async spend(who: string, whose: Budget, res: ServerResponse): Promise<boolean> {
+    if (!this.store) return true;
     try {
       const spent = await this.store.spend(who);
       if ('retryInMs' in spent) {
         if (whose === 'address') this.blockedUntil.set(who, Date.now() + spent.retryInMs);
-        return this.refuse(res, spent.retryInMs, whose);
+        this.refuse(res, spent.retryInMs, whose);
+        return false;
       }
       res.setHeader('RateLimit-Limit', String(this.perMinute));
       res.setHeader('RateLimit-Remaining', String(spent.remaining));
     } catch (err) {
       this.logger.warn({ err }, 'rate limit store did not answer: request let through');
     }
-    next();
+    return true;
   }
 
-  private refuse(res: Response, msBeforeNext: number, whose: Budget): void {
+  private refuse(res: ServerResponse, msBeforeNext: number, whose: Budget): void {
     const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
     const who = whose === 'key' ? 'this key' : 'this address, without a valid key,';
+    res.statusCode = 429;
     res.setHeader('Retry-After', String(seconds));
-    res.status(429).json(graphqlError(`Too many requests: ${who} may make ${this.perMinute} a minute; try again in ${seconds} s`, 'RATE_LIMITED'));
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.end(JSON.stringify(graphqlError(`Too many requests: ${who} may make ${this.perMinute} a minute; try again in ${seconds} s`, 'RATE_LIMITED')));
   }
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { RequestHandler, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../infra/logger';
 import type { ServiceMetrics } from '../metrics/service-metrics';
 import { requestFactsOf } from './request-facts';
@@ -28,7 +28,7 @@ const routeOf = (path: string) => ROUTES.find((r) => path === r || path.startsWi
  * The request's line: 'request finished', 'request aborted by the client' (it hung up first) or
  * 'request failed' (a 5xx, or an error writing the response), with the error it failed with.
  */
-function lineOf(res: Response, finished: boolean, failure: Error | undefined): { level: 'info' | 'error'; msg: string; outcome?: string; err?: Error } {
+function lineOf(res: ServerResponse, finished: boolean, failure: Error | undefined): { level: 'info' | 'error'; msg: string; outcome?: string; err?: Error } {
   if (failure || res.statusCode >= 500) return { level: 'error', msg: 'request failed', err: failure ?? new Error(`failed with status code ${res.statusCode}`) };
   // A client that hung up before its answer was written: no failure of ours, and not a success.
   return finished ? { level: 'info', msg: 'request finished' } : { level: 'info', msg: 'request aborted by the client', outcome: 'aborted' };
@@ -45,8 +45,11 @@ function lineOf(res: Response, finished: boolean, failure: Error | undefined): {
  * even when its level is off) cost 12 % of the instructions of a small GraphQL read (callgrind, one
  * proposal, 10 requests in flight: 915k → 800k per request). `req.log` stays a plain property: a
  * getter defined on each request cost as much again, as V8 then reads every request slowly.
+ *
+ * Node's own request and response: it runs before Express does, as some requests never reach
+ * Express (the compiled-read lane).
  */
-export function requestLog({ logger, metrics }: { logger: Logger; metrics: ServiceMetrics }): RequestHandler {
+export function requestLog({ logger, metrics }: { logger: Logger; metrics: ServiceMetrics }): (req: IncomingMessage, res: ServerResponse, next: () => void) => void {
   return (req, res, next) => {
     const startedAt = Date.now();
     const endTimer = metrics.httpDuration.startTimer();
@@ -55,7 +58,7 @@ export function requestLog({ logger, metrics }: { logger: Logger; metrics: Servi
     res.setHeader('X-Request-Id', id);
     req.id = id;
     req.log = logger.child({ reqId: id });
-    const path = pathOf(req.originalUrl);
+    const path = pathOf(req.url);
     let logged = false;
     const writeLine = (failure?: Error) => {
       if (logged || UNLOGGED.has(path)) return;

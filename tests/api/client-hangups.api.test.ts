@@ -21,14 +21,19 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** Sends a whole request on a socket of its own and closes the socket at once, before any answer. */
-async function hangUpAfterSending(key: string, requestId: string): Promise<void> {
-  const body = JSON.stringify({ query: '{ modifications(first: 5) { totalCount edges { node { reference title } } } }' });
+const PAGE = '{ modifications(first: 5) { totalCount edges { node { reference title } } } }';
+
+/**
+ * Sends a request on a socket of its own and closes the socket at once, before any answer: the
+ * whole request, or (`part`) its headers and that share of its body.
+ */
+async function hangUpAfterSending(key: string, requestId: string, query = PAGE, part = 1): Promise<void> {
+  const body = JSON.stringify({ query });
   const socket = net.connect(port, '127.0.0.1');
   await new Promise((resolve) => socket.once('connect', resolve));
   socket.write(
     `POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nAuthorization: Bearer ${key}\r\n` +
-      `X-Request-Id: ${requestId}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      `X-Request-Id: ${requestId}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, Math.floor(body.length * part))}`,
   );
   socket.destroy();
 }
@@ -52,4 +57,26 @@ test('requests whose clients hang up are each logged once as aborted, none as a 
     if (logged[0]!.msg !== 'request finished') expect(logged[0]).toMatchObject({ msg: 'request aborted by the client', outcome: 'aborted' });
   }
   expect(ids.some((id) => linesOf(id)[0]!.outcome === 'aborted')).toBe(true);
+});
+
+test('so are those the compiled-read lane takes: with their whole body sent, or half of it', async () => {
+  // A text the compiled path has answered once: the lane answers it from then on.
+  const query = '{ modifications(first: 3) { edges { node { reference phase } } } }';
+  expect((await app.gql(query, undefined, app.keys.READER)).errors).toBeUndefined();
+  const ids = Array.from({ length: 40 }, (_, i) => `lane-hangup-${i}`);
+  await Promise.all(ids.map((id, i) => hangUpAfterSending(app.keys.READER, id, query, i % 2 ? 0.5 : 1)));
+  const linesOf = (id: string) => lines.filter((l) => l.req?.id === id);
+  await waitFor(async () => (ids.every((id) => linesOf(id).length > 0) ? true : undefined), 'a log line for every request');
+  expect((await app.gql(query, undefined, app.keys.READER)).errors).toBeUndefined();
+
+  // No warning either: the lane's own failures are warnings (then the routes answer).
+  expect(lines.filter((l) => l.level >= 40 && ids.includes(l.reqId)).map((l) => `${l.msg} ${l.res?.statusCode}`)).toEqual([]);
+  for (const id of ids) {
+    const logged = linesOf(id);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]!.res.statusCode ?? 200).toBeLessThan(500);
+    if (logged[0]!.msg !== 'request finished') expect(logged[0]).toMatchObject({ msg: 'request aborted by the client', outcome: 'aborted' });
+  }
+  // Every request whose body never came in full was given up, not answered.
+  for (const id of ids.filter((_, i) => i % 2)) expect(linesOf(id)[0]).toMatchObject({ outcome: 'aborted', res: { statusCode: null } });
 });

@@ -1,5 +1,7 @@
+import { Role } from '../../src/auth/role';
 import { createLogger } from '../../src/infra/logger';
 import { RequestLimits } from '../../src/server/rate-limit';
+import { capturedLog } from '../support/captured-log';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -8,8 +10,9 @@ import { startTestApp, type TestApp } from '../support/test-app';
  * app (TRUST_PROXY), each test is a client of its own address (X-Forwarded-For).
  */
 let app: TestApp;
+const { logger, lines } = capturedLog('debug');
 beforeAll(async () => {
-  app = await startTestApp({ env: { RATE_LIMIT_PER_MINUTE: '5', TRUST_PROXY: 'loopback' } });
+  app = await startTestApp({ logger, env: { RATE_LIMIT_PER_MINUTE: '5', TRUST_PROXY: 'loopback' } });
 });
 afterAll(async () => {
   await app?.stop();
@@ -34,6 +37,25 @@ test('a key over its budget gets 429 with Retry-After; another key is not held b
   const rows: Array<{ key: string }> = await app.db.query(`SELECT key FROM rate_limit`);
   expect(rows.length).toBeGreaterThanOrEqual(2);
   expect(JSON.stringify(rows)).not.toContain(app.keys.READER);
+});
+
+test('a query the compiled-read lane answers spends its budget once, also when the lane hands it to the routes, and is refused over budget', async () => {
+  const { key } = await app.services.apiKeys.create('lane budget', Role.READER);
+  const query = 'query($s: String) { modifications(filter: { search: $s }) { totalCount } }';
+  const send = (search: string) =>
+    fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query, variables: { s: search } }) });
+  const laneAnswers = () => lines.filter((line) => line.msg === 'answered in the compiled-read lane').length;
+  const before = laneAnswers();
+  // The routes (a text not known yet), the lane, the lane handing on a search the resolvers refuse, the lane twice, then one too many.
+  const answers = [];
+  for (const search of ['smart', 'smart', 'x'.repeat(301), 'smart', 'smart', 'smart']) answers.push(await send(search));
+  expect(answers.slice(0, 5).map((r) => r.headers.get('ratelimit-remaining'))).toEqual(['4', '3', '2', '1', '0']);
+  expect(laneAnswers()).toBe(before + 3);
+  expect(((await answers[2]!.json()) as any).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  const over = answers[5]!;
+  expect(over.status).toBe(429);
+  expect(Number(over.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+  expect((await over.json() as any)).toEqual({ errors: [{ message: expect.stringMatching(/^Too many requests: this key may make 5 a minute; try again in \d+ s$/), extensions: { code: 'RATE_LIMITED' } }] });
 });
 
 test('the admin pages, a place to try keys, hold an address to one budget whatever key it sends', async () => {

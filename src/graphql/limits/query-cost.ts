@@ -25,7 +25,7 @@ export function fieldCost(listSizeEstimate: number): ComplexityEstimator {
  * among the variables, and the operation. Texts (a cursor, a search) and input objects cannot, so
  * the next page of a query costs no new walk.
  */
-function costKey(variables: Record<string, unknown>, operationName?: string): string {
+function costKey(variables: Readonly<Record<string, unknown>>, operationName?: string): string {
   const parts: unknown[] = [operationName ?? null];
   for (const [name, value] of Object.entries(variables)) {
     if (value === null || typeof value === 'number' || typeof value === 'boolean') parts.push(name, value);
@@ -36,24 +36,27 @@ function costKey(variables: Record<string, unknown>, operationName?: string): st
   return JSON.stringify(parts);
 }
 
+/** Says whether an operation, with the variables it was sent with, costs more than a request may. */
+export type CostCheck = (schema: GraphQLSchema, document: DocumentNode, variables: Readonly<Record<string, unknown>>, operationName?: string) => GraphQLError | null;
+
 /**
  * Refuses an operation whose cost exceeds `maxCost` once its variables are known, before any
  * resolver runs (a validation rule would not see the variables: `first: $n`).
  */
-export function queryCostPlugin(maxCost: number, listSizeEstimate: number): ApolloServerPlugin {
+export function queryCostCheck(maxCost: number, listSizeEstimate: number): CostCheck {
   const estimators = [fieldCost(listSizeEstimate)];
   // Walking the document is a good part of a small read's work, and clients send the same few
   // documents again and again: the cost is kept per document (Apollo keeps parsed documents, so the
   // same text is the same object) and per the variables a cost can depend on.
   const costs = new WeakMap<DocumentNode, Map<string, number | null>>();
-  const costOf = (schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName?: string): number | null => {
+  const costOf = (schema: GraphQLSchema, document: DocumentNode, variables: Readonly<Record<string, unknown>>, operationName?: string): number | null => {
     let known = costs.get(document);
     if (!known) costs.set(document, (known = new Map()));
     const key = costKey(variables, operationName);
     if (!known.has(key)) {
       if (known.size >= 100) known.clear();
       try {
-        known.set(key, getComplexity({ schema, query: document, variables, operationName, estimators }));
+        known.set(key, getComplexity({ schema, query: document, variables: { ...variables }, operationName, estimators }));
       } catch {
         // Variables that do not fit their types: execution refuses them (BAD_USER_INPUT) before any resolver runs.
         known.set(key, null);
@@ -61,18 +64,24 @@ export function queryCostPlugin(maxCost: number, listSizeEstimate: number): Apol
     }
     return known.get(key)!;
   };
+  return (schema, document, variables, operationName) => {
+    const cost = costOf(schema, document, variables, operationName);
+    if (cost === null || cost <= maxCost) return null;
+    return new GraphQLError(
+      `This query would cost ${cost}, over the limit of ${maxCost}: ask for smaller pages (first), fewer nested lists or fewer aliases`,
+      { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', cost, maxCost, http: { status: 400 } } },
+    );
+  };
+}
+
+/** The cost check, as Apollo runs it once the operation is resolved. */
+export function queryCostPlugin(check: CostCheck): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const cost = costOf(schema, document, request.variables ?? {}, request.operationName);
-          if (cost === null) return;
-          if (cost > maxCost) {
-            throw new GraphQLError(
-              `This query would cost ${cost}, over the limit of ${maxCost}: ask for smaller pages (first), fewer nested lists or fewer aliases`,
-              { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', cost, maxCost, http: { status: 400 } } },
-            );
-          }
+          const refusal = check(schema, document, request.variables ?? {}, request.operationName);
+          if (refusal) throw refusal;
         },
       };
     },

@@ -2,14 +2,14 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, Kind, type ParseOptions, type ValidationRule } from 'graphql';
 import type { GraphqlLimits } from '../../config/config';
-import { queryCostPlugin } from './query-cost';
+import { type CostCheck, queryCostCheck, queryCostPlugin } from './query-cost';
 
 /**
  * Everything checked before a resolver runs (issue 8): depth, aliases and directives by
  * graphql-armor (maintained, made for this), tokens by graphql-js's parser, cost weighted by
  * `first` (graphql-query-complexity), and the operation type. A refused query answers 400 with the limit it broke.
  */
-export function queryLimits(limits: GraphqlLimits): { validationRules: ValidationRule[]; plugins: ApolloServerPlugin[]; parseOptions: ParseOptions } {
+export function queryLimits(limits: GraphqlLimits): { validationRules: ValidationRule[]; plugins: ApolloServerPlugin[]; parseOptions: ParseOptions; cost: CostCheck } {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, flattenFragments: true, exposeLimits: true },
     maxAliases: { n: limits.maxAliases, exposeLimits: true },
@@ -20,11 +20,14 @@ export function queryLimits(limits: GraphqlLimits): { validationRules: Validatio
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: false },
   }).protect();
+  const cost = queryCostCheck(limits.maxCost, limits.listSizeEstimate);
   return {
     validationRules: armor.validationRules,
     // The operation is settled first: every later check, and the compiled reads, read it.
-    plugins: [oneQueryOrMutation, ...armor.plugins, queryCostPlugin(limits.maxCost, limits.listSizeEstimate)],
+    plugins: [oneQueryOrMutation, ...armor.plugins, queryCostPlugin(cost)],
     parseOptions: { maxTokens: limits.maxTokens },
+    // For the compiled-read lane, which answers known queries without Apollo: cost is the one limit that reads the variables.
+    cost,
   };
 }
 

@@ -1,0 +1,149 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { GraphQLSchema } from 'graphql';
+import { compiledAnswer } from '../graphql/compiled-reads/compiled-answer';
+import { stringifyResult } from '../graphql/compiled-reads/answer-text';
+import type { KnownQueries } from '../graphql/compiled-reads/known-queries';
+import type { CostCheck } from '../graphql/limits/query-cost';
+import { withinTimeBudget } from '../infra/database/time-budget';
+import type { Services } from '../services';
+import { bearerKey } from './bearer-key';
+import type { RequestLimits } from './rate-limit';
+import { type RequestContextParts, requestContext } from './request-context';
+import { localsOf, requestFactsOf } from './request-facts';
+
+export interface CompiledReadLaneParts {
+  known: KnownQueries;
+  schema: GraphQLSchema;
+  cost: CostCheck;
+  services: Services;
+  limits: RequestLimits;
+  context: RequestContextParts;
+  maxBodyBytes: number;
+  requestTimeoutMs: number;
+}
+
+/** Hands a request to the routes (Express, then Apollo): they answer everything the lane does not. */
+type Otherwise = () => void;
+
+/** What Apollo answers a query with when the client's Accept header leaves it the choice (or asks for it). */
+const ACCEPTED = new Set([undefined, '*/*', 'application/json']);
+const JSON_BODY = new Set(['application/json', 'application/json; charset=utf-8']);
+
+/**
+ * A body express.json() would have refused as not JSON, in body-parser's shape: the routes'
+ * bodyErrors answers it (400) as it answers body-parser's own, once the lane has read the body.
+ */
+export function bodyFailure(message: string): Error {
+  return Object.assign(new SyntaxError(message), { type: 'entity.parse.failed', status: 400, expose: true });
+}
+
+/** The bearer key of a request the lane may answer: a JSON POST to /graphql from a client with a key this process knows. */
+function keyOfLaneRequest(req: IncomingMessage, services: Services, maxBodyBytes: number): string | null {
+  if (req.method !== 'POST' || req.url !== '/graphql') return null;
+  const { headers } = req;
+  // A browser's request (CORS, the console's session cookie) and anything but a plain JSON body of
+  // known length go the routes' way, as does a client asking for another media type.
+  if (headers.origin !== undefined || headers.cookie !== undefined || headers['content-encoding'] !== undefined || headers['transfer-encoding'] !== undefined) return null;
+  if (!JSON_BODY.has(headers['content-type']?.toLowerCase() ?? '') || !ACCEPTED.has(headers.accept)) return null;
+  const length = Number(headers['content-length']);
+  if (!(length > 0 && length <= maxBodyBytes)) return null;
+  const key = bearerKey(headers.authorization);
+  return key && services.apiKeys.isKnown(key) ? key : null;
+}
+
+/**
+ * The body as text (UTF-8, a byte order mark dropped, as express.json() reads it), or null when the
+ * client hung up before all of it came. Listeners rather than stream/consumers' text(): its async
+ * iterator cost more than the rest of the read.
+ */
+function bodyOf(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.once('end', () => {
+      const body = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString();
+      resolve(body.charCodeAt(0) === 0xfeff ? body.slice(1) : body);
+    });
+    // After 'end' this changes nothing: a promise is resolved once.
+    req.once('close', () => resolve(null));
+    req.once('error', () => resolve(null));
+  });
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * POST /graphql for the queries the compiled path has answered before (KnownQueries), answered
+ * again without Express and without Apollo's request pipeline, which were half the instructions
+ * of a small read (bench:instructions). Everything a request meets on the routes' way is met here
+ * too, from the same code: the request's log line and metric (requestLog, which runs first for
+ * every request), the key check, its budget (429 with Retry-After), the cost limit, the caller's
+ * role, the time budget, and Apollo's answer byte for byte (the compiled-reads API test compares
+ * the two ways). The other limits (depth, aliases, directives, tokens) and the document's parse
+ * and validation hold for a query text whoever sends it, and Apollo checked them the first time.
+ *
+ * Anything else is handed to the routes, which answer it as if the lane were not there: a request
+ * the lane does not take, a query not known yet, a variable or argument that is not right, a key
+ * that is not valid, an outage, a failed statement. Their errors are the routes' alone to word.
+ */
+export function compiledReadLane(parts: CompiledReadLaneParts): (req: IncomingMessage, res: ServerResponse, otherwise: Otherwise) => void {
+  const { known, schema, cost, services, limits } = parts;
+
+  const answer = async (req: IncomingMessage, res: ServerResponse, key: string, otherwise: Otherwise): Promise<void> => {
+    const body = await bodyOf(req);
+    // The client hung up before its body arrived: no one to answer (its line says aborted).
+    if (body === null) return;
+    let request: unknown;
+    try {
+      request = JSON.parse(body);
+    } catch (err) {
+      localsOf(res).bodyFailure = bodyFailure((err as Error).message);
+      return otherwise();
+    }
+    // express.json() is strict: an object or an array, nothing else at the top.
+    if (typeof request !== 'object' || request === null) {
+      localsOf(res).bodyFailure = bodyFailure('The body holds neither an object nor an array');
+      return otherwise();
+    }
+    // As express.json() leaves it for the routes: they need not read the body again (they cannot).
+    (req as { body?: unknown }).body = request;
+    if (!isRecord(request)) return otherwise();
+    const { query, operationName, variables, extensions } = request;
+    if (typeof query !== 'string' || (operationName != null && typeof operationName !== 'string')) return otherwise();
+    if ((variables != null && !isRecord(variables)) || extensions != null) return otherwise();
+    const found = known.get(query, operationName ?? undefined);
+    if (!found) return otherwise();
+    const caller = await services.apiKeys.authenticate(key).catch(() => null);
+    if (!caller || cost(schema, found.document, variables ?? {}, operationName ?? undefined)) return otherwise();
+    if (!(await limits.spendKey(key, caller, res))) return;
+    const facts = requestFactsOf(res);
+    facts.keyName = caller.name;
+    const data = await withinTimeBudget(parts.requestTimeoutMs, () => {
+      const ctx = requestContext(parts.context, {
+        requestId: req.id, logger: req.log, caller, presented: true, facts,
+        baseUrl: () => {
+          throw new Error('A compiled read gives out no link: the routes answer whatever does');
+        },
+      });
+      return compiledAnswer(ctx, { schema, document: found.document, operation: found.operation, variables: variables ?? undefined });
+    });
+    if (!data) return otherwise();
+    if (req.log.isLevelEnabled('debug')) req.log.debug('answered in the compiled-read lane');
+    facts.operation = found.operation.name?.value ?? 'anonymous';
+    facts.outcome = 'ok';
+    res.statusCode = 200;
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    // As the routes' CORS policy marks every /graphql answer: a browser's origin would change it.
+    res.setHeader('Vary', 'Origin');
+    res.end(stringifyResult({ data }));
+  };
+
+  return (req, res, otherwise) => {
+    const key = keyOfLaneRequest(req, services, parts.maxBodyBytes);
+    if (!key) return otherwise();
+    answer(req, res, key, otherwise).catch((err: unknown) => {
+      req.log.warn({ err }, 'the compiled-read lane failed; the routes answer');
+      if (!res.headersSent) otherwise();
+    });
+  };
+}
