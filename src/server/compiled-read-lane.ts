@@ -5,6 +5,7 @@ import { stringifyResult } from '../graphql/compiled-reads/answer-text';
 import type { KnownQueries } from '../graphql/compiled-reads/known-queries';
 import type { CostCheck } from '../graphql/limits/query-cost';
 import { withinTimeBudget } from '../infra/database/time-budget';
+import type { Caller } from '../auth/api-key.service';
 import type { Services } from '../services';
 import { bearerKey } from './bearer-key';
 import type { RequestLimits } from './rate-limit';
@@ -37,8 +38,8 @@ export function bodyFailure(message: string): Error {
   return Object.assign(new SyntaxError(message), { type: 'entity.parse.failed', status: 400, expose: true });
 }
 
-/** The bearer key of a request the lane may answer: a JSON POST to /graphql from a client with a key this process knows. */
-function keyOfLaneRequest(req: IncomingMessage, services: Services, maxBodyBytes: number): string | null {
+/** The bearer key of a request the lane may answer: a JSON POST to /graphql, with a key, from a client that is not a browser. */
+function keyOfLaneRequest(req: IncomingMessage, maxBodyBytes: number): string | null {
   if (req.method !== 'POST' || req.url !== '/graphql') return null;
   const { headers } = req;
   // A browser's request (CORS, the console's session cookie) and anything but a plain JSON body of
@@ -47,8 +48,7 @@ function keyOfLaneRequest(req: IncomingMessage, services: Services, maxBodyBytes
   if (!JSON_BODY.has(headers['content-type']?.toLowerCase() ?? '') || !ACCEPTED.has(headers.accept)) return null;
   const length = Number(headers['content-length']);
   if (!(length > 0 && length <= maxBodyBytes)) return null;
-  const key = bearerKey(headers.authorization);
-  return key && services.apiKeys.isKnown(key) ? key : null;
+  return bearerKey(headers.authorization);
 }
 
 /**
@@ -89,7 +89,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 export function compiledReadLane(parts: CompiledReadLaneParts): (req: IncomingMessage, res: ServerResponse, otherwise: Otherwise) => void {
   const { known, schema, cost, services, limits } = parts;
 
-  const answer = async (req: IncomingMessage, res: ServerResponse, key: string, otherwise: Otherwise): Promise<void> => {
+  const answer = async (req: IncomingMessage, res: ServerResponse, key: string, checked: Promise<Caller | null>, otherwise: Otherwise): Promise<void> => {
     const body = await bodyOf(req);
     // The client hung up before its body arrived: no one to answer (its line says aborted).
     if (body === null) return;
@@ -113,7 +113,7 @@ export function compiledReadLane(parts: CompiledReadLaneParts): (req: IncomingMe
     if ((variables != null && !isRecord(variables)) || extensions != null) return otherwise();
     const found = known.get(query, operationName ?? undefined);
     if (!found) return otherwise();
-    const caller = await services.apiKeys.authenticate(key).catch(() => null);
+    const caller = await checked;
     if (!caller || cost(schema, found.document, variables ?? {}, operationName ?? undefined)) return otherwise();
     if (!(await limits.spendKey(key, caller, res))) return;
     const facts = requestFactsOf(res);
@@ -139,9 +139,13 @@ export function compiledReadLane(parts: CompiledReadLaneParts): (req: IncomingMe
   };
 
   return (req, res, otherwise) => {
-    const key = keyOfLaneRequest(req, services, parts.maxBodyBytes);
-    if (!key) return otherwise();
-    answer(req, res, key, otherwise).catch((err: unknown) => {
+    const key = keyOfLaneRequest(req, parts.maxBodyBytes);
+    // Only a key this process has found valid: any other is read by the routes, once. Its check
+    // (the change feed's proof that it was not revoked meanwhile) runs while the body comes; an
+    // outage on the way is the routes' to answer (503).
+    const checked = key ? services.apiKeys.authenticateKnown(key)?.catch(() => null) : undefined;
+    if (!key || !checked) return otherwise();
+    answer(req, res, key, checked, otherwise).catch((err: unknown) => {
       req.log.warn({ err }, 'the compiled-read lane failed; the routes answer');
       if (!res.headersSent) otherwise();
     });
