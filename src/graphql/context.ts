@@ -22,6 +22,8 @@ export interface RequestContext extends ServiceContext {
   readonly loaders: Loaders;
   /** Shared with the HTTP layer: the operation, its outcome and the key's name, for the request's log line and metric. */
   readonly requestFacts?: RequestFacts;
+  /** The compiled-read lane tried this request's compiled answer and it failed: the resolvers answer it, without a second try. */
+  readonly compiledReadFailed?: boolean;
   /** Drops what loaders and the calendar cached: each mutation of a document sees the ones before it. */
   forgetCaches(): void;
 }

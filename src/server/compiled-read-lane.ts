@@ -5,10 +5,9 @@ import { stringifyResult } from '../graphql/compiled-reads/answer-text';
 import type { KnownQueries } from '../graphql/compiled-reads/known-queries';
 import type { CostCheck } from '../graphql/limits/query-cost';
 import { withinTimeBudget } from '../infra/database/time-budget';
-import type { Caller } from '../auth/api-key.service';
 import type { Services } from '../services';
 import { bearerKey } from './bearer-key';
-import type { RequestLimits } from './rate-limit';
+import { rememberIdentity, type RequestIdentity, type RequestLimits } from './rate-limit';
 import { type RequestContextParts, requestContext } from './request-context';
 import { localsOf, requestFactsOf } from './request-facts';
 
@@ -25,6 +24,18 @@ export interface CompiledReadLaneParts {
 
 /** Hands a request to the routes (Express, then Apollo): they answer everything the lane does not. */
 type Otherwise = () => void;
+
+/**
+ * What the lane tells the routes of a request it hands them (in res.locals): a body it read that
+ * is not JSON, when the request's time budget started, and that its compiled answer failed.
+ */
+export interface HandedOver {
+  bodyFailure?: Error;
+  budgetStartedAt?: number;
+  compiledReadFailed?: boolean;
+}
+
+export const handedOverOf = (res: ServerResponse) => localsOf(res) as HandedOver;
 
 /** What Apollo answers a query with when the client's Accept header leaves it the choice (or asks for it). */
 const ACCEPTED = new Set([undefined, '*/*', 'application/json']);
@@ -89,20 +100,23 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 export function compiledReadLane(parts: CompiledReadLaneParts): (req: IncomingMessage, res: ServerResponse, otherwise: Otherwise) => void {
   const { known, schema, cost, services, limits } = parts;
 
-  const answer = async (req: IncomingMessage, res: ServerResponse, key: string, checked: Promise<Caller | null>, otherwise: Otherwise): Promise<void> => {
+  const answer = async (req: IncomingMessage, res: ServerResponse, checked: Promise<RequestIdentity>, otherwise: Otherwise): Promise<void> => {
     const body = await bodyOf(req);
     // The client hung up before its body arrived: no one to answer (its line says aborted).
     if (body === null) return;
+    // Whatever comes next, the routes need not check the key again (`keyed` reads it): a caller, none, or an outage.
+    const identity = await checked;
+    rememberIdentity(res, identity);
     let request: unknown;
     try {
       request = JSON.parse(body);
     } catch (err) {
-      localsOf(res).bodyFailure = bodyFailure((err as Error).message);
+      handedOverOf(res).bodyFailure = bodyFailure((err as Error).message);
       return otherwise();
     }
     // express.json() is strict: an object or an array, nothing else at the top.
     if (typeof request !== 'object' || request === null) {
-      localsOf(res).bodyFailure = bodyFailure('The body holds neither an object nor an array');
+      handedOverOf(res).bodyFailure = bodyFailure('The body holds neither an object nor an array');
       return otherwise();
     }
     // As express.json() leaves it for the routes: they need not read the body again (they cannot).
@@ -112,42 +126,63 @@ export function compiledReadLane(parts: CompiledReadLaneParts): (req: IncomingMe
     if (typeof query !== 'string' || (operationName != null && typeof operationName !== 'string')) return otherwise();
     if ((variables != null && !isRecord(variables)) || extensions != null) return otherwise();
     const found = known.get(query, operationName ?? undefined);
-    if (!found) return otherwise();
-    const caller = await checked;
-    if (!caller || cost(schema, found.document, variables ?? {}, operationName ?? undefined)) return otherwise();
-    if (!(await limits.spendKey(key, caller, res))) return;
+    const { caller } = identity;
+    if (!found || !caller || cost(schema, found.document, variables ?? {}, operationName ?? undefined)) return otherwise();
+    if (!(await limits.spendKey(identity.key!, caller, res))) return;
     const facts = requestFactsOf(res);
     facts.keyName = caller.name;
-    const data = await withinTimeBudget(parts.requestTimeoutMs, () => {
-      const ctx = requestContext(parts.context, {
-        requestId: req.id, logger: req.log, caller, presented: true, facts,
-        baseUrl: () => {
-          throw new Error('A compiled read gives out no link: the routes answer whatever does');
-        },
-      });
-      return compiledAnswer(ctx, { schema, document: found.document, operation: found.operation, variables: variables ?? undefined });
-    });
+    const budgetStartedAt = Date.now();
+    handedOverOf(res).budgetStartedAt = budgetStartedAt;
+    let data: Record<string, unknown> | null;
+    try {
+      data = await withinTimeBudget(parts.requestTimeoutMs, () => {
+        const ctx = requestContext(parts.context, {
+          requestId: req.id, logger: req.log, caller, presented: true, facts,
+          baseUrl: () => {
+            throw new Error('A compiled read gives out no link: the routes answer whatever does');
+          },
+        });
+        return compiledAnswer(ctx, { schema, document: found.document, operation: found.operation, variables: variables ?? undefined });
+      }, budgetStartedAt);
+    } catch (err) {
+      // A statement refused or past its time, a service's NOT_FOUND: the resolvers answer, in what
+      // is left of the budget, and without trying the compiled answer again.
+      req.log.debug({ err }, 'compiled read not taken; the resolvers answer');
+      handedOverOf(res).compiledReadFailed = true;
+      return otherwise();
+    }
     if (!data) return otherwise();
     if (req.log.isLevelEnabled('debug')) req.log.debug('answered in the compiled-read lane');
     facts.operation = found.operation.name?.value ?? 'anonymous';
     facts.outcome = 'ok';
     res.statusCode = 200;
-    res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    // As the routes' CORS policy marks every /graphql answer: a browser's origin would change it.
-    res.setHeader('Vary', 'Origin');
+    // Apollo's header, by Apollo's (lower-case) name: the routes' answer, header for header.
+    res.setHeader('content-type', 'application/json; charset=utf-8');
     res.end(stringifyResult({ data }));
   };
 
   return (req, res, otherwise) => {
     const key = keyOfLaneRequest(req, parts.maxBodyBytes);
-    // Only a key this process has found valid: any other is read by the routes, once. Its check
-    // (the change feed's proof that it was not revoked meanwhile) runs while the body comes; an
-    // outage on the way is the routes' to answer (503).
-    const checked = key ? services.apiKeys.authenticateKnown(key)?.catch(() => null) : undefined;
-    if (!key || !checked) return otherwise();
-    answer(req, res, key, checked, otherwise).catch((err: unknown) => {
+    // Only a key this process has found valid (any other is read by the routes). Its check (the
+    // change feed's proof that it was not revoked meanwhile) runs while the body comes.
+    const known = key ? services.apiKeys.authenticateKnown(key) : undefined;
+    if (!key || !known) return otherwise();
+    const checked = known.then((caller): RequestIdentity => ({ key, caller }), (outage: unknown): RequestIdentity => ({ key, caller: null, outage }));
+    // As the routes' CORS policy marks every /graphql answer, first: a browser's origin would change it.
+    res.setHeader('Vary', 'Origin');
+    let handedOver = false;
+    const handOver = () => {
+      if (handedOver) return;
+      handedOver = true;
+      otherwise();
+    };
+    answer(req, res, checked, handOver).catch((err: unknown) => {
+      if (res.headersSent || handedOver) {
+        req.log.error({ err }, 'the compiled-read lane failed after answering or handing on');
+        return;
+      }
       req.log.warn({ err }, 'the compiled-read lane failed; the routes answer');
-      if (!res.headersSent) otherwise();
+      handOver();
     });
   };
 }

@@ -38,10 +38,10 @@ import { calendarFeedRoutes } from './calendar-feed.routes';
 import { REGISTER_EXPORT_PATHS, registerExport } from './register-export.route';
 import { REGISTER_IMPORT_PATH, registerImport } from './register-import.route';
 import { metricsRoute } from './metrics.routes';
-import { localsOf, requestFactsOf } from './request-facts';
+import { requestFactsOf } from './request-facts';
 import { requestLog } from './request-log';
 import { requestContext } from './request-context';
-import { compiledReadLane } from './compiled-read-lane';
+import { compiledReadLane, handedOverOf } from './compiled-read-lane';
 import { requestFacts } from '../graphql/request-facts.plugin';
 import type { ServiceMetrics } from '../metrics/service-metrics';
 import type { JobQueue } from '../queue/job-queue';
@@ -134,12 +134,13 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
   const corsPolicy = cors({ origin: [...options.limits.corsOrigins], methods: ['GET', 'POST'], allowedHeaders: ['authorization', 'content-type', 'x-request-id'], maxAge: 600 });
   const requestLimits = new RequestLimits(db, services, options.limits.rateLimitPerMinute, logger, { redisUrl: options.limits.redisUrl });
   const perKeyRate = requestLimits.keyed;
-  // The budget starts once a request is taken (for GraphQL, once its body is read) and covers the key check.
-  const timeBudget: express.RequestHandler = (_req, _res, next) => withinTimeBudget(options.limits.requestTimeoutMs, next);
+  // The budget starts once a request is taken (for GraphQL, once its body is read), and once only:
+  // a request the compiled-read lane hands on keeps the budget the lane started.
+  const timeBudget: express.RequestHandler = (_req, res, next) => withinTimeBudget(options.limits.requestTimeoutMs, next, handedOverOf(res).budgetStartedAt);
   // A body the compiled-read lane read and found not to be JSON is refused here, as express.json() refuses one.
   const jsonBody = express.json({ limit: options.limits.maxBodyBytes });
   const graphqlBody: express.RequestHandler = (req, res, next) => {
-    const failure = localsOf(res).bodyFailure;
+    const failure = handedOverOf(res).bodyFailure;
     if (failure) next(failure);
     else jsonBody(req, res, next);
   };
@@ -160,7 +161,7 @@ export async function startHttpServer(options: HttpServerOptions, port: number):
       const caller = await callerOrUnavailable(req, res, services);
       if (caller) facts.keyName = caller.name;
       return requestContext(contextParts, {
-        requestId: req.id, logger: req.log, caller, facts,
+        requestId: req.id, logger: req.log, caller, facts, compiledReadFailed: handedOverOf(res).compiledReadFailed,
         presented: Boolean(req.header('authorization')) || sessionPresented(res),
         baseUrl: () => options.publicUrl ?? `${req.protocol}://${req.host}`,
       });

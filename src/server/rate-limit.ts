@@ -33,7 +33,8 @@ export function identityOf(res: ServerResponse): RequestIdentity | undefined {
   return (localsOf(res) as { identity?: RequestIdentity }).identity;
 }
 
-function setIdentity(res: ServerResponse, identity: RequestIdentity): void {
+/** Records who sent the request, found before the limiter ran (by the compiled-read lane): `keyed` reads it then. */
+export function rememberIdentity(res: ServerResponse, identity: RequestIdentity): void {
   (localsOf(res) as { identity?: RequestIdentity }).identity = identity;
 }
 
@@ -95,7 +96,7 @@ export class RequestLimits {
       // already knows the key as valid (another client behind the same address keeps its own budget).
       if (this.blockedMs(address) > 0 && !(key && this.services.apiKeys.isKnown(key))) return this.refuse(res, this.blockedMs(address), 'address');
       const identity = await this.identify(key);
-      setIdentity(res, identity);
+      rememberIdentity(res, identity);
       if (identity.outage) return next();
       if (await this.spend(identity.caller ? `key:${identity.caller.keyId}` : address, identity.caller ? 'key' : 'address', res)) next();
     } catch (err) {
@@ -109,7 +110,7 @@ export class RequestLimits {
    * spends nothing again if the lane hands it to the routes after all.
    */
   async spendKey(key: string, caller: Caller, res: ServerResponse): Promise<boolean> {
-    setIdentity(res, { key, caller, spent: true });
+    rememberIdentity(res, { key, caller, spent: true });
     return this.spend(`key:${caller.keyId}`, 'key', res);
   }
 
@@ -172,10 +173,14 @@ export class RequestLimits {
   private refuse(res: ServerResponse, msBeforeNext: number, whose: Budget): void {
     const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
     const who = whose === 'key' ? 'this key' : 'this address, without a valid key,';
+    const body = JSON.stringify(graphqlError(`Too many requests: ${who} may make ${this.perMinute} a minute; try again in ${seconds} s`, 'RATE_LIMITED'));
+    // Node's own API, as the compiled-read lane refuses before Express: the same answer either way
+    // (a HEAD still learns the length), without the ETag Express would add to a 429.
     res.statusCode = 429;
     res.setHeader('Retry-After', String(seconds));
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.end(JSON.stringify(graphqlError(`Too many requests: ${who} may make ${this.perMinute} a minute; try again in ${seconds} s`, 'RATE_LIMITED')));
+    res.setHeader('Content-Length', Buffer.byteLength(body));
+    res.end(body);
   }
 }
 

@@ -30,6 +30,8 @@ export interface RequestOfContext {
   /** Links the API gives out (a report's signed downloads, a calendar feed) point back at it. */
   baseUrl: () => string;
   facts: RequestFacts;
+  /** The compiled-read lane tried the compiled answer and it failed (RequestContext.compiledReadFailed). */
+  compiledReadFailed?: boolean;
 }
 
 /** The context one GraphQL request is answered in, whichever way it is answered (Apollo, or the compiled-read lane). */
@@ -53,6 +55,7 @@ export function requestContext(parts: RequestContextParts, request: RequestOfCon
     jobs,
     loaders,
     requestFacts: request.facts,
+    compiledReadFailed: request.compiledReadFailed,
     // Apollo hands resolvers a shallow copy of this object: the loaders object is shared, and forgets in place.
     forgetCaches: () => {
       loaders.forget();

@@ -9,7 +9,8 @@ import { startTestApp, type TestApp } from '../support/test-app';
  * closed before express.json read its body was answered 500 ("req.body is not set") and logged at
  * error level, ten at the end of every load test run.
  */
-const { logger, lines } = capturedLog();
+// At debug, to see which requests the compiled-read lane answered.
+const { logger, lines } = capturedLog('debug');
 let app: TestApp;
 let port: number;
 
@@ -79,4 +80,8 @@ test('so are those the compiled-read lane takes: with their whole body sent, or 
   }
   // Every request whose body never came in full was given up, not answered.
   for (const id of ids.filter((_, i) => i % 2)) expect(linesOf(id)[0]).toMatchObject({ outcome: 'aborted', res: { statusCode: null } });
+  // The lane took them: it answered those that came whole (into closed sockets), none of the others.
+  const answeredByTheLane = ids.filter((id) => lines.some((l) => l.reqId === id && l.msg === 'answered in the compiled-read lane'));
+  expect(answeredByTheLane.length).toBeGreaterThan(0);
+  expect(answeredByTheLane.every((id) => ids.indexOf(id) % 2 === 0)).toBe(true);
 });

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { KnownQueries } from '../../src/graphql/compiled-reads/known-queries';
 
@@ -29,4 +31,18 @@ test('a flood of new texts empties it rather than growing it without bound', () 
   long.remember(first, undefined, knownOf(first));
   for (let i = 0; i < 4; i++) long.remember(`${first}${' '.repeat(1_000_000)}${i}`, undefined, knownOf(first));
   expect(long.get(first, undefined)).toBeUndefined();
+});
+
+test('a document is kept only as long as something else keeps it (Apollo\'s document cache): then its text is unknown again', async () => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const known = new KnownQueries();
+  const heldElsewhere = knownOf('{ releases { name } }');
+  known.remember('{ releases { name } }', undefined, heldElsewhere);
+  known.remember('{ meetings { date } }', undefined, knownOf('{ meetings { date } }'));
+  // A WeakRef's target survives until the task that made or read it is over.
+  await new Promise((resolve) => setImmediate(resolve));
+  gc();
+  expect(known.get('{ releases { name } }', undefined)?.document).toBe(heldElsewhere.document);
+  expect(known.get('{ meetings { date } }', undefined)).toBeUndefined();
 });

@@ -16,8 +16,9 @@ export interface ReadQuery {
 /**
  * The query's `data` when every root field is one of COMPILED_ROOTS, the caller's role may read
  * it, and its selection needs no resolver: PostgreSQL has built each root's whole answer in one
- * statement. null otherwise, and on anything unusual on the way (a bad variable or argument, a
- * failed statement): the resolvers answer then, and word any error.
+ * statement. null when it cannot be answered so (a bad variable, an argument type-graphql would
+ * refuse, a selection the statement cannot shape). It throws what failed on the way (a statement
+ * refused or timed out, a service's NOT_FOUND): either way the resolvers answer, and word any error.
  */
 export async function compiledAnswer(ctx: RequestContext, { schema, document, operation, variables }: ReadQuery): Promise<Record<string, unknown> | null> {
   if (operation.operation !== 'query') return null;
@@ -33,19 +34,14 @@ export async function compiledAnswer(ctx: RequestContext, { schema, document, op
   const selection: Selection = { schema, fragments, variables: coerced.coerced, directiveKey: JSON.stringify(booleans), db: ctx.db };
   const query = schema.getQueryType()!;
   const data: Record<string, unknown> = {};
-  try {
-    for (const [key, nodes] of collectFields(schema, fragments, coerced.coerced, query, operation.selectionSet)) {
-      const name = nodes[0]!.name.value;
-      const root = COMPILED_ROOTS[name];
-      if (!root || !allowedRoles(schema, query.name, name)?.includes(caller.role)) return null;
-      const field = query.getFields()[name]!;
-      const answer = await root(ctx, selection, field, nodes, getArgumentValues(field, nodes[0]!, coerced.coerced));
-      if (!answer) return null;
-      data[key] = answer.value;
-    }
-  } catch (err) {
-    ctx.logger.debug({ err }, 'compiled read not taken; the resolvers answer');
-    return null;
+  for (const [key, nodes] of collectFields(schema, fragments, coerced.coerced, query, operation.selectionSet)) {
+    const name = nodes[0]!.name.value;
+    const root = COMPILED_ROOTS[name];
+    if (!root || !allowedRoles(schema, query.name, name)?.includes(caller.role)) return null;
+    const field = query.getFields()[name]!;
+    const answer = await root(ctx, selection, field, nodes, getArgumentValues(field, nodes[0]!, coerced.coerced));
+    if (!answer) return null;
+    data[key] = answer.value;
   }
   if (ctx.logger.isLevelEnabled('debug')) ctx.logger.debug({ compiledRoots: Object.keys(data) }, 'answered by one compiled statement');
   return data;

@@ -16,8 +16,15 @@ export function compiledReads(known?: KnownQueries): ApolloServerPlugin<RequestC
       return {
         async responseForOperation({ operation, document, schema, contextValue, request }) {
           // No operation (the document's several, unnamed): refused before this, and never read here.
-          if (!operation) return null;
-          const data = await compiledAnswer(contextValue, { schema, document, operation, variables: request.variables });
+          // Tried already by the compiled-read lane, and failed: the resolvers answer, with no second try.
+          if (!operation || contextValue.compiledReadFailed) return null;
+          let data: Record<string, unknown> | null;
+          try {
+            data = await compiledAnswer(contextValue, { schema, document, operation, variables: request.variables });
+          } catch (err) {
+            contextValue.logger.debug({ err }, 'compiled read not taken; the resolvers answer');
+            return null;
+          }
           if (!data) return null;
           if (known && request.query !== undefined) known.remember(request.query, request.operationName, { document, operation });
           return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data } } };

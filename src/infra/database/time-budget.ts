@@ -21,10 +21,13 @@ interface Budget {
 
 const current = new AsyncLocalStorage<Budget>();
 
-/** Runs `fn` (and everything it starts) under a budget of `ms` from now; 0 means none. */
-export function withinTimeBudget<T>(ms: number, fn: () => T): T {
+/**
+ * Runs `fn` (and everything it starts) under a budget of `ms` from `startedAt` (default now); 0
+ * means none. A request handed from one layer to another keeps the budget it started with.
+ */
+export function withinTimeBudget<T>(ms: number, fn: () => T, startedAt = Date.now()): T {
   if (ms <= 0) return fn();
-  return current.run({ deadline: Date.now() + ms, ms }, fn);
+  return current.run({ deadline: startedAt + ms, ms }, fn);
 }
 
 // Ending a transaction that failed must always be possible: the connection goes back clean.
