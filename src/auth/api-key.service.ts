@@ -75,7 +75,8 @@ export class ApiKeyService {
 
   /**
    * `authenticate`, for a key this process has found valid and kept; undefined, with nothing read,
-   * for any other key. The key is hashed once, where `isKnown` and then `authenticate` hash it twice.
+   * for any other key, and for every key while the change feed is down (nothing is kept then). The
+   * key is hashed once, where `isKnown` and then `authenticate` hash it twice.
    */
   authenticateKnown(key: string): Promise<Caller | null> | undefined {
     const hash = hashApiKey(key);

@@ -89,8 +89,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
  * of a small read (bench:instructions). Everything a request meets on the routes' way is met here
  * too, from the same code: the request's log line and metric (requestLog, which runs first for
  * every request), the key check, its budget (429 with Retry-After), the cost limit, the caller's
- * role, the time budget, and Apollo's answer byte for byte (the compiled-reads API test compares
- * the two ways). The other limits (depth, aliases, directives, tokens) and the document's parse
+ * role, the time budget, and Apollo's answer, header for header and byte for byte
+ * (compiled-read-lane.api.test.ts compares the two ways). The other limits (depth, aliases, directives, tokens) and the document's parse
  * and validation hold for a query text whoever sends it, and Apollo checked them the first time.
  *
  * Anything else is handed to the routes, which answer it as if the lane were not there: a request

@@ -1,11 +1,9 @@
 import http from 'node:http';
 import path from 'node:path';
 import { Role } from '../../src/auth/role';
-import { loadConfig } from '../../src/config/config';
-import { fixedClock } from '../../src/infra/clock';
-import { createLogger } from '../../src/infra/logger';
 import { importRegisterFile } from '../../src/register-import';
-import { type RunningHttpServer, startHttpServer } from '../../src/server/http-server';
+import type { RunningHttpServer } from '../../src/server/http-server';
+import { startResolversOnlyServer } from '../support/resolvers-only-server';
 import { capturedLog } from '../support/captured-log';
 import { testServiceContext } from '../support/service-context';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -24,11 +22,7 @@ let routesOnly: RunningHttpServer;
 beforeAll(async () => {
   app = await startTestApp({ logger, env: { RATE_LIMIT_PER_MINUTE: '1000' } });
   await importRegisterFile(testServiceContext(app.db), path.join(__dirname, '..', '..', 'src', 'demo', 'register-2021-04.json'));
-  routesOnly = await startHttpServer({
-    db: app.db, services: app.services, jobs: app.jobs, clock: fixedClock(new Date('2021-04-09T09:00:00Z')),
-    logger: createLogger('silent'), dueSoonWorkingDays: 3, limits: { ...loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }), compiledReads: false },
-    metrics: app.metrics,
-  }, 0);
+  routesOnly = await startResolversOnlyServer(app);
 });
 afterAll(async () => {
   await routesOnly?.stop();

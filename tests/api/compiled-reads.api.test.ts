@@ -1,9 +1,7 @@
 import path from 'node:path';
-import { loadConfig } from '../../src/config/config';
-import { fixedClock } from '../../src/infra/clock';
-import { createLogger } from '../../src/infra/logger';
 import { importRegisterFile } from '../../src/register-import';
-import { type RunningHttpServer, startHttpServer } from '../../src/server/http-server';
+import type { RunningHttpServer } from '../../src/server/http-server';
+import { startResolversOnlyServer } from '../support/resolvers-only-server';
 import { testServiceContext } from '../support/service-context';
 import { capturedLog } from '../support/captured-log';
 import { seededRandom } from '../support/seeded-random';
@@ -21,11 +19,7 @@ const { logger, raw: logLines } = capturedLog('debug');
 beforeAll(async () => {
   app = await startTestApp({ logger });
   await importRegisterFile(testServiceContext(app.db), path.join(__dirname, '..', '..', 'src', 'demo', 'register-2021-04.json'));
-  resolvers = await startHttpServer({
-    db: app.db, services: app.services, jobs: app.jobs, clock: fixedClock(new Date('2021-04-09T09:00:00Z')),
-    logger: createLogger('silent'), dueSoonWorkingDays: 3, limits: { ...loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }), compiledReads: false },
-    metrics: app.metrics,
-  }, 0);
+  resolvers = await startResolversOnlyServer(app);
   // The reader's key is checked once, then kept, and the Working Day calendar read once, then kept:
   // the figures below are a warm process's, whichever test runs first.
   expect((await app.gql('{ assessments(first: 1) { edges { node { targetCompletionOn } } } }', undefined, app.keys.READER)).errors).toBeUndefined();
