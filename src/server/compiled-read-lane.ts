@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
+import Negotiator from 'negotiator';
 import { compiledAnswer } from '../graphql/compiled-reads/compiled-answer';
 import { stringifyResult } from '../graphql/compiled-reads/answer-text';
 import type { KnownQueries } from '../graphql/compiled-reads/known-queries';
@@ -37,26 +38,39 @@ export interface HandedOver {
 
 export const handedOverOf = (res: ServerResponse) => localsOf(res) as HandedOver;
 
-/** What Apollo answers a query with when the client's Accept header leaves it the choice (or asks for it). */
-const ACCEPTED = new Set([undefined, '*/*', 'application/json']);
+/**
+ * The media types Apollo chooses a query's answer among, by the client's Accept, in Apollo's order
+ * (MEDIA_TYPES in @apollo/server); negotiated with the same library (negotiator) as Apollo does.
+ */
+const APOLLO_ANSWERS = ['application/json; charset=utf-8', 'application/graphql-response+json; charset=utf-8', 'application/json; callbackSpec=1.0; charset=utf-8'];
+/** Those the lane writes its answer as: the last is the callback protocol's, which the lane leaves to Apollo. */
+const LANE_ANSWERS = new Set(APOLLO_ANSWERS.slice(0, 2));
+
+/** What Apollo would answer with, as its chooseContentTypeForSingleResultResponse decides; undefined for what the lane leaves to Apollo. */
+function answerTypeFor(accept: string | undefined): string | undefined {
+  if (!accept) return APOLLO_ANSWERS[0];
+  const chosen = new Negotiator({ headers: { accept } }).mediaType(APOLLO_ANSWERS);
+  return chosen && LANE_ANSWERS.has(chosen) ? chosen : undefined;
+}
+
 const JSON_BODY = new Set(['application/json', 'application/json; charset=utf-8']);
 
 /**
  * A body express.json() would have refused as not JSON, in body-parser's shape: the routes'
  * bodyErrors answers it (400) as it answers body-parser's own, once the lane has read the body.
  */
-export function bodyFailure(message: string): Error {
+function bodyFailure(message: string): Error {
   return Object.assign(new SyntaxError(message), { type: 'entity.parse.failed', status: 400, expose: true });
 }
 
 /** The bearer key of a request the lane may answer: a JSON POST to /graphql, with a key, from a client that is not a browser. */
-function keyOfLaneRequest(req: IncomingMessage, maxBodyBytes: number): string | null {
+function keyOfLaneRequest(req: IncomingMessage, maxBodyBytes: number, answerType: string | undefined): string | null {
   if (req.method !== 'POST' || req.url !== '/graphql') return null;
   const { headers } = req;
   // A browser's request (CORS, the console's session cookie) and anything but a plain JSON body of
   // known length go the routes' way, as does a client asking for another media type.
   if (headers.origin !== undefined || headers.cookie !== undefined || headers['content-encoding'] !== undefined || headers['transfer-encoding'] !== undefined) return null;
-  if (!JSON_BODY.has(headers['content-type']?.toLowerCase() ?? '') || !ACCEPTED.has(headers.accept)) return null;
+  if (!JSON_BODY.has(headers['content-type']?.toLowerCase() ?? '') || !answerType) return null;
   const length = Number(headers['content-length']);
   if (!(length > 0 && length <= maxBodyBytes)) return null;
   return bearerKey(headers.authorization);
@@ -100,7 +114,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 export function compiledReadLane(parts: CompiledReadLaneParts): (req: IncomingMessage, res: ServerResponse, otherwise: Otherwise) => void {
   const { known, schema, cost, services, limits } = parts;
 
-  const answer = async (req: IncomingMessage, res: ServerResponse, checked: Promise<RequestIdentity>, otherwise: Otherwise): Promise<void> => {
+  const answer = async (req: IncomingMessage, res: ServerResponse, answerType: string, checked: Promise<RequestIdentity>, otherwise: Otherwise): Promise<void> => {
     const body = await bodyOf(req);
     // The client hung up before its body arrived: no one to answer (its line says aborted).
     if (body === null) return;
@@ -157,16 +171,17 @@ export function compiledReadLane(parts: CompiledReadLaneParts): (req: IncomingMe
     facts.outcome = 'ok';
     res.statusCode = 200;
     // Apollo's header, by Apollo's (lower-case) name: the routes' answer, header for header.
-    res.setHeader('content-type', 'application/json; charset=utf-8');
+    res.setHeader('content-type', answerType);
     res.end(stringifyResult({ data }));
   };
 
   return (req, res, otherwise) => {
-    const key = keyOfLaneRequest(req, parts.maxBodyBytes);
+    const answerType = answerTypeFor(req.headers.accept);
+    const key = keyOfLaneRequest(req, parts.maxBodyBytes, answerType);
     // Only a key this process has found valid (any other is read by the routes). Its check (the
     // change feed's proof that it was not revoked meanwhile) runs while the body comes.
     const known = key ? services.apiKeys.authenticateKnown(key) : undefined;
-    if (!key || !known) return otherwise();
+    if (!key || !known || !answerType) return otherwise();
     const checked = known.then((caller): RequestIdentity => ({ key, caller }), (outage: unknown): RequestIdentity => ({ key, caller: null, outage }));
     // As the routes' CORS policy marks every /graphql answer, first: a browser's origin would change it.
     res.setHeader('Vary', 'Origin');
@@ -176,7 +191,7 @@ export function compiledReadLane(parts: CompiledReadLaneParts): (req: IncomingMe
       handedOver = true;
       otherwise();
     };
-    answer(req, res, checked, handOver).catch((err: unknown) => {
+    answer(req, res, answerType, checked, handOver).catch((err: unknown) => {
       if (res.headersSent || handedOver) {
         req.log.error({ err }, 'the compiled-read lane failed after answering or handing on');
         return;

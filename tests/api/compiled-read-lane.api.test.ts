@@ -100,7 +100,14 @@ test('a query answered a second time is answered by the lane: the same status, h
     expect(lane.text).toBe(routes.text);
     expect(withoutBudget(lane.headers)).toEqual(withoutBudget(routes.headers));
   }
-  expect(laneAnswers()).toBe(before + 5);
+  // Clients' own Accept headers (axios', Apollo Client's, one preferring graphql-response+json): Apollo's choice of media type.
+  for (const accept of ['application/json, text/plain, */*', 'application/graphql-response+json,application/json;q=0.9', 'application/graphql-response+json']) {
+    const lane = await post(app.url, request(ONE, { reference: 'MP107' }), { accept });
+    const routes = await post(routesOnly.url, request(ONE, { reference: 'MP107' }), { accept });
+    expect({ accept, status: lane.status, text: lane.text, headers: withoutBudget(lane.headers) })
+      .toEqual({ accept, status: routes.status, text: routes.text, headers: withoutBudget(routes.headers) });
+  }
+  expect(laneAnswers()).toBe(before + 8);
   expect(JSON.parse((await post(app.url, request(ONE, { reference: 'MP999' }))).text)).toEqual({ data: { modification: null } });
 });
 
@@ -134,7 +141,7 @@ test('what the lane does not answer, the routes answer as they would without it'
     ['no key', known, {}, null],
     ['a key nobody has', known, {}, 'not-a-key'],
     ['an Accept the answer cannot meet', known, { accept: 'text/html' }],
-    ['a preference for graphql-response+json', known, { accept: 'application/graphql-response+json' }],
+    ['the callback protocol', known, { accept: 'application/json; callbackSpec=1.0' }],
   ];
   // Texts the lane knows, each first sent as it fits: the argument the resolvers refuse, the page
   // too costly with a larger `first`, the operation of two not run yet.
