@@ -93,10 +93,31 @@ export function epochDayOf(year: number, month: number, day: number): number {
   return era * 146097 + dayOfEra - 719468;
 }
 
-/** Days since 1970-01-01 (negative before it). */
+/** The number `length` ASCII digits of `s` from `at` spell, or -1 when one of them is not a digit. */
+function digitsAt(s: string, at: number, length: number): number {
+  let n = 0;
+  for (let i = at; i < at + length; i++) {
+    const digit = s.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+/**
+ * Days since 1970-01-01 (negative before it); a RangeError for anything that is not a LocalDate,
+ * as parseLocalDate refuses it. Read digit by digit, without the pattern and the parts object: the
+ * SLA figures read every date of every row through here (on a computed page of 50, parsing dates
+ * was 11 % of the API's CPU under load).
+ */
 export function toEpochDay(d: LocalDate): number {
-  const { year, month, day } = parseLocalDate(d);
-  return epochDayOf(year, month, day);
+  if (typeof d === 'string' && d.length === 10 && d.charCodeAt(4) === 45 && d.charCodeAt(7) === 45) {
+    const year = digitsAt(d, 0, 4);
+    const month = digitsAt(d, 5, 2);
+    const day = digitsAt(d, 8, 2);
+    if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) return epochDayOf(year, month, day);
+  }
+  throw new RangeError(`Not a calendar date (YYYY-MM-DD): "${String(d)}"`);
 }
 
 /** The calendar date `n` days after 1970-01-01; years outside 0000-9999 are refused. */

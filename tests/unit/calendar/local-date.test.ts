@@ -62,6 +62,28 @@ describe('epoch days', () => {
     expect(fromEpochDay(toEpochDay('0000-01-01'))).toBe('0000-01-01');
   });
 
+  it('refuses exactly what isLocalDate refuses, and reads the rest as parseLocalDate does', () => {
+    // Real days and near misses: every character of a few dates replaced by each of a few others.
+    const candidates = ['2021-04-09', '2020-02-29', '1900-02-28', '0000-01-01', '9999-12-31'];
+    for (const date of [...candidates]) {
+      for (let at = 0; at <= date.length; at++) {
+        for (const c of ['0', '1', '2', '3', '9', '-', '/', ' ', 'a', '\u0660', '']) candidates.push(date.slice(0, at) + c + date.slice(at + 1), date.slice(0, at) + c + date.slice(at));
+      }
+    }
+    for (const s of candidates) {
+      if (isLocalDate(s)) {
+        const { year, month, day } = parseLocalDate(s);
+        // setUTCFullYear, unlike Date.UTC, keeps the years 0 to 99 where they are.
+        const utc = new Date(0);
+        utc.setUTCFullYear(year, month - 1, day);
+        expect([s, toEpochDay(s)]).toEqual([s, utc.getTime() / DAY_MS]);
+      } else {
+        expect(() => toEpochDay(s)).toThrow(RangeError);
+      }
+    }
+    expect(candidates.length).toBeGreaterThan(500);
+  });
+
   it('refuses invalid input and dates beyond year 9999', () => {
     expect(() => toEpochDay('2021-02-30')).toThrow(RangeError);
     expect(() => fromEpochDay(1.5)).toThrow(RangeError);
