@@ -64,13 +64,13 @@ function bodyFailure(message: string): Error {
 }
 
 /** The bearer key of a request the lane may answer: a JSON POST to /graphql, with a key, from a client that is not a browser. */
-function keyOfLaneRequest(req: IncomingMessage, maxBodyBytes: number, answerType: string | undefined): string | null {
+function keyOfLaneRequest(req: IncomingMessage, maxBodyBytes: number): string | null {
   if (req.method !== 'POST' || req.url !== '/graphql') return null;
   const { headers } = req;
   // A browser's request (CORS, the console's session cookie) and anything but a plain JSON body of
   // known length go the routes' way, as does a client asking for another media type.
   if (headers.origin !== undefined || headers.cookie !== undefined || headers['content-encoding'] !== undefined || headers['transfer-encoding'] !== undefined) return null;
-  if (!JSON_BODY.has(headers['content-type']?.toLowerCase() ?? '') || !answerType) return null;
+  if (!JSON_BODY.has(headers['content-type']?.toLowerCase() ?? '')) return null;
   const length = Number(headers['content-length']);
   if (!(length > 0 && length <= maxBodyBytes)) return null;
   return bearerKey(headers.authorization);
@@ -104,8 +104,9 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
  * too, from the same code: the request's log line and metric (requestLog, which runs first for
  * every request), the key check, its budget (429 with Retry-After), the cost limit, the caller's
  * role, the time budget, and Apollo's answer, header for header and byte for byte
- * (compiled-read-lane.api.test.ts compares the two ways). The other limits (depth, aliases, directives, tokens) and the document's parse
- * and validation hold for a query text whoever sends it, and Apollo checked them the first time.
+ * (compiled-read-lane.api.test.ts compares the two ways). The other limits (depth, aliases,
+ * directives, tokens) and the document's parse and validation hold for a query text whoever sends
+ * it, and Apollo checked them the first time.
  *
  * Anything else is handed to the routes, which answer it as if the lane were not there: a request
  * the lane does not take, a query not known yet, a variable or argument that is not right, a key
@@ -176,12 +177,13 @@ export function compiledReadLane(parts: CompiledReadLaneParts): (req: IncomingMe
   };
 
   return (req, res, otherwise) => {
-    const answerType = answerTypeFor(req.headers.accept);
-    const key = keyOfLaneRequest(req, parts.maxBodyBytes, answerType);
+    const key = keyOfLaneRequest(req, parts.maxBodyBytes);
+    // Negotiated only for a request the lane could take: every other request goes on untouched.
+    const answerType = key ? answerTypeFor(req.headers.accept) : undefined;
     // Only a key this process has found valid (any other is read by the routes). Its check (the
     // change feed's proof that it was not revoked meanwhile) runs while the body comes.
-    const known = key ? services.apiKeys.authenticateKnown(key) : undefined;
-    if (!key || !known || !answerType) return otherwise();
+    const known = key && answerType ? services.apiKeys.authenticateKnown(key) : undefined;
+    if (!key || !answerType || !known) return otherwise();
     const checked = known.then((caller): RequestIdentity => ({ key, caller }), (outage: unknown): RequestIdentity => ({ key, caller: null, outage }));
     // As the routes' CORS policy marks every /graphql answer, first: a browser's origin would change it.
     res.setHeader('Vary', 'Origin');
