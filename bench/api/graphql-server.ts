@@ -4,7 +4,7 @@ import { startBenchApi } from './bench-api';
 import { ServerStats } from './server-stats';
 
 /** ApiKeyService's periodic write of last_used_at (src/auth/api-key.service.ts). */
-const KEY_USE_WRITE = /UPDATE api_key SET last_used_at = u\.at/;
+const KEY_USE_WRITE = /^WITH u AS \(\s*UPDATE api_key SET last_used_at = u\.at/;
 
 /**
  * The API as production runs it, for the benchmark: it counts its SQL statements and their time,
