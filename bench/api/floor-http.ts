@@ -1,7 +1,8 @@
 import http from 'node:http';
 import { Pool } from 'pg';
 import { loadConfig } from '../../src/config/config';
-import { prepared, preparingClient } from '../../src/infra/database/prepared-statements';
+import { pooledClient } from '../../src/infra/database/pooled-client';
+import { prepared } from '../../src/infra/database/prepared-statements';
 import { ServerStats } from './server-stats';
 
 /** The due-soon threshold the API judges with (its configuration's, from the same environment). */
@@ -28,7 +29,7 @@ const FLOOR_STATEMENTS = 100;
  * page of 50 some 60 of its 73 ms (the planner's estimate for the target day's walk past pauses
  * crosses jit_above_cost), and the fastest answer turns it off.
  */
-export const floorPool = (url: string) => new Pool({ connectionString: url, max: 10, options: '-c jit=off', Client: preparingClient(FLOOR_STATEMENTS) });
+export const floorPool = (url: string) => new Pool({ connectionString: url, max: 10, options: '-c jit=off', Client: pooledClient(FLOOR_STATEMENTS) });
 
 /**
  * A floor's server: bare node:http and pg, one statement per request, timed for the orchestrator

@@ -2,7 +2,7 @@ import { types } from 'pg';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import { migrations } from '../../../migrations';
 import { entities } from './entities';
-import { preparingClient } from './prepared-statements';
+import { pooledClient } from './pooled-client';
 import { TimeBudgetSubscriber } from './time-budget';
 
 // A SQL date is a calendar date: hand it over as 'YYYY-MM-DD', never as a JS Date at local midnight.
@@ -42,7 +42,7 @@ export function createDataSource({ url, logger, poolSize = 10, statementTimeoutM
     extra: {
       max: poolSize, application_name: 'sec-tracker', options: '-c jit=off',
       ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}),
-      ...(preparedStatements > 0 ? { Client: preparingClient(preparedStatements) } : {}),
+      Client: pooledClient(preparedStatements),
     },
   });
 }

@@ -1,5 +1,3 @@
-import { Client } from 'pg';
-
 /**
  * Statements PostgreSQL plans once per connection and keeps, as compiled GraphQL engines run their
  * reads (PostGraphile 5 keeps 100 per connection). Planning one proposal's statement took 0.46 ms,
@@ -19,23 +17,18 @@ export const PREPARE_MARK = '/* prepared */ ';
 /** The statement, marked to be prepared (when the pool prepares any). */
 export const prepared = (sql: string): string => PREPARE_MARK + sql;
 
-/** A pg client class for a pool: it names marked statements, up to `capacity` different ones, so that pg prepares them. */
-export function preparingClient(capacity: number): typeof Client {
+/**
+ * Names marked statements, up to `capacity` different ones, so that pg prepares them: the first
+ * `capacity` texts each get a name for good, any other text none (0: no text is named).
+ */
+export function statementNames(capacity: number): (text: string) => string | undefined {
   const names = new Map<string, string>();
-  const nameOf = (text: string): string | undefined => {
+  return (text) => {
+    if (!text.startsWith(PREPARE_MARK)) return undefined;
     const known = names.get(text);
     if (known !== undefined || names.size >= capacity) return known;
     const name = `sec_read_${names.size + 1}`;
     names.set(text, name);
     return name;
-  };
-  return class PreparingClient extends Client {
-    // pg's query takes a text or a config, values and a callback in several forms: only a marked text is named.
-    override query(...args: unknown[]): never {
-      const [config, ...rest] = args;
-      const name = typeof config === 'string' && config.startsWith(PREPARE_MARK) ? nameOf(config) : undefined;
-      const query = super.query as (...a: unknown[]) => never;
-      return name ? query.call(this, { name, text: config }, ...rest) : query.apply(this, args);
-    }
   };
 }
