@@ -17,7 +17,7 @@ import type { StatsReading } from './api/server-stats';
  * pages of 10, 50 and 500 with columns and relations, the same with each assessment's target day
  * and SLA position, one proposal, and the SLA board (OVERDUE or DUE_SOON), it prints req/s at 10
  * connections, p50 and p99, p99 at a fixed rate both can carry, SQL statements and database ms per
- * request, the server's CPU ms and MB allocated per request, and whether each shape meets issue 21's
+ * request, the server's CPU ms, MB allocated and KB promoted to the old generation per request, and whether each shape meets issue 21's
  * targets (throughput ≥ 0.8 × the floor's, p99 at the fixed rate ≤ 1.5 × the floor's, one statement). The
  * servers' answers are compared first (cursors aside): a floor that answers otherwise is no floor;
  * nor is one whose statement takes longer than the API's (said per shape). The computed pages have a
@@ -147,6 +147,7 @@ interface Row {
   /** Database ms per statement with one request at a time. */
   dbMsAlone: number;
   mbAllocated: number;
+  kbPromoted: number;
   /** The server's CPU ms per request: its fixed cost and its work, steadier than req/s on a machine that drifts. */
   cpuMs: number;
   responseKb: number;
@@ -194,6 +195,7 @@ function rowOf(rounds: Round[], dbMsAlone: number, bytes: number): Row {
     dbMs: sum((r) => r.dbMs) / requests,
     dbMsAlone,
     mbAllocated: sum((r) => r.allocatedBytes) / requests / 1e6,
+    kbPromoted: sum((r) => r.promotedBytes) / requests / 1024,
     cpuMs: sum((r) => r.cpuMicros) / requests / 1000,
     responseKb: bytes / 1024,
     errors: rounds.reduce((total, r) => total + r.errors, 0),
@@ -211,8 +213,8 @@ async function main(): Promise<void> {
   const factsFloor = await startServer('floor, facts', 'api/floor-facts-server.js', url, 4813);
   servers.push(factsFloor);
   const table: string[] = [
-    '| query | server | req/s (10 conn., median round) | p50 ms | p99 ms | p99 ms at fixed rate | SQL / req | DB ms / req | DB ms alone | server CPU ms / req | MB alloc. / req | response KB | alloc. ÷ response |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| query | server | req/s (10 conn., median round) | p50 ms | p99 ms | p99 ms at fixed rate | SQL / req | DB ms / req | DB ms alone | server CPU ms / req | MB alloc. / req | KB promoted / req | response KB | alloc. ÷ response |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const verdicts: string[] = [];
   try {
@@ -250,7 +252,7 @@ async function main(): Promise<void> {
         row.p99Fixed = median(row.p99FixedRuns);
       }
       for (const [server, row] of measured) {
-        table.push(`| ${scenario.name} | ${server.name} | ${fmt(row.rps)} | ${row.p50} | ${row.p99} | ${row.p99Fixed} (${rate}/s; ${row.p99FixedRuns!.join(', ')}) | ${fmt(row.statements, 2)} | ${fmt(row.dbMs, 2)} | ${fmt(row.dbMsAlone, 2)} | ${fmt(row.cpuMs, 3)} | ${fmt(row.mbAllocated, 2)} | ${fmt(row.responseKb)} | ${fmt((row.mbAllocated * 1e6) / (row.responseKb * 1024))} |`);
+        table.push(`| ${scenario.name} | ${server.name} | ${fmt(row.rps)} | ${row.p50} | ${row.p99} | ${row.p99Fixed} (${rate}/s; ${row.p99FixedRuns!.join(', ')}) | ${fmt(row.statements, 2)} | ${fmt(row.dbMs, 2)} | ${fmt(row.dbMsAlone, 2)} | ${fmt(row.cpuMs, 3)} | ${fmt(row.mbAllocated, 2)} | ${fmt(row.kbPromoted, 2)} | ${fmt(row.responseKb)} | ${fmt((row.mbAllocated * 1e6) / (row.responseKb * 1024))} |`);
         if (row.errors) verdicts.push(`${scenario.name}, ${server.name}: ${row.errors} failed requests`);
       }
       const ratio = api.rps / floor.rps;

@@ -16,14 +16,28 @@ export interface StatsReading {
   background: number;
   dbMs: number;
   allocatedBytes: number;
+  /**
+   * What the young generation's collections moved to the old generation (its growth across each):
+   * what a request's objects leave there is what full collections, the long pauses, must clear.
+   */
+  promotedBytes: number;
   /** CPU time the server process spent (user and system, µs): what a request costs it, whatever the machine's drift does to throughput. */
   cpuMicros: number;
 }
 
-interface GcStatistics {
-  beforeGC: { heapStatistics: { usedHeapSize: number } };
-  afterGC: { heapStatistics: { usedHeapSize: number } };
+interface HeapAtGc {
+  heapStatistics: { usedHeapSize: number };
+  heapSpaceStatistics: Array<{ spaceName: string; spaceUsedSize: number }>;
 }
+
+interface GcStatistics {
+  gcType: string;
+  beforeGC: HeapAtGc;
+  afterGC: HeapAtGc;
+}
+
+/** What the old generation holds at a collection: where a young collection promotes what survives it twice. */
+const oldSpaceUsed = (heap: HeapAtGc) => heap.heapSpaceStatistics.find((space) => space.spaceName === 'old_space')?.spaceUsedSize ?? 0;
 
 export class ServerStats {
   private requests = 0;
@@ -59,14 +73,16 @@ export class ServerStats {
     const data = this.profiler.stop() as unknown as { statistics: GcStatistics[] };
     const usedNow = v8.getHeapStatistics().used_heap_size;
     let allocated = 0;
+    let promoted = 0;
     let previousAfter = this.usedAtStart;
     for (const gc of data.statistics) {
       allocated += Math.max(0, gc.beforeGC.heapStatistics.usedHeapSize - previousAfter);
       previousAfter = gc.afterGC.heapStatistics.usedHeapSize;
+      if (gc.gcType === 'Scavenge') promoted += Math.max(0, oldSpaceUsed(gc.afterGC) - oldSpaceUsed(gc.beforeGC));
     }
     allocated += Math.max(0, usedNow - previousAfter);
     const cpu = process.cpuUsage(this.cpuAtStart);
-    const reading = { requests: this.requests, statements: this.statements, background: this.background, dbMs: this.dbMs, allocatedBytes: allocated, cpuMicros: cpu.user + cpu.system };
+    const reading = { requests: this.requests, statements: this.statements, background: this.background, dbMs: this.dbMs, allocatedBytes: allocated, promotedBytes: promoted, cpuMicros: cpu.user + cpu.system };
     this.cpuAtStart = process.cpuUsage();
     this.requests = 0;
     this.statements = 0;
