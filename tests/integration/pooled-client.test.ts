@@ -64,4 +64,14 @@ test("the callback forms are pg's own, and marked statements are still prepared"
   });
   // pg-pool's own query passes a callback: answered as before.
   expect((await pool.query(`SELECT 'pool' AS via`)).rows).toEqual([{ via: 'pool' }]);
+  await withClient(async (client) => {
+    // A config with its own callback is answered through it, as pg answers it: no promise.
+    const answered = new Promise((resolve) => {
+      const returned = client.query({ text: `SELECT 9 AS n`, callback: (_err: Error | null, res: { rows: unknown[] }) => resolve(res.rows) } as never);
+      expect(returned).toBeUndefined();
+    });
+    expect(await answered).toEqual([{ n: 9 }]);
+    // A malformed call is refused by pg, at once, as before.
+    expect(() => client.query(null as never)).toThrow('Client was passed a null or undefined query');
+  });
 });

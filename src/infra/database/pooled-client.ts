@@ -4,6 +4,19 @@ import { statementNames } from './prepared-statements';
 type Callback = (err: Error | null, result?: unknown) => void;
 
 /**
+ * Whether pg would answer with its promise: a text or a config (not a submittable, with no callback
+ * of its own) and at most values after it. Anything else, a malformed call included, is pg's to
+ * answer or refuse as it does.
+ */
+function answersByPromise([config, values, ...more]: unknown[]): boolean {
+  if (more.length > 0 || typeof values === 'function') return false;
+  if (typeof config === 'string') return true;
+  if (typeof config !== 'object' || config === null) return false;
+  const { submit, callback } = config as { submit?: unknown; callback?: unknown };
+  return typeof submit !== 'function' && callback === undefined;
+}
+
+/**
  * The pg client class every connection of the service's pools is made of. It does two things to
  * the statements TypeORM sends it:
  *
@@ -23,14 +36,13 @@ export function pooledClient(prepare: number): typeof Client {
   const nameOf = statementNames(prepare);
   return class PooledClient extends Client {
     // pg's query takes a text or a config, values and a callback in several forms; a submittable
-    // (a cursor, a stream) is pg's own business and goes through untouched.
+    // (a cursor, a stream), a callback and a malformed call are pg's own business, untouched.
     override query(...args: unknown[]): never {
       const query = super.query as (...a: unknown[]) => never;
       const [config, ...rest] = args;
       const name = typeof config === 'string' ? nameOf(config) : undefined;
       const sent = name ? [{ name, text: config }, ...rest] : args;
-      const submittable = typeof config === 'object' && config !== null && typeof (config as { submit?: unknown }).submit === 'function';
-      if (submittable || args.some((arg) => typeof arg === 'function')) return query.apply(this, sent);
+      if (!answersByPromise(args)) return query.apply(this, sent);
       const [statement, values] = sent;
       return new Promise((resolve, reject) => {
         const answered: Callback = (err, result) => (err ? reject(err) : resolve(result));
