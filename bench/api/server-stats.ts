@@ -36,8 +36,12 @@ interface GcStatistics {
   afterGC: HeapAtGc;
 }
 
-/** What the old generation holds at a collection: where a young collection promotes what survives it twice. */
-const oldSpaceUsed = (heap: HeapAtGc) => heap.heapSpaceStatistics.find((space) => space.spaceName === 'old_space')?.spaceUsedSize ?? 0;
+/**
+ * What the old generation holds at a collection: where a young collection promotes what survives it
+ * twice, and a large object (over about 128 KB: a page of 500's answer) alive at all.
+ */
+const OLD_SPACES = new Set(['old_space', 'large_object_space']);
+const oldSpaceUsed = (heap: HeapAtGc) => heap.heapSpaceStatistics.reduce((used, space) => used + (OLD_SPACES.has(space.spaceName) ? space.spaceUsedSize : 0), 0);
 
 export class ServerStats {
   private requests = 0;
