@@ -43,6 +43,16 @@ test('no more different statements are kept than the pool is given; the others s
   expect(await keptBy(db)).toEqual([prepared(`SELECT 1 + $1::int AS n`), prepared(`SELECT 2 + $1::int AS n`)]);
 });
 
+test('statements alike in length and end are told apart: each is prepared as itself and answers its own', async () => {
+  const db = await pool(3);
+  // The names are found by a text's length and end first (prepared-statements.ts): these share both.
+  const tail = ` AS n /* ${'the same end '.repeat(8)}*/`;
+  const one = prepared(`SELECT 1 + $1::int${tail}`);
+  const two = prepared(`SELECT 2 + $1::int${tail}`);
+  for (const [sql, n] of [[one, 2], [two, 3], [one, 2], [two, 3]] as const) expect(await db.query(sql, [1])).toEqual([{ n }]);
+  expect(await keptBy(db)).toEqual([one, two]);
+});
+
 test('with none to keep, nothing is prepared', async () => {
   const db = await pool(0);
   expect(await db.query(prepared(`SELECT $1::int AS n`), [7])).toEqual([{ n: 7 }]);
