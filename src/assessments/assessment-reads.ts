@@ -4,6 +4,7 @@ import { isId } from '../common/ids';
 import { checkPageSize, decodeCursor, encodeCursor, type Page, toPage } from '../common/pages';
 import type { ServiceContext } from '../common/service-context';
 import { type CompiledAnswer, selected } from '../read-model/answer-json';
+import { readStatement } from '../infra/database/read-statement';
 import { prepared } from '../infra/database/prepared-statements';
 import { CALENDAR_TABLE_FIRST_DAY, CALENDAR_TABLE_LAST_DAY } from '../calendar/calendar-table.service';
 import type { LocalDate } from '../calendar/local-date';
@@ -107,7 +108,8 @@ export class AssessmentReads {
     const total = options.countTotal ? `, (SELECT count(*)::int FROM assessment f WHERE ${where('f', params)}) AS total` : '';
     const after = afterSql(options.after, params);
     // Filtered on keys only (a type, a proposal), in key order: one plan for every value, kept by the connection.
-    const rows: Array<{ row: unknown; id: string; order_key: string; total?: number }> = await ctx.db.query(
+    const rows = await readStatement<{ row: unknown; id: string; order_key: string; total?: number }>(
+      ctx.db,
       prepared(`SELECT ${selected(answer)} AS row, t.id, ${orderKeyOf('t')}::text AS order_key${total} FROM assessment t
         WHERE ${where('t', params)}${after} ORDER BY ${orderKeyOf('t')}, t.id LIMIT $${params.push(first + 1)}`),
       params,
@@ -143,7 +145,8 @@ export class AssessmentReads {
     const params: unknown[] = [asOf, dueSoonWorkingDays, [...statuses]];
     const filter = ` AND ${filterSql(options, 'a', params)}`;
     const after = afterSql(options.after, params);
-    const rows: Array<{ row: unknown; id: string | null; order_key: string; total: number; proposal_known: boolean }> = await ctx.db.query(
+    const rows = await readStatement<{ row: unknown; id: string | null; order_key: string; total: number; proposal_known: boolean }>(
+      ctx.db,
       `WITH cand AS (SELECT a.id, a.accepted_on, a.returned_on, a.target_working_days FROM assessment a WHERE (${candidatesFor(statuses, 'a')})${filter}),
        ${SLA_STATUS_READ_CTES},
        matching AS (SELECT j.id FROM judged j WHERE j.status = ANY($3::text[]))
@@ -167,7 +170,7 @@ export class AssessmentReads {
   async oneAnswer(ctx: ServiceContext, answer: CompiledAnswer, id: string): Promise<unknown> {
     if (!isId(id)) return null;
     // Found by primary key: one plan for every id, which the connection keeps (prepared-statements.ts).
-    const [found] = await ctx.db.query(prepared(`SELECT ${selected(answer)} AS row FROM assessment t WHERE t.id = $1`), [id]);
+    const [found] = await readStatement<{ row: unknown }>(ctx.db, prepared(`SELECT ${selected(answer)} AS row FROM assessment t WHERE t.id = $1`), [id]);
     return found?.row ?? null;
   }
 }

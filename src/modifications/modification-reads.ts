@@ -8,6 +8,7 @@ import type { ModificationFilterFields } from './modification.fields';
 import { idOfReferenceSql } from './reference-lookup.sql';
 import { dayWithinTheRegister } from '../register-rules/rules';
 import { registerSpan } from '../register-rules/register-facts.sql';
+import { readStatement } from '../infra/database/read-statement';
 import { prepared } from '../infra/database/prepared-statements';
 
 /**
@@ -92,7 +93,7 @@ export class ModificationReads {
     const sql = `SELECT ${rowSql} AS row FROM modification t WHERE t.id = ${idOfReferenceSql('$1')}`;
     // The same text for every request of its selection, found by a unique key: its plan is the same
     // for every reference, so the connection keeps it.
-    const [found]: Array<{ row: R }> = await ctx.db.query(prepared(sql), [reference]);
+    const [found] = await readStatement<{ row: R }>(ctx.db, prepared(sql), [reference]);
     return found?.row ?? null;
   }
 
@@ -113,7 +114,8 @@ export class ModificationReads {
     const sql = `SELECT ${rowSql} AS row, t.reference${total} FROM ${proposals} t WHERE ${where}${after} ORDER BY t.reference LIMIT $${params.push(first + 1)}`;
     // A page of the register as it is, by reference: one plan whatever the cursor and the size, kept
     // by the connection. A filter (a search, a day, phases) is planned for its values.
-    const rows: Array<{ row: unknown; reference: string; total?: number }> = await ctx.db.query(
+    const rows = await readStatement<{ row: unknown; reference: string; total?: number }>(
+      ctx.db,
       proposals === 'modification' && where === 'true' ? prepared(sql) : sql,
       params,
     );

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { readStatement } from '../infra/database/read-statement';
 import { prepared } from '../infra/database/prepared-statements';
 import { type CompiledAnswer, selected } from './answer-json';
 import type { EntityClass } from './relations';
@@ -33,6 +34,6 @@ export async function readList<T extends object>(db: DataSource, entity: EntityC
  */
 export async function readListAnswer(db: DataSource, answer: CompiledAnswer, list: ListQuery): Promise<unknown[] | string> {
   const sql = `SELECT ${selected(answer, `coalesce(array_to_json(array_agg(${answer.sql} ORDER BY ${list.order})), '[]'::json)`)} AS answers FROM ${list.table} t WHERE ${whereOf(list)}`;
-  const [{ answers }] = await db.query(statementOf(list, sql), [...list.params]);
+  const [{ answers }] = await readStatement<{ answers: unknown[] | string }>(db, statementOf(list, sql), [...list.params]);
   return answers;
 }
