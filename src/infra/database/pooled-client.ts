@@ -1,4 +1,4 @@
-import { Client, Query, type QueryConfig } from 'pg';
+import { Client, Query } from 'pg';
 import { statementNames } from './prepared-statements';
 
 type Callback = (err: Error | null, result?: unknown) => void;
@@ -44,10 +44,15 @@ export function pooledClient(prepare: number): typeof Client {
       if (!answersByPromise(args)) return query.apply(this, name ? [{ name, text: config }, ...args.slice(1)] : args);
       return new Promise((resolve, reject) => {
         const answered: Callback = (err, result) => (err ? reject(err) : resolve(result));
-        // pg's Query copies a config object (normalizeQueryConfig), so the caller's stays as it was.
-        // A text is named on the Query pg makes of it: copying a { name, text } config through its
-        // property descriptors cost 1.4 µs a statement, a tenth of what the pool's client costs.
-        const statement = new Query(config as string | QueryConfig, values as unknown[] | undefined, answered as never);
+        if (typeof config !== 'string') {
+          // pg puts the callback on a copy of a config object (normalizeQueryConfig): the caller's
+          // stays as it was, and pg reads what else it holds (query_timeout) as before.
+          query.call(this, config, values, answered);
+          return;
+        }
+        // A text is named on the Query pg would make of it: copying a { name, text } config through
+        // its property descriptors cost 1.4 µs a statement.
+        const statement = new Query(config, values as unknown[] | undefined, answered as never);
         // The Query's own field, which its submit reads (@types/pg leaves it out).
         if (name) (statement as Query & { name?: string }).name = name;
         query.call(this, statement);

@@ -3,36 +3,43 @@ import { type AfterQueryEvent, type BeforeQueryEvent, type DataSource, QueryFail
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 /**
- * One statement of a compiled read (a whole answer PostgreSQL builds), sent on the pool without
- * TypeORM's query runner: making one, checking a connection out through it, its result object and
- * its release were 65,000 of the 446,000 instructions of a request for one proposal (bench:instructions,
- * the same statement sent either way), and nothing of them serves a read of one statement outside a
- * transaction.
+ * One statement of a compiled read (a whole answer PostgreSQL builds), sent on a connection of the
+ * pool without TypeORM's query runner: making one, its broadcaster and result objects and its
+ * release cost about 15,000 of the 446,000 instructions of a request for one proposal
+ * (bench:instructions), and a read of one statement outside a transaction needs none of them.
  *
- * Everything a statement meets on TypeORM's way is met here too, in the same order: the DataSource's
- * logger hears it (tests count statements so), then its subscribers' beforeQuery (the time budget
- * refuses a statement of a request past its budget there), then afterQuery with its time and outcome
- * (bench:api counts statements and their time so); a failure is TypeORM's QueryFailedError around
- * PostgreSQL's error. The events carry no query runner, as none is made: no subscriber of the
- * service reads one.
+ * Everything a statement meets on TypeORM's way (PostgresQueryRunner.query) is met here too, in the
+ * same order: a connection is checked out; the DataSource's logger hears the statement (tests count
+ * statements so); the subscribers' beforeQuery (the time budget refuses a statement of a request past
+ * its budget there, the wait for a connection included); the statement, timed; afterQuery with its
+ * time and outcome (bench:api counts statements and their time so); the connection goes back to the
+ * pool, kept with its prepared statements whatever PostgreSQL answered. A failed statement is
+ * TypeORM's QueryFailedError around PostgreSQL's error. The events carry no query runner, as none
+ * is made: no subscriber of the service reads one.
  */
 export async function readStatement<R>(db: DataSource, query: string, parameters: unknown[]): Promise<R[]> {
-  db.logger.logQuery(query, parameters);
-  const event = { dataSource: db, connection: db, manager: db.manager, query, parameters } as BeforeQueryEvent;
-  const before = heard(db, (subscriber) => subscriber.beforeQuery?.(event));
-  if (before) await before;
-  const startedAt = Date.now();
-  let result: QueryResult;
+  const client = await ((db.driver as PostgresDriver).master as Pool).connect();
   try {
-    result = await ((db.driver as PostgresDriver).master as Pool).query(query, parameters);
-  } catch (err) {
-    db.logger.logQueryError(err as Error, query, parameters);
-    await heard(db, (subscriber) => subscriber.afterQuery?.({ ...event, success: false, error: err } as AfterQueryEvent));
-    throw new QueryFailedError(query, parameters, err as Error);
+    db.logger.logQuery(query, parameters);
+    const event = { dataSource: db, connection: db, manager: db.manager, query, parameters } as BeforeQueryEvent;
+    const before = heard(db, (subscriber) => subscriber.beforeQuery?.(event));
+    if (before) await before;
+    const startedAt = Date.now();
+    let result: QueryResult;
+    try {
+      result = await client.query(query, parameters);
+    } catch (err) {
+      db.logger.logQueryError(err as Error, query, parameters);
+      await heard(db, (subscriber) => subscriber.afterQuery?.({ ...event, success: false, error: err } as AfterQueryEvent));
+      throw new QueryFailedError(query, parameters, err as Error);
+    }
+    const after = heard(db, (subscriber) => subscriber.afterQuery?.({ ...event, success: true, executionTime: Date.now() - startedAt, rawResults: result } as AfterQueryEvent));
+    if (after) await after;
+    return result.rows as R[];
+  } finally {
+    // Without an error, as TypeORM's runner gives it back: an error would have the pool close it.
+    client.release();
   }
-  const after = heard(db, (subscriber) => subscriber.afterQuery?.({ ...event, success: true, executionTime: Date.now() - startedAt, rawResults: result } as AfterQueryEvent));
-  if (after) await after;
-  return result.rows as R[];
 }
 
 type Subscriber = DataSource['subscribers'][number];
