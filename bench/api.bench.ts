@@ -26,7 +26,8 @@ import type { StatsReading } from './api/server-stats';
  *
  * Each server is loaded BENCH_ROUNDS times per shape (default 5), the servers taking turns, and its
  * median round is reported; then each runs BENCH_FIXED_ROUNDS times (default 3) at the fixed rate, in
- * turns, and the median of its p99s is reported. BENCH_SECONDS sets each run's length (default 6); BENCH_KEEP_DB=1 reuses
+ * turns, and the median of its p99s is reported, with each run's p99 and its longest garbage collection
+ * ("GC ≤", ms: a pause every request then in flight waited out). BENCH_SECONDS sets each run's length (default 6); BENCH_KEEP_DB=1 reuses
  * a seeded database. Five short rounds rather than three long ones: on a shared machine one server's
  * rounds have differed by 2 × within minutes, and more turns spread that drift over both servers more
  * evenly. Each server also reports its CPU time per request, which that drift moves far less.
@@ -140,6 +141,8 @@ interface Row {
   /** The median of the p99s of FIXED_ROUNDS runs at the fixed rate. */
   p99Fixed?: number;
   p99FixedRuns?: number[];
+  /** The longest collection in each of those runs, ms. */
+  longestGcFixedRuns?: number[];
   statements: number;
   /** Statements in the run that served no request (the once-a-minute write of keys' last use). */
   background: number;
@@ -243,16 +246,22 @@ async function main(): Promise<void> {
       // Its p99 too is a median of rounds taken in turns: one run's 1 % tail is a handful of
       // requests, moved by whatever else the machine did in those seconds (the same server's p99 at
       // one rate has read 4 and 15 ms in consecutive runs).
-      const fixedRuns = new Map<Server, number[]>(measured.map(([server]) => [server, []]));
+      // Each run's longest collection is shown with it: a p99 a pause made is told from one the requests made.
+      const fixedRuns = new Map<Server, Array<{ p99: number; longestGcMs: number }>>(measured.map(([server]) => [server, []]));
       for (let r = 0; r < FIXED_ROUNDS; r += 1) {
-        for (const [server] of measured) fixedRuns.get(server)!.push((await load(server, scenario, { seconds: SECONDS, rate })).latency.p99);
+        for (const [server] of measured) {
+          await server.stats();
+          const { p99 } = (await load(server, scenario, { seconds: SECONDS, rate })).latency;
+          fixedRuns.get(server)!.push({ p99, longestGcMs: (await server.stats()).longestGcMs });
+        }
       }
       for (const [server, row] of measured) {
-        row.p99FixedRuns = fixedRuns.get(server)!;
+        row.p99FixedRuns = fixedRuns.get(server)!.map((run) => run.p99);
+        row.longestGcFixedRuns = fixedRuns.get(server)!.map((run) => run.longestGcMs);
         row.p99Fixed = median(row.p99FixedRuns);
       }
       for (const [server, row] of measured) {
-        table.push(`| ${scenario.name} | ${server.name} | ${fmt(row.rps)} | ${row.p50} | ${row.p99} | ${row.p99Fixed} (${rate}/s; ${row.p99FixedRuns!.join(', ')}) | ${fmt(row.statements, 2)} | ${fmt(row.dbMs, 2)} | ${fmt(row.dbMsAlone, 2)} | ${fmt(row.cpuMs, 3)} | ${fmt(row.mbAllocated, 2)} | ${fmt(row.kbPromoted, 2)} | ${fmt(row.responseKb)} | ${fmt((row.mbAllocated * 1e6) / (row.responseKb * 1024))} |`);
+        table.push(`| ${scenario.name} | ${server.name} | ${fmt(row.rps)} | ${row.p50} | ${row.p99} | ${row.p99Fixed} (${rate}/s; ${row.p99FixedRuns!.join(', ')}; GC ≤ ${row.longestGcFixedRuns!.map((ms) => fmt(ms)).join(', ')}) | ${fmt(row.statements, 2)} | ${fmt(row.dbMs, 2)} | ${fmt(row.dbMsAlone, 2)} | ${fmt(row.cpuMs, 3)} | ${fmt(row.mbAllocated, 2)} | ${fmt(row.kbPromoted, 2)} | ${fmt(row.responseKb)} | ${fmt((row.mbAllocated * 1e6) / (row.responseKb * 1024))} |`);
         if (row.errors) verdicts.push(`${scenario.name}, ${server.name}: ${row.errors} failed requests`);
       }
       const ratio = api.rps / floor.rps;

@@ -23,6 +23,8 @@ export interface StatsReading {
   promotedBytes: number;
   /** CPU time the server process spent (user and system, µs): what a request costs it, whatever the machine's drift does to throughput. */
   cpuMicros: number;
+  /** The longest collection (V8's cost of it, ms): a pause every request in flight waited out, what a p99 at a fixed rate shows. */
+  longestGcMs: number;
 }
 
 interface HeapAtGc {
@@ -32,6 +34,8 @@ interface HeapAtGc {
 
 interface GcStatistics {
   gcType: string;
+  /** µs */
+  cost: number;
   beforeGC: HeapAtGc;
   afterGC: HeapAtGc;
 }
@@ -79,14 +83,16 @@ export class ServerStats {
     let allocated = 0;
     let promoted = 0;
     let previousAfter = this.usedAtStart;
+    let longestGcMs = 0;
     for (const gc of data.statistics) {
+      longestGcMs = Math.max(longestGcMs, gc.cost / 1000);
       allocated += Math.max(0, gc.beforeGC.heapStatistics.usedHeapSize - previousAfter);
       previousAfter = gc.afterGC.heapStatistics.usedHeapSize;
       if (gc.gcType === 'Scavenge') promoted += Math.max(0, oldSpaceUsed(gc.afterGC) - oldSpaceUsed(gc.beforeGC));
     }
     allocated += Math.max(0, usedNow - previousAfter);
     const cpu = process.cpuUsage(this.cpuAtStart);
-    const reading = { requests: this.requests, statements: this.statements, background: this.background, dbMs: this.dbMs, allocatedBytes: allocated, promotedBytes: promoted, cpuMicros: cpu.user + cpu.system };
+    const reading = { requests: this.requests, statements: this.statements, background: this.background, dbMs: this.dbMs, allocatedBytes: allocated, promotedBytes: promoted, cpuMicros: cpu.user + cpu.system, longestGcMs };
     this.cpuAtStart = process.cpuUsage();
     this.requests = 0;
     this.statements = 0;
