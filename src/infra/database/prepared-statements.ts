@@ -22,7 +22,7 @@ export const prepared = (sql: string): string => PREPARE_MARK + sql;
  * built anew each time (its selection's SQL inside the read's own), and a Map keyed by the whole
  * text hashed all of it on every call: V8 hashes a string character by character, and caches the
  * hash only in that string object. One proposal's 1,697 characters took 3.3 µs a lookup (median,
- * under bench:api's load), more than anything else the API does of its own for that request.
+ * timed in the server under bench:api's load), among the largest single costs of that request.
  */
 const KEY_TAIL = 64;
 
